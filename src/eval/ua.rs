@@ -1,0 +1,1 @@
+//! Statsig first-party user-agent parser.

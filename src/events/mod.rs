@@ -1,0 +1,1 @@
+//! Events: custom events and exposures, batched, spooled and sent.

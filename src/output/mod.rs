@@ -1,0 +1,1 @@
+//! Renderers of results: text, tables, JSON, client-initialize payloads.

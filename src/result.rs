@@ -1,0 +1,1 @@
+//! What one evaluation returns.

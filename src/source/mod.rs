@@ -1,0 +1,1 @@
+//! Where spec payloads come from: files, the network, the cache, data stores.
