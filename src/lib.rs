@@ -10,6 +10,7 @@ pub mod eval;
 pub mod events;
 pub mod output;
 pub mod result;
+pub mod secret;
 pub mod source;
 pub mod spec;
 pub mod user;

@@ -1,1 +1,94 @@
-//! What one evaluation returns.
+//! What one evaluation returns. Borrowed from the compiled spec: building a result copies
+//! no strings.
+
+use crate::spec::model::Returnable;
+
+/// A secondary exposure: a nested gate, segment or holdout check made on the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Exposure<'s> {
+    pub gate: &'s str,
+    pub value: bool,
+    pub rule_id: &'s str,
+}
+
+/// How a result was reached (`<source>:<reason>` in exposure metadata).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Recognized,
+    Unrecognized,
+    Unsupported,
+    LocalOverride,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Recognized => "Recognized",
+            Reason::Unrecognized => "Unrecognized",
+            Reason::Unsupported => "Unsupported",
+            Reason::LocalOverride => "LocalOverride",
+        }
+    }
+}
+
+/// The result state of one evaluation context (the Rust core's mutable result).
+#[derive(Debug, Clone, Default)]
+pub struct EvalResult<'s> {
+    pub bool: bool,
+    pub json: Option<&'s Returnable>,
+    pub rule_id: Option<&'s str>,
+    pub group_name: Option<&'s str>,
+    pub is_experiment_group: bool,
+    pub is_experiment_active: bool,
+    pub is_in_layer: bool,
+    pub id_type: Option<&'s str>,
+    pub version: Option<i64>,
+    pub explicit_parameters: Option<&'s [Box<str>]>,
+    pub config_delegate: Option<&'s str>,
+    pub secondary_exposures: Vec<Exposure<'s>>,
+    pub undelegated: Option<Vec<Exposure<'s>>>,
+    pub unsupported: bool,
+    pub sampling_rate: Option<i64>,
+    pub forward_all_exposures: bool,
+    pub override_config_name: Option<&'s str>,
+    pub reason: Option<Reason>,
+}
+
+impl<'s> EvalResult<'s> {
+    /// Resets to a fresh state, keeping the exposure lists' capacity.
+    pub fn reset(&mut self) {
+        let mut exposures = std::mem::take(&mut self.secondary_exposures);
+        exposures.clear();
+        *self = EvalResult {
+            secondary_exposures: exposures,
+            ..EvalResult::default()
+        };
+    }
+
+    pub fn rule_id_str(&self) -> &'s str {
+        self.rule_id.unwrap_or("")
+    }
+
+    pub fn reason(&self) -> Reason {
+        self.reason.unwrap_or(if self.unsupported {
+            Reason::Unsupported
+        } else {
+            Reason::Recognized
+        })
+    }
+}
+
+/// Exposure lists as reported: `segment:` records dropped, duplicates removed (first kept).
+pub fn clean_exposures<'s>(list: &[Exposure<'s>]) -> Vec<Exposure<'s>> {
+    let mut out: Vec<Exposure<'s>> = Vec::with_capacity(list.len());
+    for e in list {
+        if e.gate.starts_with("segment:") {
+            continue;
+        }
+        if out.iter().any(|o| o == e) {
+            continue;
+        }
+        out.push(*e);
+    }
+    out
+}

@@ -1,1 +1,186 @@
-//! The user being evaluated.
+//! The user being evaluated: parsed once from JSON (camelCase wire names, snake_case
+//! aliases accepted), with every field's facets and derived values ready for conditions.
+
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::eval::ua::ParsedUserAgent;
+use crate::eval::value::Value;
+
+/// A user, ready for evaluation.
+#[derive(Debug)]
+pub struct User {
+    /// The user as given, keys normalised to the camelCase wire names; echoed in outputs.
+    pub json: Map<String, Json>,
+    /// `userID`; `""` when the input has none (as Statsig's current SDKs store it).
+    pub user_id: Value,
+    pub email: Option<Value>,
+    pub ip: Option<Value>,
+    pub user_agent: Option<Value>,
+    pub country: Option<Value>,
+    pub locale: Option<Value>,
+    pub app_version: Option<Value>,
+    pub custom: Vec<(String, Value)>,
+    pub private_attributes: Vec<(String, Value)>,
+    /// Unit ids by id type, with their string form.
+    pub custom_ids: Vec<(String, Value)>,
+    pub environment: Vec<(String, Value)>,
+    pub(crate) ua_cache: OnceLock<Option<ParsedUserAgent>>,
+    pub(crate) country_cache: OnceLock<Option<&'static str>>,
+}
+
+const RENAMES: &[(&str, &str)] = &[
+    ("user_id", "userID"),
+    ("userId", "userID"),
+    ("user_agent", "userAgent"),
+    ("app_version", "appVersion"),
+    ("custom_ids", "customIDs"),
+    ("customIds", "customIDs"),
+    ("private_attributes", "privateAttributes"),
+    ("statsig_environment", "statsigEnvironment"),
+];
+
+impl User {
+    /// Parses a user JSON object. `origin` names the input in error messages.
+    pub fn from_json(json: Json, origin: &str) -> Result<User> {
+        let Json::Object(obj) = json else {
+            return Err(Error::input(format!(
+                "{origin}: a user must be a JSON object"
+            )));
+        };
+        let mut map = Map::new();
+        for (k, v) in obj {
+            let key = RENAMES
+                .iter()
+                .find(|(from, _)| *from == k)
+                .map(|(_, to)| (*to).to_string())
+                .unwrap_or(k);
+            map.insert(key, v);
+        }
+        User::from_map(map, origin)
+    }
+
+    fn from_map(map: Map<String, Json>, origin: &str) -> Result<User> {
+        let top = |key: &str| -> Result<Option<Value>> {
+            match map.get(key) {
+                None | Some(Json::Null) => Ok(None),
+                Some(v @ (Json::String(_) | Json::Number(_) | Json::Bool(_))) => {
+                    Ok(Some(Value::from_json(v)))
+                }
+                Some(_) => Err(Error::input(format!(
+                    "{origin}: user.{key} must be a string"
+                ))),
+            }
+        };
+        let entries = |key: &str| -> Result<Vec<(String, Value)>> {
+            match map.get(key) {
+                None | Some(Json::Null) => Ok(Vec::new()),
+                Some(Json::Object(o)) => Ok(o
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect()),
+                Some(_) => Err(Error::input(format!(
+                    "{origin}: user.{key} must be a JSON object"
+                ))),
+            }
+        };
+        Ok(User {
+            user_id: top("userID")?.unwrap_or_else(|| Value::from_str_value("")),
+            email: top("email")?,
+            ip: top("ip")?,
+            user_agent: top("userAgent")?,
+            country: top("country")?,
+            locale: top("locale")?,
+            app_version: top("appVersion")?,
+            custom: entries("custom")?,
+            private_attributes: entries("privateAttributes")?,
+            custom_ids: entries("customIDs")?,
+            environment: entries("statsigEnvironment")?,
+            json: map,
+            ua_cache: OnceLock::new(),
+            country_cache: OnceLock::new(),
+        })
+    }
+
+    /// Parses a user from JSON text.
+    pub fn parse(text: &str, origin: &str) -> Result<User> {
+        let json: Json = serde_json::from_str(text)
+            .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
+        User::from_json(json, origin)
+    }
+
+    /// The unit id for an id type: `userID`, else `customIDs[t]`, else `customIDs[lower(t)]`.
+    pub fn unit_id(&self, name: &str, lower: &str, is_user_id: bool) -> Option<&Value> {
+        if is_user_id {
+            return Some(&self.user_id);
+        }
+        self.custom_ids
+            .iter()
+            .find(|(k, _)| k == name)
+            .or_else(|| self.custom_ids.iter().find(|(k, _)| k == lower))
+            .map(|(_, v)| v)
+    }
+
+    /// Whether the legacy SDK would evaluate this user (it needs a userID or customIDs).
+    pub fn has_any_id(&self) -> bool {
+        self.user_id.str().is_some_and(|s| !s.is_empty()) || !self.custom_ids.is_empty()
+    }
+
+    /// The user as logged: everything but `privateAttributes`, `userID` always present.
+    pub fn loggable_json(&self) -> Map<String, Json> {
+        let mut m = Map::new();
+        if !self.json.contains_key("userID") {
+            m.insert("userID".into(), Json::String(String::new()));
+        }
+        for (k, v) in &self.json {
+            if k != "privateAttributes" {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_aliases_become_wire_names() {
+        let u = User::parse(
+            r#"{"user_id":"7","custom_ids":{"companyID":"c"},"app_version":"1.2"}"#,
+            "t",
+        )
+        .unwrap();
+        assert_eq!(u.user_id.str(), Some("7"));
+        assert!(u.json.contains_key("userID"));
+        assert_eq!(u.unit_id("companyid", "companyid", false).unwrap().str(), Some("c"));
+        assert_eq!(u.app_version.unwrap().str(), Some("1.2"));
+    }
+
+    #[test]
+    fn numeric_ids_use_their_string_form() {
+        let u = User::parse(r#"{"userID":123,"customIDs":{"stableID":1.0}}"#, "t").unwrap();
+        assert_eq!(u.user_id.str(), Some("123"));
+        assert_eq!(u.unit_id("stableID", "stableid", false).unwrap().str(), Some("1"));
+    }
+
+    #[test]
+    fn rejects_non_objects_and_bad_fields() {
+        assert!(User::parse("[]", "t").is_err());
+        assert!(User::parse(r#"{"custom": 3}"#, "t").is_err());
+        assert!(User::parse(r#"{"email": {}}"#, "t").is_err());
+        let e = User::parse("{", "users.ndjson:3").unwrap_err().to_string();
+        assert!(e.starts_with("users.ndjson:3: not valid JSON"), "{e}");
+    }
+
+    #[test]
+    fn loggable_user_drops_private_attributes() {
+        let u = User::parse(r#"{"email":"a","privateAttributes":{"x":1}}"#, "t").unwrap();
+        let l = u.loggable_json();
+        assert!(!l.contains_key("privateAttributes"));
+        assert_eq!(l["userID"], "");
+    }
+}

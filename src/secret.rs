@@ -1,0 +1,98 @@
+//! The server secret key: read from the environment, a file or argv, and never shown.
+
+use std::fmt;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Environment variable holding the server secret key (the preferred way to pass it).
+pub const SERVER_SECRET_ENV: &str = "STATSIG_SERVER_SECRET";
+
+/// A server secret key. `Debug` and `Display` print only a masked form, so the key cannot
+/// leak through logs or error messages by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ServerKey(String);
+
+impl ServerKey {
+    /// Accepts a key after trimming whitespace; rejects an empty one.
+    pub fn new(raw: &str) -> Result<Self> {
+        let key = raw.trim();
+        if key.is_empty() {
+            return Err(Error::input("the server key is empty"));
+        }
+        if key.chars().any(|c| c.is_control() || c == ' ') {
+            return Err(Error::input(
+                "the server key contains spaces or control characters",
+            ));
+        }
+        Ok(ServerKey(key.to_string()))
+    }
+
+    /// Reads the key from a file (first line, trimmed).
+    pub fn from_file(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let first = text.lines().next().unwrap_or("");
+        ServerKey::new(first).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+    }
+
+    /// The key itself, for request headers and URLs only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// `secret-…abcd`: enough to tell keys apart, useless to an attacker.
+    pub fn masked(&self) -> String {
+        let tail: String = {
+            let chars: Vec<char> = self.0.chars().collect();
+            let n = chars.len().min(4);
+            if chars.len() <= 8 {
+                String::new()
+            } else {
+                chars[chars.len() - n..].iter().collect()
+            }
+        };
+        let prefix = if self.0.starts_with("secret-") {
+            "secret-"
+        } else {
+            ""
+        };
+        format!("{prefix}…{tail}")
+    }
+}
+
+impl fmt::Debug for ServerKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ServerKey({})", self.masked())
+    }
+}
+
+impl fmt::Display for ServerKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_everything_but_the_tail() {
+        let k = ServerKey::new("secret-abcdefghijklmnop1234").unwrap();
+        assert_eq!(k.masked(), "secret-…1234");
+        assert!(!format!("{k:?}").contains("abcdefgh"));
+        assert!(!format!("{k}").contains("abcdefgh"));
+    }
+
+    #[test]
+    fn short_keys_show_no_tail() {
+        let k = ServerKey::new("secret-x").unwrap();
+        assert_eq!(k.masked(), "secret-…");
+    }
+
+    #[test]
+    fn rejects_empty_and_spaced_keys() {
+        assert!(ServerKey::new("  ").is_err());
+        assert!(ServerKey::new("secret-a b").is_err());
+    }
+}

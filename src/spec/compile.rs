@@ -1,0 +1,772 @@
+//! Turns a payload (v1 or v2 wire form, already parsed as JSON) into [`CompiledSpecs`].
+//! Type errors are reported with the JSON path of the offending value.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value as Json};
+
+use crate::error::{Error, Result};
+use crate::eval::time::parse_timestamp_target;
+use crate::source::id_lists::IdLists;
+use crate::spec::model::*;
+
+/// What a payload turned out to be.
+pub enum Parsed {
+    Specs(Box<CompiledSpecs>),
+    /// `{"has_updates": false}`: nothing changed since `sinceTime`.
+    NoUpdates,
+}
+
+/// Parses payload bytes (a DCS in v1 or v2 form, or bootstrap values possibly wrapped in a
+/// JSON string) and compiles them. `origin` names the input in error messages.
+pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
+    let mut json: Json = serde_json::from_slice(bytes)
+        .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
+    if let Json::String(inner) = &json {
+        json = serde_json::from_str(inner).map_err(|e| {
+            Error::input(format!("{origin}: a JSON string that does not hold JSON: {e}"))
+        })?;
+    }
+    compile(&json, origin)
+}
+
+/// Compiles a parsed payload.
+pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
+    let top = json
+        .as_object()
+        .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object at the top level")))?;
+    if top.get("has_updates") == Some(&Json::Bool(false)) {
+        return Ok(Parsed::NoUpdates);
+    }
+    let format = detect_format(top).ok_or_else(|| {
+        Error::input(format!(
+            "{origin}: not a download_config_specs payload (no feature_gates, dynamic_configs or layer_configs)"
+        ))
+    })?;
+    let c = Compiler {
+        origin,
+        format,
+        condition_map: top.get("condition_map").and_then(Json::as_object),
+        conditions: Vec::new(),
+        condition_keys: HashMap::new(),
+        warnings: Vec::new(),
+    };
+    c.run(top).map(|s| Parsed::Specs(Box::new(s)))
+}
+
+fn detect_format(top: &Map<String, Json>) -> Option<Format> {
+    if top.get("response_format").and_then(Json::as_str) == Some("dcs-v2") {
+        return Some(Format::V2);
+    }
+    for key in ["feature_gates", "dynamic_configs", "layer_configs"] {
+        match top.get(key) {
+            Some(Json::Object(_)) => return Some(Format::V2),
+            Some(Json::Array(_)) => return Some(Format::V1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn type_name(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+const KNOWN_TYPES: &[&str] = &[
+    "public",
+    "pass_gate",
+    "fail_gate",
+    "multi_pass_gate",
+    "multi_fail_gate",
+    "user_field",
+    "ip_based",
+    "ua_based",
+    "environment_field",
+    "current_time",
+    "user_bucket",
+    "unit_id",
+    "target_app",
+    "experiment_group",
+];
+
+struct Compiler<'a> {
+    origin: &'a str,
+    format: Format,
+    condition_map: Option<&'a Map<String, Json>>,
+    conditions: Vec<Condition>,
+    /// v2 condition key → index in `conditions`.
+    condition_keys: HashMap<&'a str, u32>,
+    warnings: Vec<String>,
+}
+
+impl<'a> Compiler<'a> {
+    fn err(&self, path: &str, msg: impl std::fmt::Display) -> Error {
+        Error::input(format!("{}: {path}: {msg}", self.origin))
+    }
+
+    fn opt_str(&self, o: &'a Map<String, Json>, key: &str, path: &str) -> Result<Option<&'a str>> {
+        match o.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s)),
+            Some(v) => Err(self.err(
+                &format!("{path}.{key}"),
+                format_args!("expected a string, found {}", type_name(v)),
+            )),
+        }
+    }
+
+    fn opt_bool(&self, o: &Map<String, Json>, key: &str, path: &str) -> Result<Option<bool>> {
+        match o.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
+            Some(v) => Err(self.err(
+                &format!("{path}.{key}"),
+                format_args!("expected a boolean, found {}", type_name(v)),
+            )),
+        }
+    }
+
+    fn opt_f64(&self, o: &Map<String, Json>, key: &str, path: &str) -> Result<Option<f64>> {
+        match o.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Number(n)) => Ok(n.as_f64()),
+            Some(v) => Err(self.err(
+                &format!("{path}.{key}"),
+                format_args!("expected a number, found {}", type_name(v)),
+            )),
+        }
+    }
+
+    fn opt_str_list(
+        &self,
+        o: &Map<String, Json>,
+        key: &str,
+        path: &str,
+    ) -> Result<Option<Vec<Box<str>>>> {
+        match o.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Array(a)) => a
+                .iter()
+                .enumerate()
+                .map(|(i, x)| match x {
+                    Json::String(s) => Ok(Box::from(s.as_str())),
+                    v => Err(self.err(
+                        &format!("{path}.{key}[{i}]"),
+                        format_args!("expected a string, found {}", type_name(v)),
+                    )),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Some),
+            Some(v) => Err(self.err(
+                &format!("{path}.{key}"),
+                format_args!("expected an array, found {}", type_name(v)),
+            )),
+        }
+    }
+
+    /// The `(name, spec JSON, path)` entries of a collection in either form.
+    fn entries(
+        &self,
+        top: &'a Map<String, Json>,
+        key: &str,
+    ) -> Result<Vec<(&'a str, &'a Map<String, Json>, String)>> {
+        let mut out = Vec::new();
+        match top.get(key) {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(a)) => {
+                for (i, s) in a.iter().enumerate() {
+                    let path = format!("{key}[{i}]");
+                    let o = s.as_object().ok_or_else(|| {
+                        self.err(&path, format_args!("expected an object, found {}", type_name(s)))
+                    })?;
+                    let name = self
+                        .opt_str(o, "name", &path)?
+                        .ok_or_else(|| self.err(&path, "missing \"name\""))?;
+                    out.push((name, o, path));
+                }
+            }
+            Some(Json::Object(m)) => {
+                for (name, s) in m {
+                    let path = format!("{key}.{name}");
+                    let o = s.as_object().ok_or_else(|| {
+                        self.err(&path, format_args!("expected an object, found {}", type_name(s)))
+                    })?;
+                    out.push((name.as_str(), o, path));
+                }
+            }
+            Some(v) => {
+                return Err(self.err(
+                    key,
+                    format_args!("expected an array or an object, found {}", type_name(v)),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    fn run(mut self, top: &'a Map<String, Json>) -> Result<CompiledSpecs> {
+        let gate_entries = self.entries(top, "feature_gates")?;
+        let config_entries = self.entries(top, "dynamic_configs")?;
+        let layer_entries = self.entries(top, "layer_configs")?;
+
+        let mut gates = Vec::with_capacity(gate_entries.len());
+        for (name, o, path) in &gate_entries {
+            gates.push(self.spec(name, o, path, Kind::Gate)?);
+        }
+        let mut configs = Vec::with_capacity(config_entries.len());
+        for (name, o, path) in &config_entries {
+            configs.push(self.spec(name, o, path, Kind::Config)?);
+        }
+        let mut layers = Vec::with_capacity(layer_entries.len());
+        for (name, o, path) in &layer_entries {
+            layers.push(self.spec(name, o, path, Kind::Layer)?);
+        }
+
+        let index = |v: &Vec<Spec>| -> HashMap<Box<str>, u32> {
+            // Later duplicates replace earlier ones, as a JSON object would.
+            v.iter()
+                .enumerate()
+                .map(|(i, p)| (p.name.clone(), i as u32))
+                .collect()
+        };
+        let gate_index = index(&gates);
+        let config_index = index(&configs);
+        let layer_index = index(&layers);
+
+        // Resolve names now that every spec is known.
+        for c in &mut self.conditions {
+            for g in &mut c.gates {
+                g.index = gate_index.get(&g.name).copied();
+            }
+            if c.kind == CondKind::ExperimentGroup {
+                c.experiment = c
+                    .field
+                    .as_ref()
+                    .and_then(|f| config_index.get(&f.name).copied());
+            }
+        }
+        for spec in gates.iter_mut().chain(configs.iter_mut()).chain(layers.iter_mut()) {
+            for rule in &mut spec.rules {
+                if let Some((name, idx)) = &mut rule.config_delegate {
+                    *idx = config_index.get(name).copied();
+                }
+            }
+        }
+
+        let mut config_mapping = ConfigMapping::default();
+        if let Some(Json::Object(rules)) = top.get("override_rules") {
+            for (name, r) in rules {
+                let path = format!("override_rules.{name}");
+                let mut dropped = None;
+                let rule = self.rule(r, &path, 0, &mut dropped)?;
+                config_mapping.rules.insert(name.as_str().into(), rule);
+            }
+            // Conditions added for override rules need gate resolution too.
+            for c in &mut self.conditions {
+                for g in &mut c.gates {
+                    g.index = gate_index.get(&g.name).copied();
+                }
+            }
+        }
+        if let Some(Json::Object(maps)) = top.get("overrides") {
+            for (name, list) in maps {
+                let Some(list) = list.as_array() else { continue };
+                let mut entries = Vec::new();
+                for m in list {
+                    let Some(m) = m.as_object() else { continue };
+                    let Some(new_name) = m.get("new_config_name").and_then(Json::as_str) else {
+                        continue;
+                    };
+                    let mut refs = Vec::new();
+                    for r in m.get("rules").and_then(Json::as_array).into_iter().flatten() {
+                        if let Some(rn) = r.get("rule_name").and_then(Json::as_str) {
+                            let st = r.get("start_time").and_then(Json::as_i64).unwrap_or(0);
+                            refs.push((Box::from(rn), st));
+                        }
+                    }
+                    entries.push(MappingEntry {
+                        new_config_name: new_name.into(),
+                        rules: refs,
+                    });
+                }
+                config_mapping.mappings.insert(name.as_str().into(), entries);
+            }
+        }
+
+        let app_map = |key: &str| -> Option<HashMap<Box<str>, Option<Box<str>>>> {
+            top.get(key).and_then(Json::as_object).map(|m| {
+                m.iter()
+                    .map(|(k, v)| (Box::from(k.as_str()), v.as_str().map(Box::from)))
+                    .collect()
+            })
+        };
+        let experiment_to_layer = match top.get("experiment_to_layer").and_then(Json::as_object) {
+            Some(m) => m
+                .iter()
+                .filter_map(|(k, v)| Some((Box::from(k.as_str()), Box::from(v.as_str()?))))
+                .collect(),
+            None => {
+                let mut m = HashMap::new();
+                if let Some(layers) = top.get("layers").and_then(Json::as_object) {
+                    for (layer, exps) in layers {
+                        for e in exps.as_array().into_iter().flatten() {
+                            if let Some(e) = e.as_str() {
+                                m.insert(Box::from(e), Box::from(layer.as_str()));
+                            }
+                        }
+                    }
+                }
+                m
+            }
+        };
+
+        Ok(CompiledSpecs {
+            format: self.format,
+            gates,
+            configs,
+            layers,
+            gate_index,
+            config_index,
+            layer_index,
+            conditions: self.conditions,
+            time: top.get("time").and_then(Json::as_i64).unwrap_or(0),
+            app_id: top.get("app_id").and_then(Json::as_str).map(Box::from),
+            default_environment: top
+                .get("default_environment")
+                .and_then(Json::as_str)
+                .map(Box::from),
+            sdk_keys_to_app_ids: app_map("sdk_keys_to_app_ids"),
+            hashed_sdk_keys_to_app_ids: app_map("hashed_sdk_keys_to_app_ids"),
+            experiment_to_layer,
+            config_mapping,
+            id_lists: IdLists::default(),
+            warnings: self.warnings,
+            param_stores: top
+                .get("param_stores")
+                .filter(|v| v.is_object())
+                .map(|v| v.to_string().into()),
+        })
+    }
+
+    fn spec(
+        &mut self,
+        name: &'a str,
+        o: &'a Map<String, Json>,
+        path: &str,
+        kind: Kind,
+    ) -> Result<Spec> {
+        let entity = Entity::parse(self.opt_str(o, "entity", path)?);
+        let type_ = self.opt_str(o, "type", path)?.unwrap_or(match kind {
+            Kind::Gate => "feature_gate",
+            _ => "dynamic_config",
+        });
+        let id_type = match self.opt_str(o, "idType", path)? {
+            Some(t) => t,
+            None => {
+                self.warnings.push(format!(
+                    "{}: {path}: no \"idType\"; using \"userID\"",
+                    self.origin
+                ));
+                "userID"
+            }
+        };
+        let default_value = match o.get("defaultValue") {
+            Some(v) => Returnable::from_json(v),
+            None => Returnable::from_json(&match kind {
+                Kind::Gate => Json::Bool(false),
+                _ => Json::Object(Map::new()),
+            }),
+        };
+        let rules_json = match o.get("rules") {
+            None | Some(Json::Null) => &[][..],
+            Some(Json::Array(a)) => a.as_slice(),
+            Some(v) => {
+                return Err(self.err(
+                    &format!("{path}.rules"),
+                    format_args!("expected an array, found {}", type_name(v)),
+                ));
+            }
+        };
+        let mut dropped = None;
+        let mut rules = Vec::with_capacity(rules_json.len());
+        for (i, r) in rules_json.iter().enumerate() {
+            rules.push(self.rule(r, &format!("{path}.rules[{i}]"), i, &mut dropped)?);
+        }
+        if let Some(why) = &dropped {
+            self.warnings.push(format!(
+                "{}: {path}: {why}; the spec evaluates as Unsupported",
+                self.origin
+            ));
+        }
+        let version = match o.get("version") {
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+            Some(v) => {
+                return Err(self.err(
+                    &format!("{path}.version"),
+                    format_args!("expected a number, found {}", type_name(v)),
+                ));
+            }
+        };
+        let spec = Spec {
+            name: name.into(),
+            kind,
+            entity,
+            type_: type_.into(),
+            salt: self.opt_str(o, "salt", path)?.unwrap_or("").into(),
+            enabled: self.opt_bool(o, "enabled", path)?.unwrap_or(true),
+            default_value,
+            rules,
+            id_type: id_type.into(),
+            version,
+            is_active: self.opt_bool(o, "isActive", path)?,
+            has_shared_params: self.opt_bool(o, "hasSharedParams", path)?,
+            explicit_parameters: self.opt_str_list(o, "explicitParameters", path)?,
+            target_app_ids: self.opt_str_list(o, "targetAppIDs", path)?,
+            forward_all_exposures: self
+                .opt_bool(o, "forwardAllExposures", path)?
+                .unwrap_or(false),
+            dropped: dropped.map(Box::from),
+        };
+        Ok(spec)
+    }
+
+    fn rule(
+        &mut self,
+        r: &'a Json,
+        path: &str,
+        _index: usize,
+        dropped: &mut Option<String>,
+    ) -> Result<Rule> {
+        let o = r.as_object().ok_or_else(|| {
+            self.err(path, format_args!("expected an object, found {}", type_name(r)))
+        })?;
+        let id = self.opt_str(o, "id", path)?.unwrap_or("");
+        let salt = match o.get("salt") {
+            Some(Json::String(s)) => s.as_str(),
+            _ => id,
+        };
+        let pass_percentage = self.opt_f64(o, "passPercentage", path)?.unwrap_or(0.0);
+        let return_value = match o.get("returnValue") {
+            Some(v) => Returnable::from_json(v),
+            None => Returnable::from_json(&Json::Bool(true)),
+        };
+        let conds_json = match o.get("conditions") {
+            None | Some(Json::Null) => &[][..],
+            Some(Json::Array(a)) => a.as_slice(),
+            Some(v) => {
+                return Err(self.err(
+                    &format!("{path}.conditions"),
+                    format_args!("expected an array, found {}", type_name(v)),
+                ));
+            }
+        };
+        let mut conditions = Vec::with_capacity(conds_json.len());
+        for (i, c) in conds_json.iter().enumerate() {
+            let cpath = format!("{path}.conditions[{i}]");
+            let idx = match c {
+                Json::String(key) => self.condition_by_key(key, &cpath, dropped)?,
+                Json::Object(co) => self.condition(co, &cpath, dropped)?,
+                v => {
+                    return Err(self.err(
+                        &cpath,
+                        format_args!(
+                            "expected a condition object or a condition_map key, found {}",
+                            type_name(v)
+                        ),
+                    ));
+                }
+            };
+            conditions.push(idx);
+        }
+        let config_delegate = match o.get("configDelegate") {
+            Some(Json::String(s)) if !s.is_empty() => Some((Box::from(s.as_str()), None)),
+            _ => None,
+        };
+        Ok(Rule {
+            id: id.into(),
+            name: self.opt_str(o, "name", path)?.unwrap_or("").into(),
+            salt: salt.into(),
+            pass_percentage,
+            return_value,
+            conditions,
+            id_type: UnitType::new(self.opt_str(o, "idType", path)?.unwrap_or("userID")),
+            group_name: self.opt_str(o, "groupName", path)?.map(Box::from),
+            is_experiment_group: self.opt_bool(o, "isExperimentGroup", path)? == Some(true),
+            config_delegate,
+            sampling_rate: o.get("samplingRate").and_then(Json::as_i64),
+        })
+    }
+
+    fn condition_by_key(
+        &mut self,
+        key: &'a str,
+        path: &str,
+        dropped: &mut Option<String>,
+    ) -> Result<u32> {
+        if let Some(&idx) = self.condition_keys.get(key) {
+            if self.conditions[idx as usize].kind == CondKind::Unknown && dropped.is_none() {
+                *dropped = Some(self.drop_reason(idx));
+            }
+            self.note_drop(idx, dropped);
+            return Ok(idx);
+        }
+        let found = self.condition_map.and_then(|m| m.get(key));
+        let idx = match found {
+            Some(Json::Object(co)) => {
+                let p = format!("condition_map.{key}");
+                let mut d = None;
+                let idx = self.condition(co, &p, &mut d)?;
+                idx
+            }
+            Some(v) => {
+                return Err(self.err(
+                    &format!("condition_map.{key}"),
+                    format_args!("expected an object, found {}", type_name(v)),
+                ));
+            }
+            None => {
+                let _ = path;
+                let idx = self.conditions.len() as u32;
+                self.conditions.push(Condition {
+                    kind: CondKind::Unknown,
+                    type_: format!("missing condition {key:?}").into(),
+                    op: Op::Unknown,
+                    op_raw: None,
+                    field: None,
+                    target: Target::default(),
+                    id_type: UnitType::new("userID"),
+                    bucket_salt: "".into(),
+                    gates: Vec::new(),
+                    experiment: None,
+                });
+                idx
+            }
+        };
+        self.condition_keys.insert(key, idx);
+        self.note_drop(idx, dropped);
+        Ok(idx)
+    }
+
+    fn drop_reason(&self, idx: u32) -> String {
+        let c = &self.conditions[idx as usize];
+        if c.type_.starts_with("missing condition") {
+            format!("rule references a {} absent from condition_map", c.type_)
+        } else if !KNOWN_TYPES.contains(&c.type_.to_lowercase().as_str()) {
+            format!("unknown condition type {:?}", c.type_)
+        } else {
+            format!(
+                "unknown operator {:?}",
+                c.op_raw.as_deref().unwrap_or_default()
+            )
+        }
+    }
+
+    fn note_drop(&self, idx: u32, dropped: &mut Option<String>) {
+        if dropped.is_some() {
+            return;
+        }
+        let c = &self.conditions[idx as usize];
+        let bad_type = c.type_.starts_with("missing condition")
+            || !KNOWN_TYPES.contains(&c.type_.to_lowercase().as_str());
+        let bad_op = c
+            .op_raw
+            .as_deref()
+            .is_some_and(|o| Op::parse(&o.to_lowercase()) == Op::Unknown);
+        if bad_type || bad_op {
+            *dropped = Some(self.drop_reason(idx));
+        }
+    }
+
+    fn condition(
+        &mut self,
+        co: &'a Map<String, Json>,
+        path: &str,
+        dropped: &mut Option<String>,
+    ) -> Result<u32> {
+        let type_ = self
+            .opt_str(co, "type", path)?
+            .ok_or_else(|| self.err(path, "missing condition \"type\""))?;
+        let kind = CondKind::parse(type_);
+        let op_raw = self.opt_str(co, "operator", path)?;
+        let op = match op_raw {
+            None => Op::Missing,
+            Some(s) => Op::parse(s),
+        };
+        let field_name = self.opt_str(co, "field", path)?;
+        let field = field_name.map(|f| compile_field(f));
+        let target_json = co.get("targetValue").unwrap_or(&Json::Null);
+        let mut target = compile_target(target_json);
+        if op == Op::StrMatches {
+            if let Some(s) = &target.s {
+                target.regex = fancy_regex::Regex::new(s).ok();
+            }
+        }
+        let id_type = UnitType::new(self.opt_str(co, "idType", path)?.unwrap_or("userID"));
+        let bucket_salt = co
+            .get("additionalValues")
+            .and_then(|a| a.get("salt"))
+            .and_then(Json::as_str)
+            .unwrap_or("");
+        let gates = match kind {
+            CondKind::PassGate | CondKind::FailGate => vec![GateRef {
+                name: target_json.as_str().unwrap_or("").into(),
+                index: None,
+            }],
+            CondKind::MultiPassGate | CondKind::MultiFailGate => match target_json {
+                Json::Array(a) => a
+                    .iter()
+                    .map(|g| GateRef {
+                        name: match g {
+                            Json::String(s) => s.as_str().into(),
+                            other => other.to_string().into(),
+                        },
+                        index: None,
+                    })
+                    .collect(),
+                // The legacy SDK iterates a string's characters.
+                Json::String(s) => s
+                    .chars()
+                    .map(|ch| GateRef {
+                        name: ch.to_string().into(),
+                        index: None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        if op == Op::Unknown && op_raw.is_some() {
+            let o = op_raw.unwrap_or_default();
+            if Op::parse(&o.to_lowercase()) == Op::Unknown {
+                self.warnings
+                    .push(format!("{}: {path}: unknown operator {o:?}", self.origin));
+            }
+        }
+        if kind == CondKind::Unknown && !KNOWN_TYPES.contains(&type_.to_lowercase().as_str()) {
+            self.warnings
+                .push(format!("{}: {path}: unknown condition type {type_:?}", self.origin));
+        }
+        let idx = self.conditions.len() as u32;
+        self.conditions.push(Condition {
+            kind,
+            type_: type_.into(),
+            op,
+            op_raw: op_raw.map(Box::from),
+            field,
+            target,
+            id_type,
+            bucket_salt: bucket_salt.into(),
+            gates,
+            experiment: None,
+        });
+        self.note_drop(idx, dropped);
+        Ok(idx)
+    }
+}
+
+fn compile_field(f: &str) -> Field {
+    let lower = f.to_lowercase();
+    let top = match lower.as_str() {
+        "userid" => Some(TopField::UserId),
+        "email" => Some(TopField::Email),
+        "ip" => Some(TopField::Ip),
+        "country" => Some(TopField::Country),
+        "locale" => Some(TopField::Locale),
+        "appversion" => Some(TopField::AppVersion),
+        "useragent" => Some(TopField::UserAgent),
+        _ => None,
+    };
+    let alias = match lower.as_str() {
+        "user_id" => Some(TopField::UserId),
+        "app_version" => Some(TopField::AppVersion),
+        "user_agent" => Some(TopField::UserAgent),
+        _ => None,
+    };
+    let ua = match lower.as_str() {
+        "os_name" | "osname" => Some(UaField::OsName),
+        "os_version" | "osversion" => Some(UaField::OsVersion),
+        "browser_name" | "browsername" => Some(UaField::BrowserName),
+        "browser_version" | "browserversion" => Some(UaField::BrowserVersion),
+        _ => None,
+    };
+    Field {
+        name: f.into(),
+        lower: lower.into(),
+        top,
+        alias,
+        ua,
+    }
+}
+
+/// Element string of a target array: a string as-is, anything else as compact JSON text.
+fn elem_string(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub(crate) fn compile_target(v: &Json) -> Target {
+    let mut t = Target::default();
+    match v {
+        Json::Null => t.kind = TargetKind::Null,
+        Json::Bool(b) => {
+            t.kind = TargetKind::Bool;
+            t.b = Some(*b);
+        }
+        Json::Number(n) => {
+            t.kind = TargetKind::Number;
+            t.f = n.as_f64();
+        }
+        Json::String(s) => {
+            t.kind = TargetKind::String;
+            t.f = s.parse::<f64>().ok();
+            t.ts = parse_timestamp_target(s);
+            t.lower = Some(s.to_lowercase().into());
+            t.s = Some(s.as_str().into());
+        }
+        Json::Array(a) => {
+            t.kind = TargetKind::Array;
+            let mut by_lower: HashMap<String, usize> = HashMap::new();
+            for (i, e) in a.iter().enumerate() {
+                let s = elem_string(e);
+                let lower = s.to_lowercase();
+                t.elems.push(TargetElem {
+                    s: s.into(),
+                    lower: lower.clone().into(),
+                });
+                by_lower.insert(lower, i);
+            }
+            let mut collapsed: Vec<(usize, TargetElem)> = by_lower
+                .into_values()
+                .map(|i| (i, t.elems[i].clone()))
+                .collect();
+            collapsed.sort_by_key(|(i, _)| *i);
+            t.collapsed = collapsed;
+            t.lower_sorted = t.elems.iter().map(|e| e.lower.clone()).collect();
+            t.lower_sorted.sort();
+            t.lower_sorted.dedup();
+            t.exact_sorted = t.elems.iter().map(|e| e.s.clone()).collect();
+            t.exact_sorted.sort();
+            t.exact_sorted.dedup();
+        }
+        Json::Object(o) => {
+            t.kind = TargetKind::Object;
+            t.keys_sorted = o.keys().map(|k| Box::from(k.as_str())).collect();
+            t.keys_sorted.sort();
+            t.entries = o
+                .iter()
+                .map(|(k, x)| (Box::from(k.as_str()), Box::from(elem_string(x).as_str())))
+                .collect();
+        }
+    }
+    t
+}

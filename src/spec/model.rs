@@ -1,0 +1,432 @@
+//! The compiled spec: one typed form for v1 and v2 payloads, built once and evaluated many
+//! times. Names are resolved to indices, targets pre-parsed, constant values pre-serialized.
+
+use std::collections::HashMap;
+
+use fancy_regex::Regex;
+
+use crate::source::id_lists::IdLists;
+
+/// Which wire form a payload came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    V1,
+    V2,
+}
+
+/// Which collection a spec lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Gate,
+    Config,
+    Layer,
+}
+
+/// The `entity` of a spec; `None` when the payload omits it (old v1 payloads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entity {
+    FeatureGate,
+    Segment,
+    Holdout,
+    DynamicConfig,
+    Experiment,
+    Autotune,
+    Layer,
+    Other(Box<str>),
+    Missing,
+}
+
+impl Entity {
+    pub fn parse(s: Option<&str>) -> Entity {
+        match s {
+            None => Entity::Missing,
+            Some("feature_gate") => Entity::FeatureGate,
+            Some("segment") => Entity::Segment,
+            Some("holdout") => Entity::Holdout,
+            Some("dynamic_config") => Entity::DynamicConfig,
+            Some("experiment") => Entity::Experiment,
+            Some("autotune") => Entity::Autotune,
+            Some("layer") => Entity::Layer,
+            Some(o) => Entity::Other(o.into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Entity::FeatureGate => "feature_gate",
+            Entity::Segment => "segment",
+            Entity::Holdout => "holdout",
+            Entity::DynamicConfig => "dynamic_config",
+            Entity::Experiment => "experiment",
+            Entity::Autotune => "autotune",
+            Entity::Layer => "layer",
+            Entity::Other(s) => s,
+            Entity::Missing => "",
+        }
+    }
+}
+
+/// A constant JSON value from the spec (`returnValue`, `defaultValue`), serialized once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Returnable {
+    /// Compact JSON text, ready to copy into output.
+    pub json: Box<str>,
+    /// Literally the boolean `true` / `false`.
+    pub bool: Option<bool>,
+    /// Top-level keys when the value is an object (for layer parameter lookups).
+    pub is_object: bool,
+}
+
+impl Returnable {
+    pub fn from_json(v: &serde_json::Value) -> Returnable {
+        Returnable {
+            json: serde_json::to_string(v).unwrap_or_else(|_| "null".into()).into(),
+            bool: v.as_bool(),
+            is_object: v.is_object(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Spec {
+    pub name: Box<str>,
+    pub kind: Kind,
+    pub entity: Entity,
+    /// The wire `type` (`feature_gate`, `dynamic_config`).
+    pub type_: Box<str>,
+    pub salt: Box<str>,
+    pub enabled: bool,
+    pub default_value: Returnable,
+    pub rules: Vec<Rule>,
+    pub id_type: Box<str>,
+    pub version: Option<i64>,
+    pub is_active: Option<bool>,
+    pub has_shared_params: Option<bool>,
+    pub explicit_parameters: Option<Vec<Box<str>>>,
+    pub target_app_ids: Option<Vec<Box<str>>>,
+    pub forward_all_exposures: bool,
+    /// Why the legacy loader would drop this spec (unknown operator or condition type);
+    /// such a spec evaluates as Unsupported.
+    pub dropped: Option<Box<str>>,
+}
+
+impl Spec {
+    /// Whether the spec is meant for client payloads and `evaluate` output as a gate.
+    pub fn is_segment_or_holdout(&self) -> bool {
+        matches!(self.entity, Entity::Segment | Entity::Holdout)
+    }
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub id: Box<str>,
+    pub name: Box<str>,
+    pub salt: Box<str>,
+    pub pass_percentage: f64,
+    pub return_value: Returnable,
+    /// Indices into [`CompiledSpecs::conditions`].
+    pub conditions: Vec<u32>,
+    pub id_type: UnitType,
+    pub group_name: Option<Box<str>>,
+    pub is_experiment_group: bool,
+    /// Delegate experiment: name and its index in the configs, when it exists and is usable.
+    pub config_delegate: Option<(Box<str>, Option<u32>)>,
+    pub sampling_rate: Option<i64>,
+}
+
+/// An id type with its lookups pre-computed.
+#[derive(Debug, Clone)]
+pub struct UnitType {
+    pub name: Box<str>,
+    pub lower: Box<str>,
+    pub is_user_id: bool,
+}
+
+impl UnitType {
+    pub fn new(name: &str) -> UnitType {
+        let lower = name.to_lowercase();
+        UnitType {
+            is_user_id: lower == "userid",
+            name: name.into(),
+            lower: lower.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CondKind {
+    Public,
+    PassGate,
+    FailGate,
+    MultiPassGate,
+    MultiFailGate,
+    UserField,
+    IpBased,
+    UaBased,
+    EnvironmentField,
+    CurrentTime,
+    UserBucket,
+    UnitId,
+    TargetApp,
+    ExperimentGroup,
+    /// Unknown type (or a v2 condition key missing from `condition_map`).
+    Unknown,
+}
+
+impl CondKind {
+    pub fn parse(s: &str) -> CondKind {
+        match s {
+            "public" => CondKind::Public,
+            "pass_gate" => CondKind::PassGate,
+            "fail_gate" => CondKind::FailGate,
+            "multi_pass_gate" => CondKind::MultiPassGate,
+            "multi_fail_gate" => CondKind::MultiFailGate,
+            "user_field" => CondKind::UserField,
+            "ip_based" => CondKind::IpBased,
+            "ua_based" => CondKind::UaBased,
+            "environment_field" => CondKind::EnvironmentField,
+            "current_time" => CondKind::CurrentTime,
+            "user_bucket" => CondKind::UserBucket,
+            "unit_id" => CondKind::UnitId,
+            "target_app" => CondKind::TargetApp,
+            "experiment_group" => CondKind::ExperimentGroup,
+            _ => CondKind::Unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    VersionGt,
+    VersionGte,
+    VersionLt,
+    VersionLte,
+    VersionEq,
+    VersionNeq,
+    Any,
+    None,
+    AnyCaseSensitive,
+    NoneCaseSensitive,
+    StrStartsWithAny,
+    StrEndsWithAny,
+    StrContainsAny,
+    StrContainsNone,
+    StrMatches,
+    Eq,
+    Neq,
+    Before,
+    After,
+    On,
+    InSegmentList,
+    NotInSegmentList,
+    ArrayContainsAny,
+    ArrayContainsNone,
+    ArrayContainsAll,
+    NotArrayContainsAll,
+    /// `operator: null`.
+    Missing,
+    Unknown,
+}
+
+impl Op {
+    pub fn parse(s: &str) -> Op {
+        match s {
+            "gt" => Op::Gt,
+            "gte" => Op::Gte,
+            "lt" => Op::Lt,
+            "lte" => Op::Lte,
+            "version_gt" => Op::VersionGt,
+            "version_gte" => Op::VersionGte,
+            "version_lt" => Op::VersionLt,
+            "version_lte" => Op::VersionLte,
+            "version_eq" => Op::VersionEq,
+            "version_neq" => Op::VersionNeq,
+            "any" => Op::Any,
+            "none" => Op::None,
+            "any_case_sensitive" => Op::AnyCaseSensitive,
+            "none_case_sensitive" => Op::NoneCaseSensitive,
+            "str_starts_with_any" => Op::StrStartsWithAny,
+            "str_ends_with_any" => Op::StrEndsWithAny,
+            "str_contains_any" => Op::StrContainsAny,
+            "str_contains_none" => Op::StrContainsNone,
+            "str_matches" => Op::StrMatches,
+            "eq" => Op::Eq,
+            "neq" => Op::Neq,
+            "before" => Op::Before,
+            "after" => Op::After,
+            "on" => Op::On,
+            "in_segment_list" => Op::InSegmentList,
+            "not_in_segment_list" => Op::NotInSegmentList,
+            "array_contains_any" => Op::ArrayContainsAny,
+            "array_contains_none" => Op::ArrayContainsNone,
+            "array_contains_all" => Op::ArrayContainsAll,
+            "not_array_contains_all" => Op::NotArrayContainsAll,
+            _ => Op::Unknown,
+        }
+    }
+}
+
+/// The user field a condition reads, with its lookups pre-computed.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: Box<str>,
+    pub lower: Box<str>,
+    /// `Some` when lower(name) names a top-level user field.
+    pub top: Option<TopField>,
+    /// `Some` when lower(name) is one of the aliases `user_id`, `app_version`, `user_agent`.
+    pub alias: Option<TopField>,
+    /// For `ua_based`: which derived field the user agent gives.
+    pub ua: Option<UaField>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopField {
+    UserId,
+    Email,
+    Ip,
+    Country,
+    Locale,
+    AppVersion,
+    UserAgent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UaField {
+    OsName,
+    OsVersion,
+    BrowserName,
+    BrowserVersion,
+}
+
+/// A target array element: original string and its lower-cased form.
+#[derive(Debug, Clone)]
+pub struct TargetElem {
+    pub s: Box<str>,
+    pub lower: Box<str>,
+}
+
+/// `targetValue`, parsed once into the facets the operators read.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    pub kind: TargetKind,
+    pub s: Option<Box<str>>,
+    pub lower: Option<Box<str>>,
+    pub f: Option<f64>,
+    pub ts: Option<i64>,
+    pub b: Option<bool>,
+    /// Every array element, in order (string as-is, others as JSON text).
+    pub elems: Vec<TargetElem>,
+    /// Elements collapsed by lower-case form (last spelling wins, at its index), in order of
+    /// index — the Rust core's keyed array.
+    pub collapsed: Vec<(usize, TargetElem)>,
+    /// Lower-cased element strings, sorted, for membership tests.
+    pub lower_sorted: Vec<Box<str>>,
+    /// Exact element strings, sorted.
+    pub exact_sorted: Vec<Box<str>>,
+    /// Object target: keys (as given), sorted, and entries (key, value string).
+    pub keys_sorted: Vec<Box<str>>,
+    pub entries: Vec<(Box<str>, Box<str>)>,
+    pub regex: Option<Regex>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TargetKind {
+    #[default]
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+/// A nested gate reference: name and index when the gate exists.
+#[derive(Debug, Clone)]
+pub struct GateRef {
+    pub name: Box<str>,
+    pub index: Option<u32>,
+}
+
+#[derive(Debug)]
+pub struct Condition {
+    pub kind: CondKind,
+    /// The wire type, for messages and `explain`.
+    pub type_: Box<str>,
+    pub op: Op,
+    pub op_raw: Option<Box<str>>,
+    pub field: Option<Field>,
+    pub target: Target,
+    pub id_type: UnitType,
+    /// `additionalValues.salt` for `user_bucket`.
+    pub bucket_salt: Box<str>,
+    /// `pass_gate`/`fail_gate`: the gate; `multi_*`: the gates in order.
+    pub gates: Vec<GateRef>,
+    /// `experiment_group`: the experiment's index in the configs.
+    pub experiment: Option<u32>,
+}
+
+/// `overrides` / `override_rules` (config mapping).
+#[derive(Debug, Default)]
+pub struct ConfigMapping {
+    pub mappings: HashMap<Box<str>, Vec<MappingEntry>>,
+    pub rules: HashMap<Box<str>, Rule>,
+}
+
+#[derive(Debug)]
+pub struct MappingEntry {
+    pub new_config_name: Box<str>,
+    pub rules: Vec<(Box<str>, i64)>,
+}
+
+/// Everything evaluation needs, compiled.
+#[derive(Debug)]
+pub struct CompiledSpecs {
+    pub format: Format,
+    pub gates: Vec<Spec>,
+    pub configs: Vec<Spec>,
+    pub layers: Vec<Spec>,
+    pub gate_index: HashMap<Box<str>, u32>,
+    pub config_index: HashMap<Box<str>, u32>,
+    pub layer_index: HashMap<Box<str>, u32>,
+    pub conditions: Vec<Condition>,
+    pub time: i64,
+    pub app_id: Option<Box<str>>,
+    pub default_environment: Option<Box<str>>,
+    pub sdk_keys_to_app_ids: Option<HashMap<Box<str>, Option<Box<str>>>>,
+    pub hashed_sdk_keys_to_app_ids: Option<HashMap<Box<str>, Option<Box<str>>>>,
+    pub experiment_to_layer: HashMap<Box<str>, Box<str>>,
+    pub config_mapping: ConfigMapping,
+    pub id_lists: IdLists,
+    /// Non-fatal problems found while compiling (unknown operators, dropped specs).
+    pub warnings: Vec<String>,
+    /// `param_stores` as compact JSON, when present.
+    pub param_stores: Option<Box<str>>,
+}
+
+impl CompiledSpecs {
+    pub fn specs(&self, kind: Kind) -> &[Spec] {
+        match kind {
+            Kind::Gate => &self.gates,
+            Kind::Config => &self.configs,
+            Kind::Layer => &self.layers,
+        }
+    }
+
+    pub fn index(&self, kind: Kind, name: &str) -> Option<u32> {
+        match kind {
+            Kind::Gate => self.gate_index.get(name),
+            Kind::Config => self.config_index.get(name),
+            Kind::Layer => self.layer_index.get(name),
+        }
+        .copied()
+    }
+
+    pub fn get(&self, kind: Kind, name: &str) -> Option<&Spec> {
+        self.index(kind, name)
+            .map(|i| &self.specs(kind)[i as usize])
+    }
+}
