@@ -92,15 +92,16 @@ struct SenderReport {
 pub struct Delivery {
     spool: Spool,
     opts: Options,
-    tx: Option<SyncSender<Segment>>,
-    thread: Option<JoinHandle<SenderReport>>,
+    /// To the writer thread: batches (uncompressed) to compress and spool as one segment.
+    writer_tx: Option<SyncSender<Vec<Batch>>>,
+    writer: Option<JoinHandle<WriterReport>>,
+    sender: Option<JoinHandle<SenderReport>>,
     prefix: Vec<u8>,
     suffix: Vec<u8>,
     cur: Vec<u8>,
     cur_count: u32,
     batches: Vec<Batch>,
     started: Option<Instant>,
-    accepted: u64,
     no_send: bool,
 }
 
@@ -115,7 +116,7 @@ impl Delivery {
     ) -> Result<Delivery> {
         spool.clean();
         let no_send = sender.is_none();
-        let (tx, thread) = match sender {
+        let (seg_tx, sender) = match sender {
             None => (None, None),
             Some(sender) => {
                 let earlier = spool.list()?;
@@ -128,6 +129,12 @@ impl Delivery {
                 (Some(tx), Some(thread))
             }
         };
+        let (writer_tx, rx) = sync_channel::<Vec<Batch>>(2);
+        let sp = spool.clone();
+        let writer = std::thread::Builder::new()
+            .name("statsig-spool".into())
+            .spawn(move || write_loop(sp, rx, seg_tx))
+            .expect("spawning the spool thread");
         let mut meta = Map::new();
         meta.insert("sdkType".into(), Json::from(SDK_TYPE));
         meta.insert("sdkVersion".into(), Json::from(SDK_VERSION));
@@ -139,15 +146,15 @@ impl Delivery {
         Ok(Delivery {
             spool,
             opts: Options { batch_size, ..opts },
-            tx,
-            thread,
+            writer_tx: Some(writer_tx),
+            writer: Some(writer),
+            sender,
             prefix: b"{\"events\":[".to_vec(),
             suffix,
             cur: Vec::new(),
             cur_count: 0,
             batches: Vec::new(),
             started: None,
-            accepted: 0,
             no_send,
         })
     }
@@ -178,7 +185,6 @@ impl Delivery {
             return Err(e);
         }
         self.cur_count += 1;
-        self.accepted += 1;
         if self.cur_count as usize >= self.opts.batch_size {
             self.close_batch();
             if self.batches.len() >= self.opts.segment_batches {
@@ -215,17 +221,17 @@ impl Delivery {
         if self.batches.is_empty() {
             return Ok(());
         }
-        let seg = self
-            .spool
-            .write_segment(std::mem::take(&mut self.batches))?;
-        if let Some(tx) = &self.tx {
-            // A send error means the sender thread is gone; the segment stays spooled.
-            let _ = tx.send(seg);
+        let batches = std::mem::take(&mut self.batches);
+        let tx = self.writer_tx.as_ref().expect("open until finish");
+        if tx.send(batches).is_err() {
+            // The writer stopped on an error; report it.
+            return Err(self.stop_writer());
         }
         Ok(())
     }
 
-    /// Makes everything accepted so far durable and sendable (a partial batch included).
+    /// Hands everything pushed so far (a partial batch included) to the spool writer, which
+    /// makes it durable and passes it on to the sender.
     pub fn commit(&mut self) -> Result<()> {
         self.close_batch();
         self.write_segment()
@@ -236,19 +242,38 @@ impl Delivery {
         self.cur_count > 0 || !self.batches.is_empty()
     }
 
-    /// Commits, waits for the sender and reports.
-    pub fn finish(mut self) -> Result<Report> {
-        let committed = self.commit();
-        drop(self.tx.take());
-        let sr = self
-            .thread
+    fn stop_writer(&mut self) -> crate::Error {
+        drop(self.writer_tx.take());
+        let wr = self
+            .writer
             .take()
             .map(|t| t.join().unwrap_or_default())
             .unwrap_or_default();
+        wr.error
+            .unwrap_or_else(|| crate::Error::input("the spool writer stopped"))
+    }
+
+    /// Commits, waits for the spool writer and the sender, and reports.
+    pub fn finish(mut self) -> Result<Report> {
+        let committed = self.commit();
+        drop(self.writer_tx.take());
+        let wr = self
+            .writer
+            .take()
+            .map(|t| t.join().unwrap_or_default())
+            .unwrap_or_default();
+        let sr = self
+            .sender
+            .take()
+            .map(|t| t.join().unwrap_or_default())
+            .unwrap_or_default();
+        if let Some(e) = wr.error {
+            return Err(e);
+        }
         committed?;
         let spooled = self.spool.status().map(|s| s.events).unwrap_or(0);
         Ok(Report {
-            accepted: self.accepted,
+            accepted: wr.accepted,
             sent: sr.sent,
             sent_earlier: sr.sent_earlier,
             spooled,
@@ -256,6 +281,65 @@ impl Delivery {
             no_send: self.no_send,
         })
     }
+}
+
+#[derive(Debug, Default)]
+struct WriterReport {
+    /// Events durably spooled.
+    accepted: u64,
+    error: Option<crate::Error>,
+}
+
+/// Compresses batches, writes them as segments and passes the segments on to the sender.
+fn write_loop(
+    spool: Spool,
+    rx: Receiver<Vec<Batch>>,
+    seg_tx: Option<SyncSender<Segment>>,
+) -> WriterReport {
+    let mut rep = WriterReport::default();
+    for batches in rx {
+        let n: u64 = batches.iter().map(|b| b.count as u64).sum();
+        let wire = batches
+            .into_iter()
+            .map(|b| Batch {
+                count: b.count,
+                body: gzip(&b.body),
+            })
+            .collect();
+        match spool.write_segment(wire) {
+            Ok(seg) => {
+                rep.accepted += n;
+                if let Some(tx) = &seg_tx {
+                    // An error means the sender thread is gone; the segment stays spooled.
+                    let _ = tx.send(seg);
+                }
+            }
+            Err(e) => {
+                rep.error = Some(e);
+                return rep;
+            }
+        }
+    }
+    rep
+}
+
+/// Gzips a request body (fast level: bodies are repetitive JSON and compress ~10x anyway).
+pub fn gzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 8),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(body).expect("writing to memory");
+    enc.finish().expect("writing to memory")
+}
+
+/// Gunzips a spooled body.
+pub fn gunzip(body: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(body.len() * 8);
+    flate2::read::GzDecoder::new(body).read_to_end(&mut out)?;
+    Ok(out)
 }
 
 fn send_loop(
@@ -372,7 +456,7 @@ mod tests {
         let counts: Vec<u32> = seg.pending.iter().map(|(_, b)| b.count).collect();
         assert_eq!(counts, vec![3, 3, 1]);
         for (_, b) in &seg.pending {
-            let v: Json = serde_json::from_slice(&b.body).unwrap();
+            let v: Json = serde_json::from_slice(&gunzip(&b.body).unwrap()).unwrap();
             assert_eq!(v["events"].as_array().unwrap().len() as u32, b.count);
             assert_eq!(v["statsigMetadata"]["sessionID"], "sid");
         }

@@ -2,11 +2,7 @@
 //! the issue: exponential backoff with jitter on connection errors, timeouts, 408, 429
 //! and 5xx; `Retry-After` honoured; other 4xx are not retried).
 
-use std::io::Write;
 use std::time::Duration;
-
-use flate2::Compression;
-use flate2::write::GzEncoder;
 
 use crate::secret::ServerKey;
 
@@ -105,8 +101,6 @@ pub struct Sender {
     key: ServerKey,
     session_id: String,
     pub policy: RetryPolicy,
-    /// Gzip the body (`Content-Encoding: gzip`); on by default.
-    pub gzip: bool,
 }
 
 impl Sender {
@@ -123,7 +117,6 @@ impl Sender {
             key,
             session_id,
             policy,
-            gzip: true,
         }
     }
 
@@ -131,22 +124,12 @@ impl Sender {
         &self.url
     }
 
-    /// Compresses a body as it goes on the wire.
-    pub fn encode(&self, body: &[u8]) -> Vec<u8> {
-        if !self.gzip {
-            return body.to_vec();
-        }
-        let mut enc = GzEncoder::new(Vec::with_capacity(body.len() / 4), Compression::fast());
-        enc.write_all(body).expect("writing to memory");
-        enc.finish().expect("writing to memory")
-    }
-
-    /// Sends one batch, retrying as the policy says.
-    pub fn send(&self, body: &[u8], count: u32) -> Result<(), SendError> {
-        let wire = self.encode(body);
+    /// Sends one gzipped batch body, retrying as the policy says.
+    pub fn send(&self, gzipped_body: &[u8], count: u32) -> Result<(), SendError> {
+        let wire = gzipped_body;
         let mut attempt = 0u32;
         loop {
-            let (err, retry_after) = match self.post(&wire, count, attempt) {
+            let (err, retry_after) = match self.post(wire, count, attempt) {
                 Ok(()) => return Ok(()),
                 Err(Attempt::Fatal(e)) => return Err(e),
                 Err(Attempt::Retry(msg, after)) => (msg, after),
@@ -166,7 +149,7 @@ impl Sender {
     }
 
     fn post(&self, wire: &[u8], count: u32, attempt: u32) -> Result<(), Attempt> {
-        let mut req = self
+        let req = self
             .agent
             .post(&self.url)
             .header("STATSIG-API-KEY", self.key.expose())
@@ -179,10 +162,8 @@ impl Sender {
             )
             .header("STATSIG-EVENT-COUNT", count.to_string().as_str())
             .header("STATSIG-RETRY", attempt.to_string().as_str())
-            .header("Content-Type", "application/json");
-        if self.gzip {
-            req = req.header("Content-Encoding", "gzip");
-        }
+            .header("Content-Type", "application/json")
+            .header("Content-Encoding", "gzip");
         let resp = match req.send(wire) {
             Ok(r) => r,
             // Transport errors never include the key: it travels in a header only.
