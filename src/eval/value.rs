@@ -17,8 +17,8 @@ pub struct Value {
     pub s: Option<String>,
     /// Lower-cased `s`, kept only when it differs from `s`.
     lower: Option<String>,
-    /// Array elements' string facets (`""` for an element without one).
-    pub elems: Option<Vec<String>>,
+    /// Array elements' string facets (`None` for an element without one).
+    pub elems: Option<Vec<Option<String>>>,
     /// Object entries: key and the value's string facet.
     pub entries: Option<Vec<(String, Option<String>)>>,
 }
@@ -94,7 +94,7 @@ impl Value {
             Json::Array(a) => {
                 let elems = a
                     .iter()
-                    .map(|e| Value::from_json(e).s.unwrap_or_default())
+                    .map(|e| Value::from_json(e).s)
                     .collect();
                 let mut v = Value {
                     elems: Some(elems),
@@ -182,9 +182,9 @@ mod tests {
         assert_eq!(v.s.as_deref(), Some("[1,\"c\",true,1.0,null]"));
         assert_eq!(
             v.elems.unwrap(),
-            vec!["1", "c", "true", "1", ""]
+            vec![Some("1"), Some("c"), Some("true"), Some("1"), None]
                 .into_iter()
-                .map(String::from)
+                .map(|s| s.map(String::from))
                 .collect::<Vec<_>>()
         );
         let b = Value::from_json(&json!(true));

@@ -1,1 +1,3 @@
 //! Renderers of results: text, tables, JSON, client-initialize payloads.
+
+pub mod json;

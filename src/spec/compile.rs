@@ -601,7 +601,7 @@ impl<'a> Compiler<'a> {
             Some(s) => Op::parse(s),
         };
         let field_name = self.opt_str(co, "field", path)?;
-        let field = field_name.map(|f| compile_field(f));
+        let field = field_name.map(field);
         let target_json = co.get("targetValue").unwrap_or(&Json::Null);
         let mut target = compile_target(target_json);
         if op == Op::StrMatches {
@@ -672,7 +672,8 @@ impl<'a> Compiler<'a> {
     }
 }
 
-fn compile_field(f: &str) -> Field {
+/// Pre-computes the lookups for a user field name.
+pub(crate) fn field(f: &str) -> Field {
     let lower = f.to_lowercase();
     let top = match lower.as_str() {
         "userid" => Some(TopField::UserId),
