@@ -45,9 +45,7 @@ pub struct UserArgs {
 fn split_kv<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k, v)),
-        _ => Err(Error::input(format!(
-            "--{flag} {s:?}: expected KEY=VALUE"
-        ))),
+        _ => Err(Error::input(format!("--{flag} {s:?}: expected KEY=VALUE"))),
     }
 }
 
@@ -81,9 +79,7 @@ impl UserArgs {
                 let (text, origin) = read_user_arg(spec)?;
                 let json: Json = serde_json::from_str(&text)
                     .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
-                match User::from_json(json, &origin)?.json {
-                    m => m,
-                }
+                User::from_json(json, &origin)?.json
             }
         };
         let mut set = |k: &str, v: &Option<String>| {

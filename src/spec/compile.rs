@@ -24,7 +24,9 @@ pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
         .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
     if let Json::String(inner) = &json {
         json = serde_json::from_str(inner).map_err(|e| {
-            Error::input(format!("{origin}: a JSON string that does not hold JSON: {e}"))
+            Error::input(format!(
+                "{origin}: a JSON string that does not hold JSON: {e}"
+            ))
         })?;
     }
     compile(&json, origin)
@@ -32,9 +34,9 @@ pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
 
 /// Compiles a parsed payload.
 pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
-    let top = json
-        .as_object()
-        .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object at the top level")))?;
+    let top = json.as_object().ok_or_else(|| {
+        Error::input(format!("{origin}: expected a JSON object at the top level"))
+    })?;
     if top.get("has_updates") == Some(&Json::Bool(false)) {
         return Ok(Parsed::NoUpdates);
     }
@@ -95,6 +97,9 @@ const KNOWN_TYPES: &[&str] = &[
     "target_app",
     "experiment_group",
 ];
+
+/// A spec in a collection: its name, its JSON object and its JSON path.
+type Entry<'a> = (&'a str, &'a Map<String, Json>, String);
 
 struct Compiler<'a> {
     origin: &'a str,
@@ -172,11 +177,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The `(name, spec JSON, path)` entries of a collection in either form.
-    fn entries(
-        &self,
-        top: &'a Map<String, Json>,
-        key: &str,
-    ) -> Result<Vec<(&'a str, &'a Map<String, Json>, String)>> {
+    fn entries(&self, top: &'a Map<String, Json>, key: &str) -> Result<Vec<Entry<'a>>> {
         let mut out = Vec::new();
         match top.get(key) {
             None | Some(Json::Null) => {}
@@ -184,7 +185,10 @@ impl<'a> Compiler<'a> {
                 for (i, s) in a.iter().enumerate() {
                     let path = format!("{key}[{i}]");
                     let o = s.as_object().ok_or_else(|| {
-                        self.err(&path, format_args!("expected an object, found {}", type_name(s)))
+                        self.err(
+                            &path,
+                            format_args!("expected an object, found {}", type_name(s)),
+                        )
                     })?;
                     let name = self
                         .opt_str(o, "name", &path)?
@@ -196,7 +200,10 @@ impl<'a> Compiler<'a> {
                 for (name, s) in m {
                     let path = format!("{key}.{name}");
                     let o = s.as_object().ok_or_else(|| {
-                        self.err(&path, format_args!("expected an object, found {}", type_name(s)))
+                        self.err(
+                            &path,
+                            format_args!("expected an object, found {}", type_name(s)),
+                        )
                     })?;
                     out.push((name.as_str(), o, path));
                 }
@@ -252,7 +259,11 @@ impl<'a> Compiler<'a> {
                     .and_then(|f| config_index.get(&f.name).copied());
             }
         }
-        for spec in gates.iter_mut().chain(configs.iter_mut()).chain(layers.iter_mut()) {
+        for spec in gates
+            .iter_mut()
+            .chain(configs.iter_mut())
+            .chain(layers.iter_mut())
+        {
             for rule in &mut spec.rules {
                 if let Some((name, idx)) = &mut rule.config_delegate {
                     *idx = config_index.get(name).copied();
@@ -277,7 +288,9 @@ impl<'a> Compiler<'a> {
         }
         if let Some(Json::Object(maps)) = top.get("overrides") {
             for (name, list) in maps {
-                let Some(list) = list.as_array() else { continue };
+                let Some(list) = list.as_array() else {
+                    continue;
+                };
                 let mut entries = Vec::new();
                 for m in list {
                     let Some(m) = m.as_object() else { continue };
@@ -285,7 +298,12 @@ impl<'a> Compiler<'a> {
                         continue;
                     };
                     let mut refs = Vec::new();
-                    for r in m.get("rules").and_then(Json::as_array).into_iter().flatten() {
+                    for r in m
+                        .get("rules")
+                        .and_then(Json::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
                         if let Some(rn) = r.get("rule_name").and_then(Json::as_str) {
                             let st = r.get("start_time").and_then(Json::as_i64).unwrap_or(0);
                             refs.push((Box::from(rn), st));
@@ -296,7 +314,9 @@ impl<'a> Compiler<'a> {
                         rules: refs,
                     });
                 }
-                config_mapping.mappings.insert(name.as_str().into(), entries);
+                config_mapping
+                    .mappings
+                    .insert(name.as_str().into(), entries);
             }
         }
 
@@ -400,8 +420,13 @@ impl<'a> Compiler<'a> {
             rules.push(self.rule(r, &format!("{path}.rules[{i}]"), i, &mut dropped)?);
         }
         if let Some(why) = &dropped {
+            let word = match kind {
+                Kind::Gate => "gate",
+                Kind::Config => "config",
+                Kind::Layer => "layer",
+            };
             self.warnings.push(format!(
-                "{}: {path}: {why}; the spec evaluates as Unsupported",
+                "{}: {word} {name:?} ({path}): {why}; it evaluates as Unsupported",
                 self.origin
             ));
         }
@@ -446,7 +471,10 @@ impl<'a> Compiler<'a> {
         dropped: &mut Option<String>,
     ) -> Result<Rule> {
         let o = r.as_object().ok_or_else(|| {
-            self.err(path, format_args!("expected an object, found {}", type_name(r)))
+            self.err(
+                path,
+                format_args!("expected an object, found {}", type_name(r)),
+            )
         })?;
         let id = self.opt_str(o, "id", path)?.unwrap_or("");
         let salt = match o.get("salt") {
@@ -523,8 +551,8 @@ impl<'a> Compiler<'a> {
             Some(Json::Object(co)) => {
                 let p = format!("condition_map.{key}");
                 let mut d = None;
-                let idx = self.condition(co, &p, &mut d)?;
-                idx
+
+                self.condition(co, &p, &mut d)?
             }
             Some(v) => {
                 return Err(self.err(
@@ -604,10 +632,10 @@ impl<'a> Compiler<'a> {
         let field = field_name.map(field);
         let target_json = co.get("targetValue").unwrap_or(&Json::Null);
         let mut target = compile_target(target_json);
-        if op == Op::StrMatches {
-            if let Some(s) = &target.s {
-                target.regex = fancy_regex::Regex::new(s).ok();
-            }
+        if op == Op::StrMatches
+            && let Some(s) = &target.s
+        {
+            target.regex = fancy_regex::Regex::new(s).ok();
         }
         let id_type = UnitType::new(self.opt_str(co, "idType", path)?.unwrap_or("userID"));
         let bucket_salt = co
@@ -643,17 +671,6 @@ impl<'a> Compiler<'a> {
             },
             _ => Vec::new(),
         };
-        if op == Op::Unknown && op_raw.is_some() {
-            let o = op_raw.unwrap_or_default();
-            if Op::parse(&o.to_lowercase()) == Op::Unknown {
-                self.warnings
-                    .push(format!("{}: {path}: unknown operator {o:?}", self.origin));
-            }
-        }
-        if kind == CondKind::Unknown && !KNOWN_TYPES.contains(&type_.to_lowercase().as_str()) {
-            self.warnings
-                .push(format!("{}: {path}: unknown condition type {type_:?}", self.origin));
-        }
         let idx = self.conditions.len() as u32;
         self.conditions.push(Condition {
             kind,
