@@ -82,9 +82,16 @@ fn main() {
     let mut times = Vec::new();
     for _ in 0..30 {
         let t = Instant::now();
-        let out = Command::new(bin).args(cold_args()).output().expect("run statsig");
+        let out = Command::new(bin)
+            .args(cold_args())
+            .output()
+            .expect("run statsig");
         times.push(t.elapsed());
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     times.sort();
     println!(
@@ -93,7 +100,10 @@ fn main() {
         times[0].as_secs_f64() * 1e3
     );
     if let Some(kib) = children_max_rss_kib() {
-        println!("cold start peak memory (max RSS): {:.1} MiB", kib as f64 / 1024.0);
+        println!(
+            "cold start peak memory (max RSS): {:.1} MiB",
+            kib as f64 / 1024.0
+        );
     }
 
     let bytes = std::fs::read(SPECS).expect("read specs");
