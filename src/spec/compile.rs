@@ -20,6 +20,16 @@ pub enum Parsed {
 /// Parses payload bytes (a DCS in v1 or v2 form, or bootstrap values possibly wrapped in a
 /// JSON string) and compiles them. `origin` names the input in error messages.
 pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
+    parse_payload_impl(bytes, origin, false)
+}
+
+/// Like [`parse_payload`] but never frees the intermediate JSON tree: for short-lived
+/// processes, where freeing it costs more than the exit does.
+pub fn parse_payload_leaking(bytes: &[u8], origin: &str) -> Result<Parsed> {
+    parse_payload_impl(bytes, origin, true)
+}
+
+fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> {
     let mut json: Json = serde_json::from_slice(bytes)
         .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
     if let Json::String(inner) = &json {
@@ -29,7 +39,11 @@ pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
             ))
         })?;
     }
-    compile(&json, origin)
+    let parsed = compile(&json, origin);
+    if leak {
+        std::mem::forget(json);
+    }
+    parsed
 }
 
 /// Compiles a parsed payload.
