@@ -3,6 +3,7 @@
 pub mod common;
 pub mod evaluate;
 pub mod get;
+pub mod specs_inspect;
 pub mod user_args;
 
 use std::io::Write;
@@ -30,6 +31,21 @@ pub enum Command {
     GetLayer(get::GetLayerArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
+    /// Inspect specs: list the entities, show one's rules, diff two payloads.
+    Specs {
+        #[command(subcommand)]
+        cmd: SpecsInspect,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SpecsInspect {
+    /// A table of gates, segments, holdouts, configs, experiments and layers (or `--json`).
+    List(specs_inspect::ListArgs),
+    /// One entity's fields, rules and conditions in readable form (or `--json`).
+    Show(specs_inspect::ShowArgs),
+    /// Semantic differences between two payloads (v1 or v2); exit 1 when they differ.
+    Diff(specs_inspect::DiffArgs),
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
@@ -41,6 +57,11 @@ pub fn main() -> i32 {
         Command::GetExperiment(a) => get::get_config(&a, true),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
+        Command::Specs { cmd } => match cmd {
+            SpecsInspect::List(a) => specs_inspect::list(&a),
+            SpecsInspect::Show(a) => specs_inspect::show(&a),
+            SpecsInspect::Diff(a) => specs_inspect::diff(&a),
+        },
     };
     match result {
         Ok(code) => code,
