@@ -31,6 +31,11 @@ pub enum Command {
     GetLayer(get::GetLayerArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Inspect specs: list the entities, show one's rules, diff two payloads.
     Specs {
         #[command(subcommand)]
@@ -57,6 +62,16 @@ pub fn main() -> i32 {
         Command::GetExperiment(a) => get::get_config(&a, true),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "statsig",
+                &mut std::io::stdout(),
+            );
+            Ok(0)
+        }
         Command::Specs { cmd } => match cmd {
             SpecsInspect::List(a) => specs_inspect::list(&a),
             SpecsInspect::Show(a) => specs_inspect::show(&a),

@@ -1,0 +1,190 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_statsig_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_statsig_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_statsig_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_statsig_using_subcommand
+    set -l cmd (__fish_statsig_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c statsig -n "__fish_statsig_needs_command" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_needs_command" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l gate -d 'Only this gate (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l config -d 'Only this dynamic config (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l experiment -d 'Only this experiment (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l layer -d 'Only this layer (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff help" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff help" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff help" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff help" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff help" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l kind -d 'Only these kinds (repeat the flag or separate with commas)' -r -f -a "gate\t'Feature gates (not segments or holdouts)'
+segment\t''
+holdout\t''
+config\t'Dynamic configs (not experiments or autotunes)'
+experiment\t''
+autotune\t''
+layer\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array of objects instead of a table'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l kind -d 'Only entities of these kinds (repeat the flag or separate with commas)' -r -f -a "gate\t'Feature gates (not segments or holdouts)'
+segment\t''
+holdout\t''
+config\t'Dynamic configs (not experiments or autotunes)'
+experiment\t''
+autotune\t''
+layer\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Print a JSON array (one object per matching entity) instead of text'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Print the differences as one JSON object'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'
