@@ -80,6 +80,10 @@ pub fn main() -> i32 {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
+        Err(crate::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            0
+        }
         Err(e) => {
             let _ = std::io::stdout().flush();
             eprintln!("error: {e}");
