@@ -50,6 +50,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l specs -d 
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print the full result as JSON'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help'
@@ -69,6 +70,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l environme
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print the full result as JSON'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help'
@@ -88,6 +90,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l envir
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print the full result as JSON'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help'
@@ -107,6 +110,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l environmen
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print the full result as JSON'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help'

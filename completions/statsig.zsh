@@ -46,6 +46,7 @@ _arguments "${_arguments_options[@]}" : \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-h[Print help]' \
@@ -72,6 +73,7 @@ _arguments "${_arguments_options[@]}" : \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-h[Print help]' \
@@ -98,6 +100,7 @@ _arguments "${_arguments_options[@]}" : \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-h[Print help]' \
@@ -124,6 +127,7 @@ _arguments "${_arguments_options[@]}" : \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-h[Print help]' \
