@@ -2,6 +2,8 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod specs;
+
 /// Statsig feature flags from a shell: evaluate gates, configs, experiments and layers,
 /// build client-initialize payloads, log events.
 #[derive(Debug, Parser)]
@@ -12,10 +14,15 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Fetch, save and publish spec payloads.
+    Specs(specs::SpecsCommand),
+}
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Specs(cmd) => specs::main(cmd),
+    }
 }

@@ -154,7 +154,10 @@ mod tests {
             Value::from_json(&json!(1e21)).s.as_deref(),
             Some("1000000000000000000000")
         );
-        assert_eq!(Value::from_json(&json!(1e-7)).s.as_deref(), Some("0.0000001"));
+        assert_eq!(
+            Value::from_json(&json!(1e-7)).s.as_deref(),
+            Some("0.0000001")
+        );
         assert_eq!(Value::from_json(&json!(9.0)).i, Some(9));
         let big = Value::from_json(&json!(18446744073709551615u64));
         assert_eq!(big.s.as_deref(), Some("18446744073709552000"));
