@@ -2,7 +2,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use support::*;
@@ -599,5 +599,4 @@ fn pull_to_stdout_and_from_a_file() {
     let o = c.output().unwrap();
     assert!(o.status.success());
     assert_eq!(o.stdout, read_shared("core_demo_proj_dcs.json"));
-    let _ = Path::new("");
 }

@@ -189,6 +189,42 @@ impl IdListFiles {
         }
     }
 
+    /// The raw files behind `--id-lists PATH` when it names wire-format files (a folder of
+    /// them or a single one); `None` for the JSON summary form.
+    pub fn load_raw(path: &Path) -> Result<Option<IdListFiles>> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        let mut files = IdListFiles::default();
+        let mut add = |name: String, p: &Path| -> Result<()> {
+            let raw = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let f = IdListFile {
+                size: raw.len() as u64,
+                raw,
+                ..IdListFile::default()
+            };
+            files.lists.insert(name, f);
+            Ok(())
+        };
+        if meta.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
+            for entry in entries {
+                let p = entry.map_err(|e| Error::io(path, e))?.path();
+                let name = list_name(&p)?;
+                if !p.is_file() || name.starts_with('.') {
+                    continue;
+                }
+                add(list_name_from_file(&name), &p)?;
+            }
+        } else {
+            let text = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let t = String::from_utf8_lossy(&text);
+            if !(t.trim_start().starts_with(['+', '-']) || t.trim().is_empty()) {
+                return Ok(None);
+            }
+            add(list_name(path)?, path)?;
+        }
+        Ok(Some(files))
+    }
+
     /// Wraps parsed lists whose raw files are unknown, re-serialising each one.
     pub fn from_id_lists(lists: &IdLists) -> IdListFiles {
         IdListFiles {

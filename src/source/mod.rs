@@ -195,7 +195,7 @@ pub fn load(args: &SourceArgs) -> Result<Loaded> {
     };
     if let Some(path) = &args.id_lists {
         loaded.id_lists = Some(IdLists::load(path)?);
-        loaded.id_list_files = None;
+        loaded.id_list_files = IdListFiles::load_raw(path)?;
     }
     Ok(loaded)
 }
