@@ -1,8 +1,15 @@
 //! Command-line definitions (clap derive) and one small module per command.
 
-use clap::{Parser, Subcommand};
-
+pub mod common;
+pub mod evaluate;
+pub mod get;
 pub mod specs;
+pub mod specs_inspect;
+pub mod user_args;
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
 
 /// Statsig feature flags from a shell: evaluate gates, configs, experiments and layers,
 /// build client-initialize payloads, log events.
@@ -15,14 +22,61 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fetch, save and publish spec payloads.
-    Specs(specs::SpecsCommand),
+    /// Check a feature gate for a user: prints true or false.
+    CheckGate(get::CheckGateArgs),
+    /// Get a dynamic config's value for a user.
+    GetConfig(get::GetArgs),
+    /// Get an experiment's value for a user.
+    GetExperiment(get::GetArgs),
+    /// Get a layer's value (or one parameter of it) for a user.
+    GetLayer(get::GetLayerArgs),
+    /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
+    Evaluate(evaluate::EvaluateArgs),
+    /// Inspect specs: list the entities, show one's rules, diff two payloads.
+    Specs {
+        #[command(subcommand)]
+        cmd: SpecsInspect,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SpecsInspect {
+    /// A table of gates, segments, holdouts, configs, experiments and layers (or `--json`).
+    List(specs_inspect::ListArgs),
+    /// One entity's fields, rules and conditions in readable form (or `--json`).
+    Show(specs_inspect::ShowArgs),
+    /// Semantic differences between two payloads (v1 or v2); exit 1 when they differ.
+    Diff(specs_inspect::DiffArgs),
+    /// Save the payload a source delivers, byte for byte (a fixture for --specs).
+    Pull(specs::PullArgs),
+    /// Write the payload and id lists into a data store (--data-store redis://… or a dump
+    /// file) under the keys an SDK's data adapter reads.
+    Push(specs::PushArgs),
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Specs(cmd) => specs::main(cmd),
+    let result = match cli.command {
+        Command::CheckGate(a) => get::check_gate(&a),
+        Command::GetConfig(a) => get::get_config(&a, false),
+        Command::GetExperiment(a) => get::get_config(&a, true),
+        Command::GetLayer(a) => get::get_layer(&a),
+        Command::Evaluate(a) => evaluate::run(&a),
+        Command::Specs { cmd } => match cmd {
+            SpecsInspect::List(a) => specs_inspect::list(&a),
+            SpecsInspect::Show(a) => specs_inspect::show(&a),
+            SpecsInspect::Diff(a) => specs_inspect::diff(&a),
+            SpecsInspect::Pull(a) => specs::pull(a),
+            SpecsInspect::Push(a) => specs::push(a),
+        },
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
     }
 }

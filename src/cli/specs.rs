@@ -1,31 +1,14 @@
-//! `statsig specs …`: move payloads between sources. `pull` saves the exact payload (and id
+//! `statsig specs pull|push`: move payloads between sources. `pull` saves the exact payload (and id
 //! lists) a source delivers; `push` writes them into a data store under an SDK's key scheme.
 
 use std::io::Write;
 use std::path::PathBuf;
-
-use clap::Subcommand;
 
 use crate::error::{Error, Result};
 use crate::source::cache::write_atomic;
 use crate::source::data_store::{self, KeyScheme, Store, mask_store_key};
 use crate::source::id_lists::list_file_name;
 use crate::source::{self as source, SourceArgs};
-
-#[derive(Debug, clap::Args)]
-pub struct SpecsCommand {
-    #[command(subcommand)]
-    pub action: SpecsAction,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SpecsAction {
-    /// Save the payload a source delivers, byte for byte (a fixture for --specs).
-    Pull(PullArgs),
-    /// Write the payload and id lists into a data store (--data-store redis://… or a dump
-    /// file) under the keys an SDK's data adapter reads.
-    Push(PushArgs),
-}
 
 #[derive(Debug, clap::Args)]
 pub struct PullArgs {
@@ -52,25 +35,7 @@ pub struct PushArgs {
     pub source: SourceArgs,
 }
 
-/// Runs the command and turns an error into its message and exit code.
-pub fn main(cmd: SpecsCommand) -> i32 {
-    match run(cmd) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {e}");
-            e.exit_code()
-        }
-    }
-}
-
-pub fn run(cmd: SpecsCommand) -> Result<i32> {
-    match cmd.action {
-        SpecsAction::Pull(a) => pull(a),
-        SpecsAction::Push(a) => push(a),
-    }
-}
-
-fn pull(a: PullArgs) -> Result<i32> {
+pub fn pull(a: PullArgs) -> Result<i32> {
     let loaded = source::load(&a.source)?;
     let version = data_store::payload_version(&loaded)?;
     if a.out.as_os_str() == "-" {
@@ -98,7 +63,7 @@ fn pull(a: PullArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn push(a: PushArgs) -> Result<i32> {
+pub fn push(a: PushArgs) -> Result<i32> {
     let dest = a.source.data_store.clone().ok_or_else(|| {
         Error::input(
             "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to",

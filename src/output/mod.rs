@@ -1,1 +1,4 @@
 //! Renderers of results: text, tables, JSON, client-initialize payloads.
+
+pub mod describe;
+pub mod json;
