@@ -3,11 +3,8 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use support::*;
 
@@ -139,127 +136,6 @@ fn several_entries_need_a_key_or_a_name() {
     // A missing dump is an input error.
     let (o, _) = pull(tmp.path(), "/nonexistent/dump.json", true, &[]);
     assert_eq!(o.code, 2);
-}
-
-// ---- Redis ----
-
-struct RedisServer {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl RedisServer {
-    /// Starts redis-server on a free loopback port, or returns None (and says so) if the
-    /// binary is not installed.
-    fn start() -> Option<RedisServer> {
-        let bin = std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into());
-        if Command::new(&bin).arg("--version").output().is_err() {
-            eprintln!("SKIPPED: {bin} not found (apt-get install -y redis-server)");
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(&bin)
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .arg("--dir")
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let r = RedisServer {
-            child,
-            port,
-            _dir: dir,
-        };
-        let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(10) {
-            if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port))
-                && s.write_all(b"PING\r\n").is_ok()
-            {
-                let mut line = String::new();
-                if BufReader::new(&s).read_line(&mut line).is_ok() && line.starts_with("+PONG") {
-                    return Some(r);
-                }
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("redis-server did not start on port {port}");
-    }
-
-    fn url(&self, db: u32) -> String {
-        format!("redis://127.0.0.1:{}/{db}", self.port)
-    }
-
-    fn set(&self, db: u32, key: &str, value: &[u8]) {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let db = db.to_string();
-        let mut out = Vec::new();
-        for args in [
-            vec![&b"SELECT"[..], db.as_bytes()],
-            vec![b"SET", key.as_bytes(), value],
-        ] {
-            out.extend_from_slice(format!("*{}\r\n", args.len()).as_bytes());
-            for a in args {
-                out.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
-                out.extend_from_slice(a);
-                out.extend_from_slice(b"\r\n");
-            }
-        }
-        s.write_all(&out).unwrap();
-        let mut r = BufReader::new(s);
-        for _ in 0..2 {
-            let mut line = String::new();
-            r.read_line(&mut line).unwrap();
-            assert_eq!(line, "+OK\r\n");
-        }
-    }
-
-    /// SELECT db, then GET key, on one connection.
-    fn get(&self, db: u32, key: &str) -> Option<Vec<u8>> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let db = db.to_string();
-        let req = format!(
-            "*2\r\n$6\r\nSELECT\r\n${}\r\n{db}\r\n*2\r\n$3\r\nGET\r\n${}\r\n{key}\r\n",
-            db.len(),
-            key.len()
-        );
-        s.write_all(req.as_bytes()).unwrap();
-        let mut r = BufReader::new(s);
-        let mut line = String::new();
-        r.read_line(&mut line).unwrap();
-        assert_eq!(line, "+OK\r\n");
-        line.clear();
-        r.read_line(&mut line).unwrap();
-        let n: i64 = line[1..].trim().parse().unwrap();
-        if n < 0 {
-            return None;
-        }
-        let mut got = vec![0; n as usize];
-        r.read_exact(&mut got).unwrap();
-        Some(got)
-    }
 }
 
 #[test]

@@ -435,6 +435,16 @@ fn key_from_a_file_or_argv() {
         o.stderr
             .starts_with("warning: --server-key is visible to other processes")
     );
+    assert_eq!(o.stderr.matches("warning").count(), 1);
+    // Warned once even when a command reads the key twice (push: names keys, loads specs).
+    let mut c = cmd(&e.cache());
+    c.args(["specs", "push", "--server-key", KEY, "--specs"])
+        .arg(shared("core_demo_proj_dcs.json"))
+        .arg("--data-store")
+        .arg(e.tmp.path().join("dump.json"));
+    let o = run(c);
+    ok(&o);
+    assert_eq!(o.stderr.matches("warning").count(), 1, "{}", o.stderr);
 
     // No key at all: an input error naming the ways to give one.
     let mut c = cmd(&e.cache());

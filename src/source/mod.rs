@@ -95,9 +95,12 @@ impl SourceArgs {
             return ServerKey::from_file(path).map(Some);
         }
         if let Some(raw) = &self.server_key {
-            eprintln!(
-                "warning: --server-key is visible to other processes; prefer {SERVER_SECRET_ENV} or --server-key-file"
-            );
+            static WARNED: std::sync::Once = std::sync::Once::new();
+            WARNED.call_once(|| {
+                eprintln!(
+                    "warning: --server-key is visible to other processes; prefer {SERVER_SECRET_ENV} or --server-key-file"
+                )
+            });
             return ServerKey::new(raw)
                 .map(Some)
                 .map_err(|e| Error::input(format!("--server-key: {e}")));
