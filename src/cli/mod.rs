@@ -3,6 +3,7 @@
 pub mod common;
 pub mod evaluate;
 pub mod get;
+pub mod specs;
 pub mod specs_inspect;
 pub mod user_args;
 
@@ -51,6 +52,11 @@ pub enum SpecsInspect {
     Show(specs_inspect::ShowArgs),
     /// Semantic differences between two payloads (v1 or v2); exit 1 when they differ.
     Diff(specs_inspect::DiffArgs),
+    /// Save the payload a source delivers, byte for byte (a fixture for --specs).
+    Pull(specs::PullArgs),
+    /// Write the payload and id lists into a data store (--data-store redis://… or a dump
+    /// file) under the keys an SDK's data adapter reads.
+    Push(specs::PushArgs),
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
@@ -76,6 +82,8 @@ pub fn main() -> i32 {
             SpecsInspect::List(a) => specs_inspect::list(&a),
             SpecsInspect::Show(a) => specs_inspect::show(&a),
             SpecsInspect::Diff(a) => specs_inspect::diff(&a),
+            SpecsInspect::Pull(a) => specs::pull(a),
+            SpecsInspect::Push(a) => specs::push(a),
         },
     };
     match result {
