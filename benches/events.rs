@@ -35,10 +35,7 @@ fn main() {
         }
     }
     let bytes = std::fs::metadata(&file).unwrap().len();
-    let srv = server::Server::start(
-        Arc::new(|_| server::Action::Status(200, vec![])),
-        false,
-    );
+    let srv = server::Server::start(Arc::new(|_| server::Action::Status(200, vec![])), false);
     let bin = env!("CARGO_BIN_EXE_statsig");
     let spool = dir.path().join("spool");
     let t0 = Instant::now();

@@ -1,125 +1,18 @@
 //! `statsig log-event NAME`: one custom event.
 
-use std::io::Read;
-use std::path::PathBuf;
-
 use clap::Args;
 use serde_json::{Map, Value as Json};
 
 use super::events::{DeliveryArgs, KeyArgs, finish_delivery, start_delivery};
+use super::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::events::Event;
 use crate::user::User;
-
-/// The user an event is about. (Temporary: the shared user flags in `cli/user_args.rs`
-/// will replace these.)
-#[derive(Debug, Clone, Default, Args)]
-pub struct EventUserArgs {
-    /// The user as JSON, `@FILE` or `-` (stdin); the flags below override its fields.
-    #[arg(long, value_name = "JSON|@FILE|-")]
-    pub user: Option<String>,
-    #[arg(long, value_name = "ID")]
-    pub user_id: Option<String>,
-    #[arg(long)]
-    pub email: Option<String>,
-    #[arg(long)]
-    pub ip: Option<String>,
-    #[arg(long)]
-    pub user_agent: Option<String>,
-    #[arg(long)]
-    pub country: Option<String>,
-    #[arg(long)]
-    pub locale: Option<String>,
-    #[arg(long)]
-    pub app_version: Option<String>,
-    /// A custom field (repeatable).
-    #[arg(long, value_name = "KEY=VALUE")]
-    pub custom: Vec<String>,
-    /// A custom unit id (repeatable).
-    #[arg(long, value_name = "TYPE=ID")]
-    pub custom_id: Vec<String>,
-    /// A private attribute (repeatable): used for evaluation, never logged.
-    #[arg(long, value_name = "KEY=VALUE")]
-    pub private: Vec<String>,
-    /// statsigEnvironment.tier.
-    #[arg(long, value_name = "TIER")]
-    pub environment: Option<String>,
-}
 
 fn pair(s: &str, flag: &str) -> Result<(String, String)> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
         _ => Err(Error::input(format!("--{flag} {s}: expected KEY=VALUE"))),
-    }
-}
-
-impl EventUserArgs {
-    /// The user, or `None` when no user flag was given.
-    pub fn user(&self) -> Result<Option<User>> {
-        let mut map = match &self.user {
-            None => Map::new(),
-            Some(text) => {
-                let (text, origin) = if text == "-" {
-                    let mut s = String::new();
-                    std::io::stdin()
-                        .read_to_string(&mut s)
-                        .map_err(|e| Error::io("stdin", e))?;
-                    (s, "--user -".to_string())
-                } else if let Some(path) = text.strip_prefix('@') {
-                    let p = PathBuf::from(path);
-                    (
-                        std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?,
-                        path.to_string(),
-                    )
-                } else {
-                    (text.clone(), "--user".to_string())
-                };
-                match serde_json::from_str::<Json>(&text) {
-                    Ok(Json::Object(m)) => m,
-                    Ok(_) => return Err(Error::input(format!("{origin}: not a JSON object"))),
-                    Err(e) => return Err(Error::input(format!("{origin}: not valid JSON: {e}"))),
-                }
-            }
-        };
-        let mut any = self.user.is_some();
-        let mut set = |k: &str, v: &Option<String>| {
-            if let Some(v) = v {
-                map.insert(k.to_string(), Json::from(v.as_str()));
-                any = true;
-            }
-        };
-        set("userID", &self.user_id);
-        set("email", &self.email);
-        set("ip", &self.ip);
-        set("userAgent", &self.user_agent);
-        set("country", &self.country);
-        set("locale", &self.locale);
-        set("appVersion", &self.app_version);
-        for (flag, key, list) in [
-            ("custom", "custom", &self.custom),
-            ("custom-id", "customIDs", &self.custom_id),
-            ("private", "privateAttributes", &self.private),
-        ] {
-            for item in list {
-                let (k, v) = pair(item, flag)?;
-                let obj = map.entry(key).or_insert_with(|| Json::Object(Map::new()));
-                let Json::Object(obj) = obj else {
-                    return Err(Error::input(format!("user.{key} must be a JSON object")));
-                };
-                obj.insert(k, Json::from(v));
-                any = true;
-            }
-        }
-        if let Some(tier) = &self.environment {
-            let mut env = Map::new();
-            env.insert("tier".into(), Json::from(tier.as_str()));
-            map.insert("statsigEnvironment".into(), Json::Object(env));
-            any = true;
-        }
-        if !any {
-            return Ok(None);
-        }
-        User::from_json(Json::Object(map), "user").map(Some)
     }
 }
 
@@ -146,7 +39,7 @@ pub struct LogEventArgs {
     pub time: Option<i64>,
 
     #[command(flatten)]
-    pub user: EventUserArgs,
+    pub user: UserArgs,
 
     #[command(flatten)]
     pub key: KeyArgs,
@@ -181,8 +74,9 @@ pub fn build_event(args: &LogEventArgs) -> Result<Event> {
         }
         e.time = t;
     }
-    if let Some(u) = args.user.user()? {
-        e = e.with_user(&u);
+    if !args.user.is_empty() {
+        let user = User::from_json(Json::Object(args.user.to_json()?), "user")?;
+        e = e.with_user(&user);
     }
     Ok(e)
 }

@@ -1,6 +1,13 @@
 //! Evaluation: a compiled spec and a user in, a result out.
 
+pub mod condition;
 pub mod country;
+pub mod evaluator;
+pub mod hash;
+pub mod overrides;
 pub mod time;
+pub mod trace;
 pub mod ua;
 pub mod value;
+
+pub use evaluator::{EvalOptions, Evaluator};

@@ -17,8 +17,8 @@ pub struct Value {
     pub s: Option<String>,
     /// Lower-cased `s`, kept only when it differs from `s`.
     lower: Option<String>,
-    /// Array elements' string facets (`""` for an element without one).
-    pub elems: Option<Vec<String>>,
+    /// Array elements' string facets (`None` for an element without one).
+    pub elems: Option<Vec<Option<String>>>,
     /// Object entries: key and the value's string facet.
     pub entries: Option<Vec<(String, Option<String>)>>,
 }
@@ -70,12 +70,12 @@ impl Value {
             Json::Number(n) => {
                 let f = n.as_f64();
                 let mut i = n.as_i64();
-                if i.is_none() {
-                    if let Some(f) = f {
-                        let t = f as i64;
-                        if t as f64 == f {
-                            i = Some(t);
-                        }
+                if i.is_none()
+                    && let Some(f) = f
+                {
+                    let t = f as i64;
+                    if t as f64 == f {
+                        i = Some(t);
                     }
                 }
                 let mut v = Value {
@@ -92,10 +92,7 @@ impl Value {
             }
             Json::String(s) => Value::from_str_value(s),
             Json::Array(a) => {
-                let elems = a
-                    .iter()
-                    .map(|e| Value::from_json(e).s.unwrap_or_default())
-                    .collect();
+                let elems = a.iter().map(|e| Value::from_json(e).s).collect();
                 let mut v = Value {
                     elems: Some(elems),
                     ..Value::default()
@@ -115,8 +112,12 @@ impl Value {
     }
 
     fn set_str(&mut self, s: String) {
-        let lower = s.to_lowercase();
-        self.lower = if lower != s { Some(lower) } else { None };
+        // Most strings are already lower case; only allocate when they are not.
+        self.lower = if s.chars().any(|c| c.to_lowercase().next() != Some(c)) {
+            Some(s.to_lowercase()).filter(|l| *l != s)
+        } else {
+            None
+        };
         self.s = Some(s);
     }
 
@@ -185,9 +186,9 @@ mod tests {
         assert_eq!(v.s.as_deref(), Some("[1,\"c\",true,1.0,null]"));
         assert_eq!(
             v.elems.unwrap(),
-            vec!["1", "c", "true", "1", ""]
+            vec![Some("1"), Some("c"), Some("true"), Some("1"), None]
                 .into_iter()
-                .map(String::from)
+                .map(|s| s.map(String::from))
                 .collect::<Vec<_>>()
         );
         let b = Value::from_json(&json!(true));

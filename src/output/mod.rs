@@ -1,1 +1,5 @@
 //! Renderers of results: text, tables, JSON, client-initialize payloads.
+
+pub mod describe;
+pub mod explain;
+pub mod json;

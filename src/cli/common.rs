@@ -1,0 +1,82 @@
+//! Pieces every evaluating command shares: loading and compiling specs, evaluation options.
+
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::error::{Error, Result};
+use crate::eval::EvalOptions;
+use crate::eval::overrides::LocalOverrides;
+use crate::source::{self, SourceArgs, SourceKind};
+use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
+
+/// Spec-source and evaluation options common to evaluating commands.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`.
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+
+    /// Print the full result as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Fail (exit code 2) when a named entity does not exist.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Specs compiled from the chosen source, with where they came from.
+pub struct LoadedSpecs {
+    pub specs: CompiledSpecs,
+    pub kind: SourceKind,
+    pub origin: String,
+}
+
+/// Loads, compiles and attaches id lists; prints compile warnings to stderr.
+pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
+    let loaded = source::load(args)?;
+    let mut specs = match parse_payload_leaking(&loaded.bytes, &loaded.origin)? {
+        Parsed::Specs(s) => *s,
+        Parsed::NoUpdates => {
+            return Err(Error::input(format!(
+                "{}: the payload says has_updates: false and holds no specs",
+                loaded.origin
+            )));
+        }
+    };
+    for w in &specs.warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(lists) = loaded.id_lists {
+        specs.id_lists = lists;
+    }
+    Ok(LoadedSpecs {
+        specs,
+        kind: loaded.kind,
+        origin: loaded.origin,
+    })
+}
+
+pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
+    args.overrides
+        .as_deref()
+        .map(LocalOverrides::load)
+        .transpose()
+}
+
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
+    EvalOptions {
+        app_id: specs.app_id.as_deref(),
+        now_ms: now_ms(),
+    }
+}

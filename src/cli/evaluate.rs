@@ -1,0 +1,201 @@
+//! `statsig evaluate`: every entity (or the named ones) for one user, or a stream of users.
+
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::cli::common::{EvalArgs, eval_options, load_overrides, load_specs};
+use crate::cli::user_args::UserArgs;
+use crate::error::{Error, Result};
+use crate::eval::Evaluator;
+use crate::eval::overrides::LocalOverrides;
+use crate::output::json::{Selection, write_evaluation_record};
+use crate::result::clean_exposures;
+use crate::spec::CompiledSpecs;
+use crate::spec::model::Kind;
+use crate::user::User;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct EvaluateArgs {
+    /// Only this gate (repeatable).
+    #[arg(long = "gate", value_name = "NAME")]
+    pub gates: Vec<String>,
+    /// Only this dynamic config (repeatable).
+    #[arg(long = "config", value_name = "NAME")]
+    pub configs: Vec<String>,
+    /// Only this experiment (repeatable).
+    #[arg(long = "experiment", value_name = "NAME")]
+    pub experiments: Vec<String>,
+    /// Only this layer (repeatable).
+    #[arg(long = "layer", value_name = "NAME")]
+    pub layers: Vec<String>,
+    /// Users as NDJSON, one JSON object per line; `-` reads stdin.
+    #[arg(long, value_name = "FILE")]
+    pub users: Option<PathBuf>,
+    /// Skip (and report) bad user lines instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
+    #[command(flatten)]
+    pub user: UserArgs,
+    #[command(flatten)]
+    pub eval: EvalArgs,
+}
+
+pub fn run(a: &EvaluateArgs) -> Result<i32> {
+    let loaded = load_specs(&a.eval.source)?;
+    let specs = &loaded.specs;
+    let overrides = load_overrides(&a.eval)?;
+    let mut sel = Selection {
+        gates: a.gates.clone(),
+        configs: a.configs.clone(),
+        layers: a.layers.clone(),
+    };
+    sel.configs.extend(a.experiments.iter().cloned());
+    check_names(specs, &sel, a.eval.strict)?;
+
+    match &a.users {
+        Some(path) => run_batch(a, specs, overrides.as_ref(), &sel, path),
+        None => {
+            let user = a.user.to_user()?;
+            let stdout = std::io::stdout();
+            if !a.eval.json && stdout.is_terminal() {
+                print_table(specs, &user, overrides.as_ref(), &sel);
+                return Ok(0);
+            }
+            let mut ev = Evaluator::new(specs, &user, eval_options(specs));
+            ev.overrides = overrides.as_ref();
+            let mut out = Vec::with_capacity(64 * 1024);
+            write_evaluation_record(&mut out, &mut ev, &sel);
+            out.push(b'\n');
+            stdout
+                .lock()
+                .write_all(&out)
+                .map_err(|e| Error::io("stdout", e))?;
+            Ok(0)
+        }
+    }
+}
+
+fn check_names(specs: &CompiledSpecs, sel: &Selection, strict: bool) -> Result<()> {
+    for (kind, names, word) in [
+        (Kind::Gate, &sel.gates, "gate"),
+        (Kind::Config, &sel.configs, "config or experiment"),
+        (Kind::Layer, &sel.layers, "layer"),
+    ] {
+        for n in names {
+            if specs.get(kind, n).is_none() {
+                if strict {
+                    return Err(Error::input(format!("unknown {word} {n:?} (--strict)")));
+                }
+                eprintln!("warning: no {word} named {n:?} in the specs (reason: Unrecognized)");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_batch(
+    a: &EvaluateArgs,
+    specs: &CompiledSpecs,
+    overrides: Option<&LocalOverrides>,
+    sel: &Selection,
+    path: &PathBuf,
+) -> Result<i32> {
+    let (reader, name): (Box<dyn Read>, String) = if path.as_os_str() == "-" {
+        (Box::new(std::io::stdin()), "stdin".into())
+    } else {
+        (
+            Box::new(std::fs::File::open(path).map_err(|e| Error::io(path, e))?),
+            path.display().to_string(),
+        )
+    };
+    let reader = BufReader::with_capacity(256 * 1024, reader);
+    let stdout = std::io::stdout();
+    let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let opts = eval_options(specs);
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut skipped = 0usize;
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Error::input(format!("{name}:{}: {e}", i + 1)))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let origin = format!("{name}:{}", i + 1);
+        let user = match User::parse(&line, &origin) {
+            Ok(u) => u,
+            Err(e) if a.keep_going => {
+                eprintln!("warning: skipped {e}");
+                skipped += 1;
+                continue;
+            }
+            Err(e) => {
+                let _ = sink.flush();
+                return Err(e);
+            }
+        };
+        let mut ev = Evaluator::new(specs, &user, opts);
+        ev.overrides = overrides;
+        out.clear();
+        write_evaluation_record(&mut out, &mut ev, sel);
+        out.push(b'\n');
+        sink.write_all(&out).map_err(|e| Error::io("stdout", e))?;
+    }
+    sink.flush().map_err(|e| Error::io("stdout", e))?;
+    if skipped > 0 {
+        eprintln!("{skipped} bad user line(s) skipped");
+    }
+    Ok(0)
+}
+
+fn print_table(
+    specs: &CompiledSpecs,
+    user: &User,
+    overrides: Option<&LocalOverrides>,
+    sel: &Selection,
+) {
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED);
+    table.set_header(vec!["kind", "name", "value", "rule", "group", "exposures"]);
+    let mut ev = Evaluator::new(specs, user, eval_options(specs));
+    ev.overrides = overrides;
+    for (kind, names) in [
+        (Kind::Gate, &sel.gates),
+        (Kind::Config, &sel.configs),
+        (Kind::Layer, &sel.layers),
+    ] {
+        let all: Vec<&str> = if sel.is_all() {
+            specs.specs(kind).iter().map(|s| &*s.name).collect()
+        } else {
+            names.iter().map(String::as_str).collect()
+        };
+        for name in all {
+            let Some(spec) = specs.get(kind, name) else {
+                continue;
+            };
+            let r = ev.evaluate(kind, name);
+            let word = match kind {
+                Kind::Gate => spec.entity.as_str().replace("feature_", ""),
+                _ => spec.entity.as_str().to_string(),
+            };
+            let value = match kind {
+                Kind::Gate => r.bool.to_string(),
+                _ => r.json.map(|j| j.json.to_string()).unwrap_or("{}".into()),
+            };
+            let value = if value.len() > 60 {
+                format!("{}…", &value[..value.floor_char_boundary(59)])
+            } else {
+                value
+            };
+            table.add_row(vec![
+                if word.is_empty() { "gate".into() } else { word },
+                name.to_string(),
+                value,
+                r.rule_id_str().to_string(),
+                r.group_name.unwrap_or("").to_string(),
+                clean_exposures(&r.secondary_exposures).len().to_string(),
+            ]);
+        }
+    }
+    println!("{table}");
+}

@@ -1,0 +1,418 @@
+//! One function per condition type: find the value, then apply the operator
+//! (evaluation.md §5–§6).
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use crate::eval::country::country_for_ip;
+use crate::eval::evaluator::Evaluator;
+use crate::eval::hash;
+use crate::eval::trace::Trace;
+use crate::eval::ua::parse_user_agent;
+use crate::eval::value::Value;
+use crate::spec::model::{
+    CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
+};
+use crate::user::User;
+
+static MISSING: Value = Value::MISSING;
+
+/// Evaluates one condition into `ev.result.bool` (or sets `ev.result.unsupported`).
+pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condition) {
+    let user = ev.user;
+    let value: Cow<'_, Value> = match c.kind {
+        CondKind::Public => {
+            ev.result.bool = true;
+            return;
+        }
+        CondKind::PassGate | CondKind::FailGate => {
+            let g = &c.gates[0];
+            ev.nested_gate(&g.name, g.index, c.kind == CondKind::FailGate);
+            return;
+        }
+        CondKind::MultiPassGate | CondKind::MultiFailGate => {
+            multi_gate(ev, c);
+            return;
+        }
+        CondKind::Unknown => {
+            ev.result.unsupported = true;
+            return;
+        }
+        CondKind::UserField => borrowed(get_field(user, c.field.as_ref())),
+        CondKind::UaBased => match get_field(user, c.field.as_ref()) {
+            Some(v) => Cow::Borrowed(v),
+            None => ua_value(user, c.field.as_ref()),
+        },
+        CondKind::IpBased => match get_field(user, c.field.as_ref()) {
+            Some(v) => Cow::Borrowed(v),
+            None => ip_value(user, c.field.as_ref()),
+        },
+        CondKind::EnvironmentField => environment_value(user, ev.specs, c.field.as_ref()),
+        CondKind::CurrentTime => Cow::Owned(Value::int_only(ev.opts.now_ms)),
+        CondKind::UserBucket => {
+            let t = &c.id_type;
+            let unit = user
+                .unit_id(&t.name, &t.lower, t.is_user_id)
+                .and_then(Value::str)
+                .unwrap_or("");
+            let b = hash::user_bucket(&c.bucket_salt, unit);
+            Cow::Owned(Value::from_json(&serde_json::Value::from(b)))
+        }
+        CondKind::UnitId => {
+            let t = &c.id_type;
+            borrowed(user.unit_id(&t.name, &t.lower, t.is_user_id))
+        }
+        CondKind::TargetApp => match ev.opts.app_id {
+            Some(a) => Cow::Owned(Value::from_str_value(a)),
+            None => Cow::Borrowed(&MISSING),
+        },
+        CondKind::ExperimentGroup => {
+            let sub = ev.separate(Kind::Config, c.experiment);
+            match sub.and_then(|r| r.group_name) {
+                Some(g) => Cow::Owned(Value::from_str_value(g)),
+                None => Cow::Borrowed(&MISSING),
+            }
+        }
+    };
+    let v = value.as_ref();
+    let t = &c.target;
+    ev.result.bool = match c.op {
+        Op::Missing | Op::Unknown => {
+            ev.result.unsupported = true;
+            return;
+        }
+        Op::Gt | Op::Gte | Op::Lt | Op::Lte => match (v.f, t.f) {
+            (Some(a), Some(b)) => match c.op {
+                Op::Gt => a > b,
+                Op::Gte => a >= b,
+                Op::Lt => a < b,
+                _ => a <= b,
+            },
+            _ => false,
+        },
+        Op::VersionGt
+        | Op::VersionGte
+        | Op::VersionLt
+        | Op::VersionLte
+        | Op::VersionEq
+        | Op::VersionNeq => match (v.str(), t.s.as_deref()) {
+            (Some(a), Some(b)) => match compare_versions(a, b) {
+                Some(o) => match c.op {
+                    Op::VersionGt => o == Ordering::Greater,
+                    Op::VersionGte => o != Ordering::Less,
+                    Op::VersionLt => o == Ordering::Less,
+                    Op::VersionLte => o != Ordering::Greater,
+                    Op::VersionEq => o == Ordering::Equal,
+                    _ => o != Ordering::Equal,
+                },
+                None => false,
+            },
+            _ => false,
+        },
+        Op::Any
+        | Op::None
+        | Op::StrStartsWithAny
+        | Op::StrEndsWithAny
+        | Op::StrContainsAny
+        | Op::StrContainsNone => {
+            let hit = strings_in_target(v.lower().unwrap_or(""), t, c.op);
+            if matches!(c.op, Op::None | Op::StrContainsNone) {
+                !hit
+            } else {
+                hit
+            }
+        }
+        Op::AnyCaseSensitive | Op::NoneCaseSensitive => {
+            let left = v.str().unwrap_or("");
+            let hit = t.kind == TargetKind::Array
+                && t.exact_sorted.binary_search_by(|e| (**e).cmp(left)).is_ok();
+            if c.op == Op::NoneCaseSensitive {
+                !hit
+            } else {
+                hit
+            }
+        }
+        Op::StrMatches => match (v.str(), &t.regex) {
+            (Some(s), Some(re)) => re.is_match(s).unwrap_or(false),
+            _ => false,
+        },
+        Op::Eq => equals(v, t),
+        Op::Neq => !equals(v, t),
+        Op::Before | Op::After | Op::On => compare_time(v, t, c.op),
+        Op::InSegmentList | Op::NotInSegmentList => {
+            let hit = match (t.s.as_deref(), v.str()) {
+                (Some(list), Some(id)) => match ev.specs.id_lists.get(list) {
+                    Some(l) => {
+                        let key = hash::id_list_key(id);
+                        std::str::from_utf8(&key).is_ok_and(|k| l.contains(k))
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            if c.op == Op::NotInSegmentList {
+                !hit
+            } else {
+                hit
+            }
+        }
+        Op::ArrayContainsAny
+        | Op::ArrayContainsNone
+        | Op::ArrayContainsAll
+        | Op::NotArrayContainsAll => compare_arrays(v, t, c.op),
+    };
+}
+
+fn borrowed(v: Option<&Value>) -> Cow<'_, Value> {
+    Cow::Borrowed(v.unwrap_or(&MISSING))
+}
+
+fn top_value(user: &User, f: TopField) -> Option<&Value> {
+    match f {
+        TopField::UserId => Some(&user.user_id),
+        TopField::Email => user.email.as_ref(),
+        TopField::Ip => user.ip.as_ref(),
+        TopField::Country => user.country.as_ref(),
+        TopField::Locale => user.locale.as_ref(),
+        TopField::AppVersion => user.app_version.as_ref(),
+        TopField::UserAgent => user.user_agent.as_ref(),
+    }
+}
+
+fn find<'a>(entries: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// §5.1 user-field lookup (the Rust core's order).
+pub(crate) fn get_field<'u>(user: &'u User, field: Option<&Field>) -> Option<&'u Value> {
+    let f = field?;
+    if let Some(top) = f.top
+        && let Some(v) = top_value(user, top)
+        && v.str().is_some_and(|s| !s.is_empty())
+    {
+        return Some(v);
+    }
+    if let Some(v) = find(&user.custom, &f.name).or_else(|| find(&user.custom, &f.lower)) {
+        return Some(v);
+    }
+    if let Some(v) =
+        find(&user.private_attributes, &f.name).or_else(|| find(&user.private_attributes, &f.lower))
+    {
+        return Some(v);
+    }
+    f.alias.and_then(|a| top_value(user, a))
+}
+
+fn ua_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {
+    let Some(which) = field.and_then(|f| f.ua) else {
+        return Cow::Borrowed(&MISSING);
+    };
+    let parsed = user.ua_cache.get_or_init(|| {
+        let ua = UA_FIELD.with(|f| {
+            get_field(user, Some(f))
+                .and_then(Value::str)
+                .map(str::to_string)
+        })?;
+        if ua.len() > 1000 {
+            return None;
+        }
+        let p = parse_user_agent(&ua);
+        Some(Box::new([
+            Value::from_str_value(&p.os_name),
+            Value::from_str_value(&p.os_version),
+            Value::from_str_value(&p.browser_name),
+            Value::from_str_value(&p.browser_version),
+        ]))
+    });
+    match parsed {
+        Some(values) => Cow::Borrowed(
+            &values[match which {
+                UaField::OsName => 0,
+                UaField::OsVersion => 1,
+                UaField::BrowserName => 2,
+                UaField::BrowserVersion => 3,
+            }],
+        ),
+        None => Cow::Borrowed(&MISSING),
+    }
+}
+
+thread_local! {
+    static UA_FIELD: Field = crate::spec::compile::field("userAgent");
+    static IP_FIELD: Field = crate::spec::compile::field("ip");
+}
+
+fn ip_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {
+    if field.map(|f| &*f.name) != Some("country") {
+        return Cow::Borrowed(&MISSING);
+    }
+    let country = user.country_cache.get_or_init(|| {
+        let ip = IP_FIELD.with(|f| {
+            get_field(user, Some(f))
+                .and_then(Value::str)
+                .map(str::to_string)
+        });
+        country_for_ip(&ip?).map(Value::from_str_value)
+    });
+    match country {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Borrowed(&MISSING),
+    }
+}
+
+fn environment_value<'a>(
+    user: &'a User,
+    specs: &'a crate::spec::CompiledSpecs,
+    field: Option<&Field>,
+) -> Cow<'a, Value> {
+    let Some(f) = field else {
+        return Cow::Borrowed(&MISSING);
+    };
+    if let Some(v) = find(&user.environment, &f.name) {
+        return Cow::Borrowed(v);
+    }
+    if let Some(tier) = &specs.default_environment_value
+        && (&*f.name == "tier" || &*f.lower == "tier")
+    {
+        return Cow::Borrowed(tier);
+    }
+    Cow::Borrowed(&MISSING)
+}
+
+fn strings_in_target(left_lower: &str, t: &Target, op: Op) -> bool {
+    match t.kind {
+        TargetKind::Object => {
+            matches!(op, Op::Any | Op::None)
+                && t.keys_sorted
+                    .binary_search_by(|k| (**k).cmp(left_lower))
+                    .is_ok()
+        }
+        TargetKind::Array => match op {
+            Op::Any | Op::None => t
+                .lower_sorted
+                .binary_search_by(|k| (**k).cmp(left_lower))
+                .is_ok(),
+            Op::StrStartsWithAny => t.elems.iter().any(|e| left_lower.starts_with(&*e.lower)),
+            Op::StrEndsWithAny => t.elems.iter().any(|e| left_lower.ends_with(&*e.lower)),
+            _ => t.elems.iter().any(|e| left_lower.contains(&*e.lower)),
+        },
+        _ => false,
+    }
+}
+
+/// Compares dotted versions lazily (§6.2); `None` when a reached component does not parse.
+pub(crate) fn compare_versions(a: &str, b: &str) -> Option<Ordering> {
+    let a = a.split('-').next().unwrap_or("");
+    let b = b.split('-').next().unwrap_or("");
+    let mut ia = a.split('.');
+    let mut ib = b.split('.');
+    loop {
+        let (pa, pb) = (ia.next(), ib.next());
+        if pa.is_none() && pb.is_none() {
+            return Some(Ordering::Equal);
+        }
+        let na = match pa {
+            None => 0,
+            Some(s) => s.trim().parse::<i128>().ok()?,
+        };
+        let nb = match pb {
+            None => 0,
+            Some(s) => s.trim().parse::<i128>().ok()?,
+        };
+        if na != nb {
+            return Some(na.cmp(&nb));
+        }
+    }
+}
+
+fn equals(v: &Value, t: &Target) -> bool {
+    match t.kind {
+        TargetKind::Null => v.is_null,
+        TargetKind::Bool => v.b.is_some() && v.b == t.b,
+        TargetKind::Number => v.f.is_some() && v.f == t.f,
+        TargetKind::String => v.str().is_some() && v.str() == t.s.as_deref(),
+        TargetKind::Array => {
+            let Some(elems) = &v.elems else { return false };
+            if elems.len() != t.collapsed.len() {
+                return false;
+            }
+            t.collapsed.iter().all(|(i, e)| {
+                elems
+                    .get(*i)
+                    .and_then(|x| x.as_deref())
+                    .is_some_and(|x| x == &*e.s)
+            })
+        }
+        TargetKind::Object => {
+            let Some(entries) = &v.entries else {
+                return false;
+            };
+            entries.len() == t.entries.len()
+                && t.entries.iter().all(|(k, tv)| {
+                    entries
+                        .iter()
+                        .find(|(ek, _)| ek == &**k)
+                        .and_then(|(_, s)| s.as_deref())
+                        .is_some_and(|s| s == &**tv)
+                })
+        }
+    }
+}
+
+fn compare_time(v: &Value, t: &Target, op: Op) -> bool {
+    let Some(left) = v.ts.or(v.i) else {
+        return false;
+    };
+    let left = if left.unsigned_abs() < 10_000_000_000 {
+        left.saturating_mul(1000)
+    } else {
+        left
+    };
+    let Some(right) = t.ts.or(t.f.map(|f| f as i64)) else {
+        return false;
+    };
+    match op {
+        Op::Before => left < right,
+        Op::After => left > right,
+        _ => left / 86_400_000 == right / 86_400_000,
+    }
+}
+
+fn compare_arrays(v: &Value, t: &Target, op: Op) -> bool {
+    if t.kind != TargetKind::Array {
+        return false;
+    }
+    let Some(elems) = &v.elems else {
+        return false;
+    };
+    let has = |item: &str| elems.iter().any(|e| e.as_deref().unwrap_or("") == item);
+    let items = t.collapsed.iter().map(|(_, e)| &*e.s);
+    match op {
+        Op::ArrayContainsAny => items.into_iter().any(has),
+        Op::ArrayContainsNone => !items.into_iter().any(has),
+        Op::ArrayContainsAll => items.into_iter().all(has),
+        _ => !items.into_iter().all(has),
+    }
+}
+
+/// §7.4 `multi_pass_gate` / `multi_fail_gate` (legacy semantics).
+fn multi_gate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condition) {
+    let want_pass = c.kind == CondKind::MultiPassGate;
+    let mut found = false;
+    for g in &c.gates {
+        let (value, rule_id) = match ev.separate(Kind::Gate, g.index) {
+            Some(r) => (r.bool, r.rule_id.unwrap_or("")),
+            None => (false, ""),
+        };
+        ev.result.secondary_exposures.push(crate::result::Exposure {
+            gate: &g.name,
+            value,
+            rule_id,
+        });
+        if value == want_pass {
+            found = true;
+            break;
+        }
+    }
+    ev.result.bool = found;
+}

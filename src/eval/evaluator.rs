@@ -1,0 +1,480 @@
+//! The rule loop: nested gates, delegation to experiments, holdouts, config mappings and
+//! local overrides, with the Rust core's shared result state (evaluation.md §3).
+
+use crate::eval::condition;
+use crate::eval::hash;
+use crate::eval::overrides::LocalOverrides;
+use crate::eval::trace::{NoTrace, RuleOutcome, Trace};
+use crate::result::{EvalResult, Exposure, Reason};
+use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
+use crate::user::User;
+
+/// Depth at which nested evaluation gives up (a cycle in the spec).
+const MAX_DEPTH: u32 = 300;
+
+/// Settings that stay the same across evaluations.
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions<'s> {
+    /// Value of `target_app` conditions (DCS `app_id`, or the client-initialize app).
+    pub app_id: Option<&'s str>,
+    /// Now, in epoch milliseconds.
+    pub now_ms: i64,
+}
+
+struct MemoEntry<'s> {
+    name: &'s str,
+    bool: bool,
+    rule_id: Option<&'s str>,
+    start: usize,
+    end: usize,
+}
+
+/// One evaluation context: the result state plus the nested-gate memo. Reuse it across
+/// evaluations to keep allocations off the hot path.
+pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
+    pub specs: &'s CompiledSpecs,
+    pub user: &'u User,
+    pub opts: EvalOptions<'s>,
+    pub overrides: Option<&'s LocalOverrides>,
+    pub result: EvalResult<'s>,
+    pub trace: T,
+    nested_count: u32,
+    depth: u32,
+    memo: Vec<MemoEntry<'s>>,
+    memo_exposures: Vec<Exposure<'s>>,
+}
+
+impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
+    pub fn new(specs: &'s CompiledSpecs, user: &'u User, opts: EvalOptions<'s>) -> Self {
+        Evaluator::with_trace(specs, user, opts, NoTrace)
+    }
+}
+
+impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
+    pub fn with_trace(
+        specs: &'s CompiledSpecs,
+        user: &'u User,
+        opts: EvalOptions<'s>,
+        trace: T,
+    ) -> Self {
+        Evaluator {
+            specs,
+            user,
+            opts,
+            overrides: None,
+            result: EvalResult::default(),
+            trace,
+            nested_count: 0,
+            depth: 0,
+            memo: Vec::new(),
+            memo_exposures: Vec::new(),
+        }
+    }
+
+    /// Forgets memoised nested gates (a new top-level call in a new context).
+    pub fn clear_memo(&mut self) {
+        self.memo.clear();
+        self.memo_exposures.clear();
+    }
+
+    /// A top-level evaluation with a fresh state and memo; the result is in `self.result`.
+    pub fn evaluate(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
+        self.clear_memo();
+        self.evaluate_keep_memo(kind, name)
+    }
+
+    /// A top-level evaluation that keeps the nested-gate memo (one context for a whole
+    /// client-initialize response).
+    pub fn evaluate_keep_memo(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
+        self.result.reset();
+        self.nested_count = 0;
+        match self.specs.index(kind, name) {
+            Some(i) => self.evaluate_index_top(kind, i),
+            None => {
+                if !self.apply_overrides(kind, name, None) {
+                    self.result.reason = Some(Reason::Unrecognized);
+                }
+            }
+        }
+        &self.result
+    }
+
+    /// A top-level evaluation of the spec at `index`, keeping the memo.
+    pub fn evaluate_index(&mut self, kind: Kind, index: u32) -> &EvalResult<'s> {
+        self.result.reset();
+        self.nested_count = 0;
+        self.evaluate_index_top(kind, index);
+        &self.result
+    }
+
+    fn evaluate_index_top(&mut self, kind: Kind, index: u32) {
+        let spec = &self.specs.specs(kind)[index as usize];
+        if self.apply_overrides(kind, &spec.name, Some(spec)) {
+            return;
+        }
+        if spec.dropped.is_some() {
+            // The legacy loader drops such specs: an Unsupported result with nothing in it.
+            self.result.id_type = Some("");
+            self.result.reason = Some(Reason::Unsupported);
+            self.result.unsupported = true;
+            return;
+        }
+        self.evaluate_spec(spec);
+        if self.result.unsupported {
+            self.result.reason = Some(Reason::Unsupported);
+        }
+    }
+
+    /// Local overrides, then config mappings. True when one of them produced the result.
+    fn apply_overrides(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
+        if let Some(ov) = self.overrides
+            && let Some(v) = ov.lookup(kind, name, self.user)
+        {
+            self.result.bool = kind != Kind::Gate || v.bool == Some(true);
+            self.result.json = Some(v);
+            self.result.rule_id = Some("override");
+            self.result.reason = Some(Reason::LocalOverride);
+            self.result.id_type = spec.map(|s| &*s.id_type);
+            return true;
+        }
+        self.apply_config_mapping(kind, name, spec)
+    }
+
+    fn apply_config_mapping(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
+        let mapping = &self.specs.config_mapping;
+        let Some(entries) = mapping.mappings.get(name) else {
+            return false;
+        };
+        let salt = spec.map(|s| &*s.salt).unwrap_or("");
+        for entry in entries {
+            for (rule_name, start) in &entry.rules {
+                if *start > self.opts.now_ms {
+                    continue;
+                }
+                let Some(rule) = mapping.rules.get(rule_name) else {
+                    continue;
+                };
+                self.evaluate_rule_conditions(rule);
+                let matched = self.result.bool && !self.result.unsupported;
+                self.result.reset();
+                self.nested_count = 0;
+                if !matched {
+                    continue;
+                }
+                if self.roll(rule, salt) {
+                    let new_name: &'s str = &entry.new_config_name;
+                    match self.specs.index(kind, new_name) {
+                        Some(i) => {
+                            let target = &self.specs.specs(kind)[i as usize];
+                            self.result.override_config_name = Some(new_name);
+                            self.evaluate_spec(target);
+                            return true;
+                        }
+                        None => {
+                            self.result.reset();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// §3.2 for one spec in the shared state.
+    fn evaluate_spec(&mut self, spec: &'s Spec) {
+        self.trace.enter_spec(spec);
+        let r = &mut self.result;
+        if r.id_type.is_none() {
+            r.id_type = Some(&spec.id_type);
+        }
+        if r.version.is_none() {
+            r.version = spec.version;
+        }
+        if let Some(a) = spec.is_active {
+            r.is_experiment_active = a;
+        }
+        if let Some(s) = spec.has_shared_params {
+            r.is_in_layer = s;
+        }
+        if let Some(p) = &spec.explicit_parameters {
+            r.explicit_parameters = Some(p);
+        }
+
+        for (ri, rule) in spec.rules.iter().enumerate() {
+            self.trace.rule_start(spec, ri);
+            self.evaluate_rule_conditions(rule);
+            if self.result.unsupported {
+                self.trace.rule(spec, ri, RuleOutcome::Unsupported);
+                self.trace.exit_spec(spec, &self.result);
+                return;
+            }
+            if !self.result.bool {
+                self.trace.rule(spec, ri, RuleOutcome::NoMatch);
+                continue;
+            }
+            if self.delegate(rule) {
+                self.trace.rule(spec, ri, RuleOutcome::Delegated);
+                self.finalize(spec, Some(rule));
+                self.trace.exit_spec(spec, &self.result);
+                return;
+            }
+            let pass = self.roll(rule, &spec.salt);
+            self.trace.rule(
+                spec,
+                ri,
+                if pass {
+                    RuleOutcome::Pass
+                } else {
+                    RuleOutcome::RollFail
+                },
+            );
+            let r = &mut self.result;
+            if pass {
+                r.bool = rule.return_value.bool != Some(false);
+                r.json = Some(&rule.return_value);
+            } else {
+                r.bool = spec.default_value.bool == Some(true);
+                r.json = Some(&spec.default_value);
+            }
+            r.rule_id = Some(&rule.id);
+            r.group_name = rule.group_name.as_deref();
+            r.is_experiment_group = rule.is_experiment_group;
+            r.is_experiment_active = spec.is_active == Some(true);
+            self.finalize(spec, Some(rule));
+            self.trace.exit_spec(spec, &self.result);
+            return;
+        }
+
+        let r = &mut self.result;
+        r.bool = spec.default_value.bool == Some(true);
+        r.json = Some(&spec.default_value);
+        r.rule_id = Some(if spec.enabled { "default" } else { "disabled" });
+        self.finalize(spec, None);
+        self.trace.exit_spec(spec, &self.result);
+    }
+
+    fn finalize(&mut self, spec: &'s Spec, rule: Option<&'s Rule>) {
+        self.result.sampling_rate = rule.and_then(|r| r.sampling_rate);
+        self.result.forward_all_exposures = spec.forward_all_exposures;
+        if self.nested_count > 0 {
+            self.nested_count -= 1;
+            return;
+        }
+        if self.result.secondary_exposures.is_empty() || self.result.undelegated.is_some() {
+            return;
+        }
+        self.result.undelegated = Some(self.result.secondary_exposures.clone());
+    }
+
+    /// Runs every condition of a rule (no short-circuit); `result.bool` := all passed.
+    fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
+        let mut all = true;
+        for &ci in &rule.conditions {
+            let cond = &self.specs.conditions[ci as usize];
+            condition::evaluate(self, cond);
+            self.trace
+                .condition(cond, self.result.bool, self.result.unsupported);
+            if !self.result.bool {
+                all = false;
+            }
+        }
+        self.result.bool = all;
+    }
+
+    /// Pass-percentage roll for a matched rule.
+    fn roll(&self, rule: &Rule, spec_salt: &str) -> bool {
+        if rule.pass_percentage == 100.0 {
+            return true;
+        }
+        if rule.pass_percentage == 0.0 {
+            return false;
+        }
+        let t = &rule.id_type;
+        let unit = self
+            .user
+            .unit_id(&t.name, &t.lower, t.is_user_id)
+            .and_then(|v| v.str())
+            .unwrap_or("");
+        (hash::rule_bucket(spec_salt, &rule.salt, unit) as f64) < rule.pass_percentage * 100.0
+    }
+
+    /// §8.1: a layer rule hands over to its experiment.
+    fn delegate(&mut self, rule: &'s Rule) -> bool {
+        let Some((name, Some(idx))) = &rule.config_delegate else {
+            return false;
+        };
+        let exp = &self.specs.configs[*idx as usize];
+        if exp.dropped.is_some() {
+            return false;
+        }
+        self.result.undelegated = Some(self.result.secondary_exposures.clone());
+        if !self.prep_nested() {
+            return true;
+        }
+        self.evaluate_spec(exp);
+        self.result.explicit_parameters = exp.explicit_parameters.as_deref();
+        self.result.config_delegate = Some(name);
+        true
+    }
+
+    fn prep_nested(&mut self) -> bool {
+        self.nested_count += 1;
+        self.result.bool = false;
+        self.result.json = None;
+        if self.nested_count > MAX_DEPTH {
+            self.result.unsupported = true;
+            return false;
+        }
+        true
+    }
+
+    /// §7.2 `pass_gate` / `fail_gate` (and §7.3 for gates the legacy loader drops).
+    pub(crate) fn nested_gate(&mut self, name: &'s str, index: Option<u32>, negate: bool) {
+        if let Some(m) = self.memo.iter().find(|m| m.name == name) {
+            self.result.bool = m.bool;
+            self.result.rule_id = m.rule_id;
+            let (s, e) = (m.start, m.end);
+            self.result
+                .secondary_exposures
+                .extend_from_slice(&self.memo_exposures[s..e]);
+        } else {
+            let spec = index.map(|i| &self.specs.gates[i as usize]);
+            if let Some(spec) = spec.filter(|s| s.dropped.is_some()) {
+                let _ = spec;
+                // The legacy SDK resets the parent's result for a gate it dropped.
+                let r = &mut self.result;
+                r.secondary_exposures.clear();
+                r.undelegated = Some(Vec::new());
+                r.group_name = None;
+                r.is_experiment_group = false;
+                r.rule_id = Some("");
+                r.secondary_exposures.push(Exposure {
+                    gate: name,
+                    value: false,
+                    rule_id: "",
+                });
+                r.bool = negate;
+                return;
+            }
+            if !self.prep_nested() {
+                return;
+            }
+            let mark = self.result.secondary_exposures.len();
+            if let Some(spec) = spec {
+                self.evaluate_spec(spec);
+            }
+            if self.result.unsupported {
+                // The exposures gathered before the unsupported gate are lost.
+                self.result.secondary_exposures.drain(..mark);
+                return;
+            }
+            if !name.is_empty() {
+                let start = self.memo_exposures.len();
+                self.memo_exposures
+                    .extend_from_slice(&self.result.secondary_exposures[mark..]);
+                self.memo.push(MemoEntry {
+                    name,
+                    bool: self.result.bool,
+                    rule_id: self.result.rule_id,
+                    start,
+                    end: self.memo_exposures.len(),
+                });
+            }
+        }
+        let rule_id = self.result.rule_id.unwrap_or("");
+        if !name.starts_with("segment:") && !rule_id.is_empty() {
+            self.result.secondary_exposures.push(Exposure {
+                gate: name,
+                value: self.result.bool,
+                rule_id,
+            });
+        }
+        if negate {
+            self.result.bool = !self.result.bool;
+        }
+    }
+
+    /// A separate top-level evaluation (fresh state and memo) for `experiment_group` and
+    /// `multi_*_gate` conditions. Returns the sub-result.
+    pub(crate) fn separate(&self, kind: Kind, index: Option<u32>) -> Option<EvalResult<'s>> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, NoTrace);
+        sub.overrides = self.overrides;
+        sub.depth = self.depth + 1;
+        match index {
+            Some(i) => {
+                sub.evaluate_index(kind, i);
+            }
+            None => return None,
+        }
+        Some(sub.result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{Parsed, parse_payload};
+
+    fn compile(json: &str) -> CompiledSpecs {
+        match parse_payload(json.as_bytes(), "test").unwrap() {
+            Parsed::Specs(s) => *s,
+            Parsed::NoUpdates => panic!("no updates"),
+        }
+    }
+
+    fn opts() -> EvalOptions<'static> {
+        EvalOptions {
+            app_id: None,
+            now_ms: 1_700_000_000_000,
+        }
+    }
+
+    const V1: &str = r#"{"time":1,"feature_gates":[
+      {"name":"g","type":"feature_gate","entity":"feature_gate","salt":"s","enabled":true,
+       "defaultValue":false,"idType":"userID","rules":[
+         {"id":"r1","name":"r1","passPercentage":100,"returnValue":true,"idType":"userID",
+          "conditions":[{"type":"pass_gate","targetValue":"inner","operator":null}]}]},
+      {"name":"inner","type":"feature_gate","entity":"feature_gate","salt":"s2","enabled":true,
+       "defaultValue":false,"idType":"userID","rules":[
+         {"id":"ri","name":"ri","passPercentage":100,"returnValue":true,"idType":"userID",
+          "conditions":[{"type":"user_field","field":"email","operator":"str_ends_with_any","targetValue":["@statsig.com"]}]}]}
+    ],"dynamic_configs":[],"layer_configs":[]}"#;
+
+    #[test]
+    fn nested_gates_record_secondary_exposures() {
+        let specs = compile(V1);
+        let user = User::parse(r#"{"userID":"1","email":"a@STATSIG.com"}"#, "u").unwrap();
+        let mut ev = Evaluator::new(&specs, &user, opts());
+        let r = ev.evaluate(Kind::Gate, "g");
+        assert!(r.bool);
+        assert_eq!(r.rule_id, Some("r1"));
+        assert_eq!(
+            r.secondary_exposures,
+            vec![Exposure {
+                gate: "inner",
+                value: true,
+                rule_id: "ri"
+            }]
+        );
+        let other = User::parse(r#"{"userID":"1","email":"a@example.com"}"#, "u").unwrap();
+        let mut ev = Evaluator::new(&specs, &other, opts());
+        let r = ev.evaluate(Kind::Gate, "g");
+        assert!(!r.bool);
+        assert_eq!(r.rule_id, Some("default"));
+        assert!(!r.secondary_exposures[0].value);
+    }
+
+    #[test]
+    fn unknown_names_are_unrecognized() {
+        let specs = compile(V1);
+        let user = User::parse(r#"{"userID":"1"}"#, "u").unwrap();
+        let mut ev = Evaluator::new(&specs, &user, opts());
+        let r = ev.evaluate(Kind::Gate, "nope");
+        assert!(!r.bool);
+        assert_eq!(r.reason(), Reason::Unrecognized);
+    }
+}

@@ -1,0 +1,162 @@
+//! JSON records written straight into a byte buffer: evaluation records in the conformance
+//! shape and `--json` results.
+
+use std::io::Write;
+
+use crate::eval::Evaluator;
+use crate::eval::trace::Trace;
+use crate::result::{EvalResult, Exposure, clean_exposures};
+use crate::spec::model::{Entity, Kind, Spec};
+
+/// Appends a JSON string literal.
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Writing to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
+}
+
+fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Appends an exposure list (already cleaned) with gate names passed through `name`.
+pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>], name: &dyn Fn(&str) -> String) {
+    out.push(b'[');
+    for (i, e) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"gate\":");
+        write_str(out, &name(e.gate));
+        out.extend_from_slice(if e.value {
+            b",\"gateValue\":\"true\",\"ruleID\":"
+        } else {
+            b",\"gateValue\":\"false\",\"ruleID\":"
+        });
+        write_str(out, e.rule_id);
+        out.push(b'}');
+    }
+    out.push(b']');
+}
+
+fn plain(s: &str) -> String {
+    s.to_string()
+}
+
+fn write_plain_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
+    write_exposures(out, &clean_exposures(list), &plain);
+}
+
+fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
+    match r.json {
+        Some(j) => out.extend_from_slice(j.json.as_bytes()),
+        None => out.extend_from_slice(b"{}"),
+    }
+}
+
+fn write_str_list(out: &mut Vec<u8>, list: Option<&[Box<str>]>) {
+    out.push(b'[');
+    for (i, s) in list.unwrap_or(&[]).iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_str(out, s);
+    }
+    out.push(b']');
+}
+
+/// The fields of one entity in the conformance `evaluations.ndjson` shape (an object).
+pub fn write_entity_record(out: &mut Vec<u8>, kind: Kind, spec: &Spec, r: &EvalResult<'_>) {
+    out.extend_from_slice(b"{\"value\":");
+    match kind {
+        Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
+        _ => write_value(out, r),
+    }
+    out.extend_from_slice(b",\"rule_id\":");
+    write_str(out, r.rule_id_str());
+    if kind != Kind::Layer {
+        out.extend_from_slice(b",\"id_type\":");
+        write_str(out, r.id_type.unwrap_or(""));
+    }
+    if kind != Kind::Gate {
+        out.extend_from_slice(b",\"group_name\":");
+        write_opt_str(out, r.group_name);
+    }
+    if kind == Kind::Config {
+        out.extend_from_slice(b",\"is_experiment\":");
+        out.extend_from_slice(if spec.entity == Entity::Experiment {
+            b"true"
+        } else {
+            b"false"
+        });
+    }
+    out.extend_from_slice(b",\"secondary_exposures\":");
+    write_plain_exposures(out, &r.secondary_exposures);
+    if kind == Kind::Layer {
+        out.extend_from_slice(b",\"allocated_experiment_name\":");
+        write_opt_str(out, r.config_delegate);
+        out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
+        write_plain_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
+        out.extend_from_slice(b",\"explicit_parameters\":");
+        write_str_list(out, r.explicit_parameters);
+    }
+    out.push(b'}');
+}
+
+/// Which entities an `evaluate` run covers: all, or the named ones.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    pub gates: Vec<String>,
+    pub configs: Vec<String>,
+    pub layers: Vec<String>,
+}
+
+impl Selection {
+    pub fn is_all(&self) -> bool {
+        self.gates.is_empty() && self.configs.is_empty() && self.layers.is_empty()
+    }
+}
+
+/// One `evaluations.ndjson` line: `{"user":..., "gates":..., "configs":..., "layers":...}`.
+pub fn write_evaluation_record<T: Trace>(
+    out: &mut Vec<u8>,
+    ev: &mut Evaluator<'_, '_, T>,
+    sel: &Selection,
+) {
+    out.extend_from_slice(b"{\"user\":");
+    let _ = serde_json::to_writer(&mut *out, &ev.user.json);
+    let specs = ev.specs;
+    for (key, kind, names) in [
+        ("gates", Kind::Gate, &sel.gates),
+        ("configs", Kind::Config, &sel.configs),
+        ("layers", Kind::Layer, &sel.layers),
+    ] {
+        let _ = write!(out, ",\"{key}\":{{");
+        let mut first = true;
+        let mut one = |out: &mut Vec<u8>, spec: &Spec, ev: &mut Evaluator<'_, '_, T>| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            write_str(out, &spec.name);
+            out.push(b':');
+            let r = ev.evaluate(kind, &spec.name);
+            write_entity_record(out, kind, spec, r);
+        };
+        if sel.is_all() {
+            for spec in specs.specs(kind) {
+                one(out, spec, ev);
+            }
+        } else {
+            for name in names {
+                if let Some(spec) = specs.get(kind, name) {
+                    one(out, spec, ev);
+                }
+            }
+        }
+        out.push(b'}');
+    }
+    out.push(b'}');
+}
