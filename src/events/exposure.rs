@@ -116,6 +116,9 @@ impl<'a> ConfigExposureInput<'a> {
 }
 
 impl<'a> LayerExposureInput<'a> {
+    /// `configVersion` is the result's version (the layer's) unless `common.version` is set:
+    /// the legacy SDK logs the allocated experiment's version when there is one (the core
+    /// logs the layer's), so pass that to match it.
     pub fn from_result(
         layer: &'a str,
         parameter_name: &'a str,
