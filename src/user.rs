@@ -156,7 +156,10 @@ mod tests {
         .unwrap();
         assert_eq!(u.user_id.str(), Some("7"));
         assert!(u.json.contains_key("userID"));
-        assert_eq!(u.unit_id("companyid", "companyid", false).unwrap().str(), Some("c"));
+        assert_eq!(
+            u.unit_id("companyid", "companyid", false).unwrap().str(),
+            Some("c")
+        );
         assert_eq!(u.app_version.unwrap().str(), Some("1.2"));
     }
 
@@ -164,7 +167,10 @@ mod tests {
     fn numeric_ids_use_their_string_form() {
         let u = User::parse(r#"{"userID":123,"customIDs":{"stableID":1.0}}"#, "t").unwrap();
         assert_eq!(u.user_id.str(), Some("123"));
-        assert_eq!(u.unit_id("stableID", "stableid", false).unwrap().str(), Some("1"));
+        assert_eq!(
+            u.unit_id("stableID", "stableid", false).unwrap().str(),
+            Some("1")
+        );
     }
 
     #[test]

@@ -170,7 +170,9 @@ fn print_table(
             names.iter().map(String::as_str).collect()
         };
         for name in all {
-            let Some(spec) = specs.get(kind, name) else { continue };
+            let Some(spec) = specs.get(kind, name) else {
+                continue;
+            };
             let r = ev.evaluate(kind, name);
             let word = match kind {
                 Kind::Gate => spec.entity.as_str().replace("feature_", ""),

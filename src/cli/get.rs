@@ -63,7 +63,11 @@ fn run_one(
     human: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
 ) -> Result<(bool, bool)> {
     let user = user_args.to_user()?;
-    let LoadedSpecs { specs, kind: source, .. } = load_specs(&eval.source)?;
+    let LoadedSpecs {
+        specs,
+        kind: source,
+        ..
+    } = load_specs(&eval.source)?;
     let overrides = load_overrides(eval)?;
     let mut ev = Evaluator::new(&specs, &user, eval_options(&specs));
     ev.overrides = overrides.as_ref();
@@ -174,38 +178,59 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
-    let (passed, _) = run_one(Kind::Gate, &a.name, &a.user, &a.eval, None, &mut |r, out| {
-        out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
-        Ok(())
-    })?;
+    let (passed, _) = run_one(
+        Kind::Gate,
+        &a.name,
+        &a.user,
+        &a.eval,
+        None,
+        &mut |r, out| {
+            out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
+            Ok(())
+        },
+    )?;
     Ok(if a.exit_code && !passed { 1 } else { 0 })
 }
 
 pub fn get_config(a: &GetArgs, _experiment: bool) -> Result<i32> {
-    run_one(Kind::Config, &a.name, &a.user, &a.eval, None, &mut |r, out| {
-        pretty(out, &value_json(r));
-        Ok(())
-    })?;
+    run_one(
+        Kind::Config,
+        &a.name,
+        &a.user,
+        &a.eval,
+        None,
+        &mut |r, out| {
+            pretty(out, &value_json(r));
+            Ok(())
+        },
+    )?;
     Ok(0)
 }
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
     let param = a.param.as_deref();
-    run_one(Kind::Layer, &a.name, &a.user, &a.eval, param, &mut |r, out| {
-        match param {
-            Some(p) => {
-                let v = value_json(r);
-                match v.get(p) {
-                    Some(x) => pretty(out, x),
-                    None => {
-                        eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
-                        pretty(out, &serde_json::Value::Null)
+    run_one(
+        Kind::Layer,
+        &a.name,
+        &a.user,
+        &a.eval,
+        param,
+        &mut |r, out| {
+            match param {
+                Some(p) => {
+                    let v = value_json(r);
+                    match v.get(p) {
+                        Some(x) => pretty(out, x),
+                        None => {
+                            eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
+                            pretty(out, &serde_json::Value::Null)
+                        }
                     }
                 }
+                None => pretty(out, &value_json(r)),
             }
-            None => pretty(out, &value_json(r)),
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     Ok(0)
 }

@@ -1,5 +1,6 @@
 //! Command-line definitions (clap derive) and one small module per command.
 
+pub mod client_init;
 pub mod common;
 pub mod evaluate;
 pub mod get;
@@ -30,6 +31,8 @@ pub enum Command {
     GetLayer(get::GetLayerArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
+    /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
+    ClientInit(client_init::ClientInitArgs),
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
@@ -41,6 +44,7 @@ pub fn main() -> i32 {
         Command::GetExperiment(a) => get::get_config(&a, true),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
+        Command::ClientInit(a) => client_init::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -45,9 +45,7 @@ pub struct UserArgs {
 fn split_kv<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k, v)),
-        _ => Err(Error::input(format!(
-            "--{flag} {s:?}: expected KEY=VALUE"
-        ))),
+        _ => Err(Error::input(format!("--{flag} {s:?}: expected KEY=VALUE"))),
     }
 }
 

@@ -10,7 +10,9 @@ use crate::eval::hash;
 use crate::eval::trace::Trace;
 use crate::eval::ua::parse_user_agent;
 use crate::eval::value::Value;
-use crate::spec::model::{CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField};
+use crate::spec::model::{
+    CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
+};
 use crate::user::User;
 
 static MISSING: Value = Value::MISSING;
@@ -124,7 +126,11 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
             let left = v.str().unwrap_or("");
             let hit = t.kind == TargetKind::Array
                 && t.exact_sorted.binary_search_by(|e| (**e).cmp(left)).is_ok();
-            if c.op == Op::NoneCaseSensitive { !hit } else { hit }
+            if c.op == Op::NoneCaseSensitive {
+                !hit
+            } else {
+                hit
+            }
         }
         Op::StrMatches => match (v.str(), &t.regex) {
             (Some(s), Some(re)) => re.is_match(s).unwrap_or(false),
@@ -144,7 +150,11 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
                 },
                 _ => false,
             };
-            if c.op == Op::NotInSegmentList { !hit } else { hit }
+            if c.op == Op::NotInSegmentList {
+                !hit
+            } else {
+                hit
+            }
         }
         Op::ArrayContainsAny
         | Op::ArrayContainsNone
@@ -186,8 +196,8 @@ pub(crate) fn get_field<'u>(user: &'u User, field: Option<&Field>) -> Option<&'u
     if let Some(v) = find(&user.custom, &f.name).or_else(|| find(&user.custom, &f.lower)) {
         return Some(v);
     }
-    if let Some(v) = find(&user.private_attributes, &f.name)
-        .or_else(|| find(&user.private_attributes, &f.lower))
+    if let Some(v) =
+        find(&user.private_attributes, &f.name).or_else(|| find(&user.private_attributes, &f.lower))
     {
         return Some(v);
     }
@@ -229,7 +239,11 @@ fn ip_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {
         return Cow::Borrowed(&MISSING);
     }
     let country = user.country_cache.get_or_init(|| {
-        let ip = IP_FIELD.with(|f| get_field(user, Some(f)).and_then(Value::str).map(str::to_string));
+        let ip = IP_FIELD.with(|f| {
+            get_field(user, Some(f))
+                .and_then(Value::str)
+                .map(str::to_string)
+        });
         country_for_ip(&ip?)
     });
     match country {
@@ -238,7 +252,10 @@ fn ip_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {
     }
 }
 
-fn environment_value<'u, T: Trace>(ev: &Evaluator<'_, 'u, T>, field: Option<&Field>) -> Cow<'u, Value> {
+fn environment_value<'u, T: Trace>(
+    ev: &Evaluator<'_, 'u, T>,
+    field: Option<&Field>,
+) -> Cow<'u, Value> {
     let Some(f) = field else {
         return Cow::Borrowed(&MISSING);
     };
@@ -257,7 +274,9 @@ fn strings_in_target(left_lower: &str, t: &Target, op: Op) -> bool {
     match t.kind {
         TargetKind::Object => {
             matches!(op, Op::Any | Op::None)
-                && t.keys_sorted.binary_search_by(|k| (**k).cmp(left_lower)).is_ok()
+                && t.keys_sorted
+                    .binary_search_by(|k| (**k).cmp(left_lower))
+                    .is_ok()
         }
         TargetKind::Array => match op {
             Op::Any | Op::None => t
@@ -316,7 +335,9 @@ fn equals(v: &Value, t: &Target) -> bool {
             })
         }
         TargetKind::Object => {
-            let Some(entries) = &v.entries else { return false };
+            let Some(entries) = &v.entries else {
+                return false;
+            };
             entries.len() == t.entries.len()
                 && t.entries.iter().all(|(k, tv)| {
                     entries

@@ -264,7 +264,8 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         for &ci in &rule.conditions {
             let cond = &self.specs.conditions[ci as usize];
             condition::evaluate(self, cond);
-            self.trace.condition(cond, self.result.bool, self.result.unsupported);
+            self.trace
+                .condition(cond, self.result.bool, self.result.unsupported);
             if !self.result.bool {
                 all = false;
             }

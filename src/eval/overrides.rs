@@ -29,9 +29,9 @@ impl LocalOverrides {
         let json: Json = serde_json::from_str(&text)
             .map_err(|e| Error::input(format!("{}: not valid JSON: {e}", path.display())))?;
         let mut out = LocalOverrides::default();
-        let obj = json.as_object().ok_or_else(|| {
-            Error::input(format!("{}: expected a JSON object", path.display()))
-        })?;
+        let obj = json
+            .as_object()
+            .ok_or_else(|| Error::input(format!("{}: expected a JSON object", path.display())))?;
         for (section, kind) in [
             ("gates", Kind::Gate),
             ("configs", Kind::Config),

@@ -92,10 +92,7 @@ impl Value {
             }
             Json::String(s) => Value::from_str_value(s),
             Json::Array(a) => {
-                let elems = a
-                    .iter()
-                    .map(|e| Value::from_json(e).s)
-                    .collect();
+                let elems = a.iter().map(|e| Value::from_json(e).s).collect();
                 let mut v = Value {
                     elems: Some(elems),
                     ..Value::default()
@@ -154,7 +151,10 @@ mod tests {
             Value::from_json(&json!(1e21)).s.as_deref(),
             Some("1000000000000000000000")
         );
-        assert_eq!(Value::from_json(&json!(1e-7)).s.as_deref(), Some("0.0000001"));
+        assert_eq!(
+            Value::from_json(&json!(1e-7)).s.as_deref(),
+            Some("0.0000001")
+        );
         assert_eq!(Value::from_json(&json!(9.0)).i, Some(9));
         let big = Value::from_json(&json!(18446744073709551615u64));
         assert_eq!(big.s.as_deref(), Some("18446744073709552000"));

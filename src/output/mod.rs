@@ -1,3 +1,4 @@
 //! Renderers of results: text, tables, JSON, client-initialize payloads.
 
+pub mod client_init;
 pub mod json;

@@ -142,8 +142,9 @@ mod tests {
 
     #[test]
     fn json_summary_form() {
-        let lists = IdLists::from_json(r#"{"l":{"raw_ids":["x"],"hashes":["7/rrkvF6"]},"m":["abc"]}"#)
-            .unwrap();
+        let lists =
+            IdLists::from_json(r#"{"l":{"raw_ids":["x"],"hashes":["7/rrkvF6"]},"m":["abc"]}"#)
+                .unwrap();
         assert!(lists.get("l").unwrap().contains("7/rrkvF6"));
         assert!(lists.get("m").unwrap().contains("abc"));
         assert!(IdLists::from_json(r#"{"l":{"hashes":[1]}}"#).is_err());

@@ -24,7 +24,9 @@ pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
         .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
     if let Json::String(inner) = &json {
         json = serde_json::from_str(inner).map_err(|e| {
-            Error::input(format!("{origin}: a JSON string that does not hold JSON: {e}"))
+            Error::input(format!(
+                "{origin}: a JSON string that does not hold JSON: {e}"
+            ))
         })?;
     }
     compile(&json, origin)
@@ -32,9 +34,9 @@ pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
 
 /// Compiles a parsed payload.
 pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
-    let top = json
-        .as_object()
-        .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object at the top level")))?;
+    let top = json.as_object().ok_or_else(|| {
+        Error::input(format!("{origin}: expected a JSON object at the top level"))
+    })?;
     if top.get("has_updates") == Some(&Json::Bool(false)) {
         return Ok(Parsed::NoUpdates);
     }
@@ -184,7 +186,10 @@ impl<'a> Compiler<'a> {
                 for (i, s) in a.iter().enumerate() {
                     let path = format!("{key}[{i}]");
                     let o = s.as_object().ok_or_else(|| {
-                        self.err(&path, format_args!("expected an object, found {}", type_name(s)))
+                        self.err(
+                            &path,
+                            format_args!("expected an object, found {}", type_name(s)),
+                        )
                     })?;
                     let name = self
                         .opt_str(o, "name", &path)?
@@ -196,7 +201,10 @@ impl<'a> Compiler<'a> {
                 for (name, s) in m {
                     let path = format!("{key}.{name}");
                     let o = s.as_object().ok_or_else(|| {
-                        self.err(&path, format_args!("expected an object, found {}", type_name(s)))
+                        self.err(
+                            &path,
+                            format_args!("expected an object, found {}", type_name(s)),
+                        )
                     })?;
                     out.push((name.as_str(), o, path));
                 }
@@ -252,7 +260,11 @@ impl<'a> Compiler<'a> {
                     .and_then(|f| config_index.get(&f.name).copied());
             }
         }
-        for spec in gates.iter_mut().chain(configs.iter_mut()).chain(layers.iter_mut()) {
+        for spec in gates
+            .iter_mut()
+            .chain(configs.iter_mut())
+            .chain(layers.iter_mut())
+        {
             for rule in &mut spec.rules {
                 if let Some((name, idx)) = &mut rule.config_delegate {
                     *idx = config_index.get(name).copied();
@@ -277,7 +289,9 @@ impl<'a> Compiler<'a> {
         }
         if let Some(Json::Object(maps)) = top.get("overrides") {
             for (name, list) in maps {
-                let Some(list) = list.as_array() else { continue };
+                let Some(list) = list.as_array() else {
+                    continue;
+                };
                 let mut entries = Vec::new();
                 for m in list {
                     let Some(m) = m.as_object() else { continue };
@@ -285,7 +299,12 @@ impl<'a> Compiler<'a> {
                         continue;
                     };
                     let mut refs = Vec::new();
-                    for r in m.get("rules").and_then(Json::as_array).into_iter().flatten() {
+                    for r in m
+                        .get("rules")
+                        .and_then(Json::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
                         if let Some(rn) = r.get("rule_name").and_then(Json::as_str) {
                             let st = r.get("start_time").and_then(Json::as_i64).unwrap_or(0);
                             refs.push((Box::from(rn), st));
@@ -296,7 +315,9 @@ impl<'a> Compiler<'a> {
                         rules: refs,
                     });
                 }
-                config_mapping.mappings.insert(name.as_str().into(), entries);
+                config_mapping
+                    .mappings
+                    .insert(name.as_str().into(), entries);
             }
         }
 
@@ -446,7 +467,10 @@ impl<'a> Compiler<'a> {
         dropped: &mut Option<String>,
     ) -> Result<Rule> {
         let o = r.as_object().ok_or_else(|| {
-            self.err(path, format_args!("expected an object, found {}", type_name(r)))
+            self.err(
+                path,
+                format_args!("expected an object, found {}", type_name(r)),
+            )
         })?;
         let id = self.opt_str(o, "id", path)?.unwrap_or("");
         let salt = match o.get("salt") {
@@ -651,8 +675,10 @@ impl<'a> Compiler<'a> {
             }
         }
         if kind == CondKind::Unknown && !KNOWN_TYPES.contains(&type_.to_lowercase().as_str()) {
-            self.warnings
-                .push(format!("{}: {path}: unknown condition type {type_:?}", self.origin));
+            self.warnings.push(format!(
+                "{}: {path}: unknown condition type {type_:?}",
+                self.origin
+            ));
         }
         let idx = self.conditions.len() as u32;
         self.conditions.push(Condition {

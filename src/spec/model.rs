@@ -80,7 +80,9 @@ pub struct Returnable {
 impl Returnable {
     pub fn from_json(v: &serde_json::Value) -> Returnable {
         Returnable {
-            json: serde_json::to_string(v).unwrap_or_else(|_| "null".into()).into(),
+            json: serde_json::to_string(v)
+                .unwrap_or_else(|_| "null".into())
+                .into(),
             bool: v.as_bool(),
             is_object: v.is_object(),
         }
