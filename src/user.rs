@@ -157,9 +157,11 @@ mod tests {
         assert_eq!(u.user_id.str(), Some("7"));
         assert!(u.json.contains_key("userID"));
         assert_eq!(
-            u.unit_id("companyid", "companyid", false).unwrap().str(),
+            u.unit_id("companyID", "companyid", false).unwrap().str(),
             Some("c")
         );
+        // Unit-id types match exactly or by their lower-case form, as the Rust core does.
+        assert!(u.unit_id("COMPANYID", "companyid", false).is_none());
         assert_eq!(u.app_version.unwrap().str(), Some("1.2"));
     }
 

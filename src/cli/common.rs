@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::eval::EvalOptions;
 use crate::eval::overrides::LocalOverrides;
 use crate::source::{self, SourceArgs, SourceKind};
-use crate::spec::{CompiledSpecs, Parsed, parse_payload};
+use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -38,7 +38,7 @@ pub struct LoadedSpecs {
 /// Loads, compiles and attaches id lists; prints compile warnings to stderr.
 pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
     let loaded = source::load(args)?;
-    let mut specs = match parse_payload(&loaded.bytes, &loaded.origin)? {
+    let mut specs = match parse_payload_leaking(&loaded.bytes, &loaded.origin)? {
         Parsed::Specs(s) => *s,
         Parsed::NoUpdates => {
             return Err(Error::input(format!(

@@ -4,6 +4,7 @@ pub mod client_init;
 pub mod common;
 pub mod evaluate;
 pub mod get;
+pub mod specs_inspect;
 pub mod user_args;
 
 use std::io::Write;
@@ -33,6 +34,21 @@ pub enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
     ClientInit(client_init::ClientInitArgs),
+    /// Inspect specs: list the entities, show one's rules, diff two payloads.
+    Specs {
+        #[command(subcommand)]
+        cmd: SpecsInspect,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SpecsInspect {
+    /// A table of gates, segments, holdouts, configs, experiments and layers (or `--json`).
+    List(specs_inspect::ListArgs),
+    /// One entity's fields, rules and conditions in readable form (or `--json`).
+    Show(specs_inspect::ShowArgs),
+    /// Semantic differences between two payloads (v1 or v2); exit 1 when they differ.
+    Diff(specs_inspect::DiffArgs),
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
@@ -45,6 +61,11 @@ pub fn main() -> i32 {
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
+        Command::Specs { cmd } => match cmd {
+            SpecsInspect::List(a) => specs_inspect::list(&a),
+            SpecsInspect::Show(a) => specs_inspect::show(&a),
+            SpecsInspect::Diff(a) => specs_inspect::diff(&a),
+        },
     };
     match result {
         Ok(code) => code,

@@ -79,9 +79,7 @@ impl UserArgs {
                 let (text, origin) = read_user_arg(spec)?;
                 let json: Json = serde_json::from_str(&text)
                     .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
-                match User::from_json(json, &origin)?.json {
-                    m => m,
-                }
+                User::from_json(json, &origin)?.json
             }
         };
         let mut set = |k: &str, v: &Option<String>| {

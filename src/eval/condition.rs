@@ -186,12 +186,11 @@ fn find<'a>(entries: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
 /// §5.1 user-field lookup (the Rust core's order).
 pub(crate) fn get_field<'u>(user: &'u User, field: Option<&Field>) -> Option<&'u Value> {
     let f = field?;
-    if let Some(top) = f.top {
-        if let Some(v) = top_value(user, top) {
-            if v.str().is_some_and(|s| !s.is_empty()) {
-                return Some(v);
-            }
-        }
+    if let Some(top) = f.top
+        && let Some(v) = top_value(user, top)
+        && v.str().is_some_and(|s| !s.is_empty())
+    {
+        return Some(v);
     }
     if let Some(v) = find(&user.custom, &f.name).or_else(|| find(&user.custom, &f.lower)) {
         return Some(v);
@@ -262,10 +261,10 @@ fn environment_value<'u, T: Trace>(
     if let Some(v) = find(&ev.user.environment, &f.name) {
         return Cow::Borrowed(v);
     }
-    if let Some(tier) = ev.specs.default_environment.as_deref() {
-        if &*f.name == "tier" || &*f.lower == "tier" {
-            return Cow::Owned(Value::from_str_value(tier));
-        }
+    if let Some(tier) = ev.specs.default_environment.as_deref()
+        && (&*f.name == "tier" || &*f.lower == "tier")
+    {
+        return Cow::Owned(Value::from_str_value(tier));
     }
     Cow::Borrowed(&MISSING)
 }

@@ -127,15 +127,15 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
 
     /// Local overrides, then config mappings. True when one of them produced the result.
     fn apply_overrides(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
-        if let Some(ov) = self.overrides {
-            if let Some(v) = ov.lookup(kind, name, self.user) {
-                self.result.bool = kind != Kind::Gate || v.bool == Some(true);
-                self.result.json = Some(v);
-                self.result.rule_id = Some("override");
-                self.result.reason = Some(Reason::LocalOverride);
-                self.result.id_type = spec.map(|s| &*s.id_type);
-                return true;
-            }
+        if let Some(ov) = self.overrides
+            && let Some(v) = ov.lookup(kind, name, self.user)
+        {
+            self.result.bool = kind != Kind::Gate || v.bool == Some(true);
+            self.result.json = Some(v);
+            self.result.rule_id = Some("override");
+            self.result.reason = Some(Reason::LocalOverride);
+            self.result.id_type = spec.map(|s| &*s.id_type);
+            return true;
         }
         self.apply_config_mapping(kind, name, spec)
     }
@@ -456,7 +456,7 @@ mod tests {
         let r = ev.evaluate(Kind::Gate, "g");
         assert!(!r.bool);
         assert_eq!(r.rule_id, Some("default"));
-        assert_eq!(r.secondary_exposures[0].value, false);
+        assert!(!r.secondary_exposures[0].value);
     }
 
     #[test]

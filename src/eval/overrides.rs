@@ -9,10 +9,13 @@ use crate::error::{Error, Result};
 use crate::spec::model::{Kind, Returnable};
 use crate::user::User;
 
-/// name → (id → value); the id `None` means every user.
+/// Values for one entity: (user id, value); the id `None` means every user.
+type PerUser = Vec<(Option<Box<str>>, Returnable)>;
+
+/// Overrides by entity kind and name.
 #[derive(Debug, Default)]
 pub struct LocalOverrides {
-    entries: HashMap<(Kind, Box<str>), Vec<(Option<Box<str>>, Returnable)>>,
+    entries: HashMap<(Kind, Box<str>), PerUser>,
 }
 
 impl LocalOverrides {
@@ -72,10 +75,10 @@ impl LocalOverrides {
                 .find(|(i, _)| i.as_deref() == Some(id))
                 .map(|(_, v)| v)
         };
-        if let Some(uid) = user.user_id.str().filter(|s| !s.is_empty()) {
-            if let Some(v) = by_id(uid) {
-                return Some(v);
-            }
+        if let Some(uid) = user.user_id.str().filter(|s| !s.is_empty())
+            && let Some(v) = by_id(uid)
+        {
+            return Some(v);
         }
         for (_, v) in &user.custom_ids {
             if let Some(v) = v.str().and_then(by_id) {

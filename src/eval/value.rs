@@ -70,12 +70,12 @@ impl Value {
             Json::Number(n) => {
                 let f = n.as_f64();
                 let mut i = n.as_i64();
-                if i.is_none() {
-                    if let Some(f) = f {
-                        let t = f as i64;
-                        if t as f64 == f {
-                            i = Some(t);
-                        }
+                if i.is_none()
+                    && let Some(f) = f
+                {
+                    let t = f as i64;
+                    if t as f64 == f {
+                        i = Some(t);
                     }
                 }
                 let mut v = Value {

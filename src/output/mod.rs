@@ -1,4 +1,5 @@
 //! Renderers of results: text, tables, JSON, client-initialize payloads.
 
 pub mod client_init;
+pub mod describe;
 pub mod json;

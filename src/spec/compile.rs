@@ -20,6 +20,16 @@ pub enum Parsed {
 /// Parses payload bytes (a DCS in v1 or v2 form, or bootstrap values possibly wrapped in a
 /// JSON string) and compiles them. `origin` names the input in error messages.
 pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
+    parse_payload_impl(bytes, origin, false)
+}
+
+/// Like [`parse_payload`] but never frees the intermediate JSON tree: for short-lived
+/// processes, where freeing it costs more than the exit does.
+pub fn parse_payload_leaking(bytes: &[u8], origin: &str) -> Result<Parsed> {
+    parse_payload_impl(bytes, origin, true)
+}
+
+fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> {
     let mut json: Json = serde_json::from_slice(bytes)
         .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
     if let Json::String(inner) = &json {
@@ -29,7 +39,11 @@ pub fn parse_payload(bytes: &[u8], origin: &str) -> Result<Parsed> {
             ))
         })?;
     }
-    compile(&json, origin)
+    let parsed = compile(&json, origin);
+    if leak {
+        std::mem::forget(json);
+    }
+    parsed
 }
 
 /// Compiles a parsed payload.
@@ -97,6 +111,9 @@ const KNOWN_TYPES: &[&str] = &[
     "target_app",
     "experiment_group",
 ];
+
+/// A spec in a collection: its name, its JSON object and its JSON path.
+type Entry<'a> = (&'a str, &'a Map<String, Json>, String);
 
 struct Compiler<'a> {
     origin: &'a str,
@@ -174,11 +191,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The `(name, spec JSON, path)` entries of a collection in either form.
-    fn entries(
-        &self,
-        top: &'a Map<String, Json>,
-        key: &str,
-    ) -> Result<Vec<(&'a str, &'a Map<String, Json>, String)>> {
+    fn entries(&self, top: &'a Map<String, Json>, key: &str) -> Result<Vec<Entry<'a>>> {
         let mut out = Vec::new();
         match top.get(key) {
             None | Some(Json::Null) => {}
@@ -421,8 +434,13 @@ impl<'a> Compiler<'a> {
             rules.push(self.rule(r, &format!("{path}.rules[{i}]"), i, &mut dropped)?);
         }
         if let Some(why) = &dropped {
+            let word = match kind {
+                Kind::Gate => "gate",
+                Kind::Config => "config",
+                Kind::Layer => "layer",
+            };
             self.warnings.push(format!(
-                "{}: {path}: {why}; the spec evaluates as Unsupported",
+                "{}: {word} {name:?} ({path}): {why}; it evaluates as Unsupported",
                 self.origin
             ));
         }
@@ -547,8 +565,8 @@ impl<'a> Compiler<'a> {
             Some(Json::Object(co)) => {
                 let p = format!("condition_map.{key}");
                 let mut d = None;
-                let idx = self.condition(co, &p, &mut d)?;
-                idx
+
+                self.condition(co, &p, &mut d)?
             }
             Some(v) => {
                 return Err(self.err(
@@ -566,6 +584,7 @@ impl<'a> Compiler<'a> {
                     op_raw: None,
                     field: None,
                     target: Target::default(),
+                    target_json: "null".into(),
                     id_type: UnitType::new("userID"),
                     bucket_salt: "".into(),
                     gates: Vec::new(),
@@ -628,10 +647,10 @@ impl<'a> Compiler<'a> {
         let field = field_name.map(field);
         let target_json = co.get("targetValue").unwrap_or(&Json::Null);
         let mut target = compile_target(target_json);
-        if op == Op::StrMatches {
-            if let Some(s) = &target.s {
-                target.regex = fancy_regex::Regex::new(s).ok();
-            }
+        if op == Op::StrMatches
+            && let Some(s) = &target.s
+        {
+            target.regex = fancy_regex::Regex::new(s).ok();
         }
         let id_type = UnitType::new(self.opt_str(co, "idType", path)?.unwrap_or("userID"));
         let bucket_salt = co
@@ -667,19 +686,6 @@ impl<'a> Compiler<'a> {
             },
             _ => Vec::new(),
         };
-        if op == Op::Unknown && op_raw.is_some() {
-            let o = op_raw.unwrap_or_default();
-            if Op::parse(&o.to_lowercase()) == Op::Unknown {
-                self.warnings
-                    .push(format!("{}: {path}: unknown operator {o:?}", self.origin));
-            }
-        }
-        if kind == CondKind::Unknown && !KNOWN_TYPES.contains(&type_.to_lowercase().as_str()) {
-            self.warnings.push(format!(
-                "{}: {path}: unknown condition type {type_:?}",
-                self.origin
-            ));
-        }
         let idx = self.conditions.len() as u32;
         self.conditions.push(Condition {
             kind,
@@ -688,6 +694,7 @@ impl<'a> Compiler<'a> {
             op_raw: op_raw.map(Box::from),
             field,
             target,
+            target_json: target_json.to_string().into(),
             id_type,
             bucket_salt: bucket_salt.into(),
             gates,

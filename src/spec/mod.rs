@@ -3,5 +3,5 @@
 pub mod compile;
 pub mod model;
 
-pub use compile::{Parsed, parse_payload};
+pub use compile::{Parsed, parse_payload, parse_payload_leaking};
 pub use model::CompiledSpecs;

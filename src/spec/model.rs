@@ -362,6 +362,8 @@ pub struct Condition {
     pub op_raw: Option<Box<str>>,
     pub field: Option<Field>,
     pub target: Target,
+    /// `targetValue` as compact JSON text (`null` when absent), for display and diffs.
+    pub target_json: Box<str>,
     pub id_type: UnitType,
     /// `additionalValues.salt` for `user_bucket`.
     pub bucket_salt: Box<str>,

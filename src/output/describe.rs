@@ -1,0 +1,398 @@
+//! Readable descriptions of compiled specs: what kind of entity a spec is, its conditions as
+//! one line each, and a JSON form of a spec that `specs show --json` prints and `specs diff`
+//! compares. Everything here reads the compiled model, so v1 and v2 payloads describe alike.
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value as Json, json};
+
+use crate::spec::model::{CompiledSpecs, CondKind, Condition, Entity, Kind, Rule, Spec};
+
+/// What a spec is, as a person would name it: the collection refined by the `entity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    Gate,
+    Segment,
+    Holdout,
+    Config,
+    Experiment,
+    Autotune,
+    Layer,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Gate,
+        Category::Segment,
+        Category::Holdout,
+        Category::Config,
+        Category::Experiment,
+        Category::Autotune,
+        Category::Layer,
+    ];
+
+    /// A spec's category. A missing or unknown `entity` falls back to the collection.
+    pub fn of(spec: &Spec) -> Category {
+        match (spec.kind, &spec.entity) {
+            (Kind::Gate, Entity::Segment) => Category::Segment,
+            (Kind::Gate, Entity::Holdout) => Category::Holdout,
+            (Kind::Gate, _) => Category::Gate,
+            (Kind::Config, Entity::Experiment) => Category::Experiment,
+            (Kind::Config, Entity::Autotune) => Category::Autotune,
+            (Kind::Config, _) => Category::Config,
+            (Kind::Layer, _) => Category::Layer,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Gate => "gate",
+            Category::Segment => "segment",
+            Category::Holdout => "holdout",
+            Category::Config => "config",
+            Category::Experiment => "experiment",
+            Category::Autotune => "autotune",
+            Category::Layer => "layer",
+        }
+    }
+}
+
+/// The collection a kind names in a payload, singular (`gate`, `config`, `layer`).
+pub fn collection(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Gate => "gate",
+        Kind::Config => "config",
+        Kind::Layer => "layer",
+    }
+}
+
+/// A percentage without a needless fraction: `100%`, `12.5%`.
+pub fn percentage(p: f64) -> String {
+    format!("{p}%")
+}
+
+/// A float as JSON, whole numbers without a fraction (`100`, not `100.0`).
+fn number(f: f64) -> Json {
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        json!(f as i64)
+    } else {
+        json!(f)
+    }
+}
+
+/// Whether a condition's id type is worth mentioning (anything but the default `userID`).
+fn notable_id_type(c: &Condition) -> Option<&str> {
+    (!c.id_type.is_user_id).then_some(&*c.id_type.name)
+}
+
+/// One condition as `type [field] [operator] [target]`, e.g.
+/// `user_field email str_ends_with_any ["@statsig.com"]`, `pass_gate my_gate`, `public`.
+/// The target is compact JSON, except a gate name, which is printed bare. A non-default id
+/// type and a `user_bucket` salt follow in parentheses.
+pub fn condition_text(c: &Condition) -> String {
+    let mut s = String::from(&*c.type_);
+    if let Some(f) = &c.field {
+        s.push(' ');
+        s.push_str(&f.name);
+    }
+    if let Some(op) = &c.op_raw {
+        s.push(' ');
+        s.push_str(op);
+    }
+    let bare_gate =
+        matches!(c.kind, CondKind::PassGate | CondKind::FailGate) && c.target_json.starts_with('"');
+    if bare_gate {
+        s.push(' ');
+        s.push_str(c.gates.first().map(|g| &*g.name).unwrap_or_default());
+    } else if &*c.target_json != "null" {
+        s.push(' ');
+        s.push_str(&c.target_json);
+    }
+    let mut extra = Vec::new();
+    if let Some(t) = notable_id_type(c) {
+        extra.push(format!("idType: {t}"));
+    }
+    if c.kind == CondKind::UserBucket && !c.bucket_salt.is_empty() {
+        extra.push(format!("salt: {}", c.bucket_salt));
+    }
+    if !extra.is_empty() {
+        let _ = write!(s, " ({})", extra.join(", "));
+    }
+    s
+}
+
+/// A constant value's JSON text back as a value (text that fails to parse stays a string).
+fn value_of(json_text: &str) -> Json {
+    serde_json::from_str(json_text).unwrap_or_else(|_| Json::String(json_text.to_string()))
+}
+
+fn opt_list(list: Option<&[Box<str>]>) -> Json {
+    match list {
+        Some(l) => Json::Array(l.iter().map(|s| Json::String(s.to_string())).collect()),
+        None => Json::Null,
+    }
+}
+
+/// A condition's JSON form: its wire fields plus the one-line `text`.
+pub fn condition_json(c: &Condition) -> Json {
+    let mut m = Map::new();
+    m.insert("type".into(), json!(&*c.type_));
+    m.insert("field".into(), json!(c.field.as_ref().map(|f| &*f.name)));
+    m.insert("operator".into(), json!(c.op_raw.as_deref()));
+    m.insert("target".into(), value_of(&c.target_json));
+    m.insert("id_type".into(), json!(&*c.id_type.name));
+    if c.kind == CondKind::UserBucket {
+        m.insert("salt".into(), json!(&*c.bucket_salt));
+    }
+    m.insert("text".into(), json!(condition_text(c)));
+    Json::Object(m)
+}
+
+/// A rule's JSON form, its conditions resolved.
+pub fn rule_json(specs: &CompiledSpecs, r: &Rule) -> Json {
+    let conditions: Vec<Json> = r
+        .conditions
+        .iter()
+        .map(|&i| condition_json(&specs.conditions[i as usize]))
+        .collect();
+    json!({
+        "id": &*r.id,
+        "name": &*r.name,
+        "salt": &*r.salt,
+        "pass_percentage": number(r.pass_percentage),
+        "id_type": &*r.id_type.name,
+        "group_name": r.group_name.as_deref(),
+        "is_experiment_group": r.is_experiment_group,
+        "return_value": value_of(&r.return_value.json),
+        "config_delegate": r.config_delegate.as_ref().map(|(n, _)| &**n),
+        "sampling_rate": r.sampling_rate,
+        "conditions": conditions,
+    })
+}
+
+/// A spec's JSON form: every field that matters to evaluation, rules included.
+pub fn spec_json(specs: &CompiledSpecs, s: &Spec) -> Json {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(&*s.name));
+    m.insert("collection".into(), json!(collection(s.kind)));
+    m.insert("type".into(), json!(Category::of(s).as_str()));
+    m.insert(
+        "entity".into(),
+        match s.entity {
+            Entity::Missing => Json::Null,
+            ref e => json!(e.as_str()),
+        },
+    );
+    m.insert("wire_type".into(), json!(&*s.type_));
+    m.insert("enabled".into(), json!(s.enabled));
+    m.insert("id_type".into(), json!(&*s.id_type));
+    m.insert("salt".into(), json!(&*s.salt));
+    m.insert("default_value".into(), value_of(&s.default_value.json));
+    m.insert("target_apps".into(), opt_list(s.target_app_ids.as_deref()));
+    m.insert("version".into(), json!(s.version));
+    m.insert("is_active".into(), json!(s.is_active));
+    m.insert("has_shared_params".into(), json!(s.has_shared_params));
+    m.insert(
+        "explicit_parameters".into(),
+        opt_list(s.explicit_parameters.as_deref()),
+    );
+    m.insert(
+        "forward_all_exposures".into(),
+        json!(s.forward_all_exposures),
+    );
+    if s.kind == Kind::Config {
+        m.insert(
+            "layer".into(),
+            json!(specs.experiment_to_layer.get(&s.name).map(|l| &**l)),
+        );
+    }
+    m.insert("unsupported".into(), json!(s.dropped.as_deref()));
+    let rules: Vec<Json> = s.rules.iter().map(|r| rule_json(specs, r)).collect();
+    m.insert("rules".into(), Json::Array(rules));
+    Json::Object(m)
+}
+
+/// Compact JSON text of a value, for one-line display.
+pub fn compact(v: &Json) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// A string field's value, `""` when it is empty (so that it is visibly empty).
+fn shown(s: &str) -> String {
+    if s.is_empty() {
+        "\"\"".into()
+    } else {
+        s.into()
+    }
+}
+
+/// A spec in readable form: a header, its fields, then each rule with its conditions.
+pub fn write_spec_text(out: &mut String, specs: &CompiledSpecs, s: &Spec) {
+    let cat = Category::of(s);
+    let _ = writeln!(out, "{} {}", cat.as_str(), s.name);
+    let mut field = |k: &str, v: &str| {
+        let _ = writeln!(out, "  {k:<15}{v}");
+    };
+    let entity = match &s.entity {
+        Entity::Missing => "(none)".to_string(),
+        e => e.as_str().to_string(),
+    };
+    field("entity", &entity);
+    field("enabled", &s.enabled.to_string());
+    field("id type", &s.id_type);
+    field("salt", &shown(&s.salt));
+    field("default value", &s.default_value.json);
+    if let Some(apps) = &s.target_app_ids {
+        field("target apps", &apps.join(", "));
+    }
+    if let Some(v) = s.version {
+        field("version", &v.to_string());
+    }
+    if let Some(a) = s.is_active {
+        field("active", &a.to_string());
+    }
+    if let Some(layer) = (s.kind == Kind::Config)
+        .then(|| specs.experiment_to_layer.get(&s.name))
+        .flatten()
+    {
+        field("layer", layer);
+    }
+    if let Some(p) = &s.explicit_parameters {
+        field("explicit params", &p.join(", "));
+    }
+    if s.forward_all_exposures {
+        field("forward all", "true");
+    }
+    if let Some(why) = &s.dropped {
+        field("unsupported", why);
+    }
+    field("rules", &s.rules.len().to_string());
+    for (i, r) in s.rules.iter().enumerate() {
+        write_rule_text(out, specs, i, r);
+    }
+}
+
+fn write_rule_text(out: &mut String, specs: &CompiledSpecs, i: usize, r: &Rule) {
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  rule {}", i + 1);
+    let mut field = |k: &str, v: &str| {
+        let _ = writeln!(out, "    {k:<13}{v}");
+    };
+    field("id", &r.id);
+    if !r.name.is_empty() && r.name != r.id {
+        field("name", &r.name);
+    }
+    field("pass", &percentage(r.pass_percentage));
+    field("id type", &r.id_type.name);
+    if r.salt != r.id {
+        field("salt", &shown(&r.salt));
+    }
+    if let Some(g) = &r.group_name {
+        let mark = if r.is_experiment_group {
+            ""
+        } else {
+            " (not an experiment group)"
+        };
+        field("group", &format!("{g}{mark}"));
+    }
+    field("return", &r.return_value.json);
+    if let Some((d, _)) = &r.config_delegate {
+        field("delegate", d);
+    }
+    if let Some(rate) = r.sampling_rate {
+        field("sampling", &rate.to_string());
+    }
+    if r.conditions.is_empty() {
+        let _ = writeln!(out, "    conditions   (none)");
+    } else {
+        let _ = writeln!(out, "    conditions");
+        for &c in &r.conditions {
+            let _ = writeln!(
+                out,
+                "      {}",
+                condition_text(&specs.conditions[c as usize])
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{Parsed, parse_payload};
+
+    fn compile(text: &str) -> CompiledSpecs {
+        match parse_payload(text.as_bytes(), "test").unwrap() {
+            Parsed::Specs(s) => *s,
+            Parsed::NoUpdates => panic!("no specs"),
+        }
+    }
+
+    fn one_gate(conditions: &str) -> CompiledSpecs {
+        compile(&format!(
+            r#"{{"feature_gates":[{{"name":"g","type":"feature_gate","entity":"feature_gate",
+            "salt":"s","enabled":true,"defaultValue":false,"idType":"userID",
+            "rules":[{{"id":"r1","name":"r","passPercentage":50,"returnValue":true,
+            "idType":"userID","conditions":{conditions}}}]}}]}}"#
+        ))
+    }
+
+    fn texts(specs: &CompiledSpecs) -> Vec<String> {
+        specs.conditions.iter().map(condition_text).collect()
+    }
+
+    #[test]
+    fn condition_lines() {
+        let specs = one_gate(
+            r#"[{"type":"user_field","field":"email","operator":"str_ends_with_any","targetValue":["@statsig.com"]},
+               {"type":"pass_gate","targetValue":"other"},
+               {"type":"public","operator":null,"targetValue":null},
+               {"type":"user_bucket","operator":"lt","targetValue":500,"idType":"stableID","additionalValues":{"salt":"abc"}},
+               {"type":"user_field","field":"country","operator":"eq","targetValue":"US"}]"#,
+        );
+        assert_eq!(
+            texts(&specs),
+            [
+                r#"user_field email str_ends_with_any ["@statsig.com"]"#,
+                "pass_gate other",
+                "public",
+                "user_bucket lt 500 (idType: stableID, salt: abc)",
+                r#"user_field country eq "US""#,
+            ]
+        );
+    }
+
+    #[test]
+    fn categories() {
+        let specs = compile(
+            r#"{"feature_gates":[{"name":"segment:s","entity":"segment","idType":"userID"},
+                                 {"name":"old","idType":"userID"}],
+                "dynamic_configs":[{"name":"e","entity":"experiment","idType":"userID"},
+                                   {"name":"a","entity":"autotune","idType":"userID"}]}"#,
+        );
+        let cats: Vec<_> = specs
+            .gates
+            .iter()
+            .chain(&specs.configs)
+            .map(|s| Category::of(s).as_str())
+            .collect();
+        assert_eq!(cats, ["segment", "gate", "experiment", "autotune"]);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percentage(100.0), "100%");
+        assert_eq!(percentage(12.5), "12.5%");
+        assert_eq!(percentage(0.0), "0%");
+    }
+
+    #[test]
+    fn spec_json_has_rules_and_condition_text() {
+        let specs = one_gate(r#"[{"type":"public"}]"#);
+        let j = spec_json(&specs, &specs.gates[0]);
+        assert_eq!(j["type"], "gate");
+        assert_eq!(j["rules"][0]["id"], "r1");
+        assert_eq!(j["rules"][0]["pass_percentage"], 50);
+        assert_eq!(j["rules"][0]["conditions"][0]["text"], "public");
+    }
+}
