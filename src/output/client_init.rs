@@ -148,6 +148,9 @@ struct Entry {
     index: u32,
     shape: Shape,
     key: Box<[u8]>,
+    /// An experiment whose legacy-SDK evaluation can reach a group its Rust-core evaluation
+    /// does not (it depends on a gate whose legacy value can differ): see [`legacy_groups`].
+    legacy_check: bool,
 }
 
 /// A fast hasher for (pointer, length) keys.
@@ -246,10 +249,12 @@ impl<'s> ClientInit<'s> {
         let keep = |spec: &Spec| {
             spec.dropped.is_none() && app_keeps(target, spec.target_app_ids.as_deref())
         };
+        let legacy = legacy_sensitive_configs(specs);
         let entry = |i: usize, spec: &Spec, shape: Shape| Entry {
             index: i as u32,
             shape,
             key: quote(&hash.hash(&spec.name)),
+            legacy_check: shape == Shape::Experiment && legacy[i],
         };
         let mut gates = Vec::new();
         for (i, spec) in specs.gates.iter().enumerate() {
@@ -367,18 +372,38 @@ impl<'s> ClientInit<'s> {
         kind: Kind,
         entries: &[Entry],
     ) {
+        // The legacy SDK accepts only users with an id (evaluation.md §1.1).
+        let legacy_user = ev.user.has_any_id();
+        let mut legacy_ev: Option<Evaluator<'s, '_>> = None;
         for (n, e) in entries.iter().enumerate() {
             if n > 0 {
                 out.push(b',');
             }
             out.extend_from_slice(&e.key);
             out.push(b':');
-            let r = ev.evaluate_index(kind, e.index);
-            self.write_entry(out, e, r);
+            let group_name = ev.evaluate_index(kind, e.index).group_name;
+            // §4.4: a group name only the legacy SDK reaches is part of the record.
+            let mut extra_group = None;
+            if e.legacy_check && group_name.is_none() && legacy_user {
+                let lev = legacy_ev.get_or_insert_with(|| {
+                    let mut l = Evaluator::new(self.specs, ev.user, ev.opts);
+                    l.overrides = ev.overrides;
+                    l.legacy_gate_values = true;
+                    l
+                });
+                extra_group = lev.evaluate_index(kind, e.index).group_name;
+            }
+            self.write_entry(out, e, &ev.result, extra_group);
         }
     }
 
-    fn write_entry(&mut self, out: &mut Vec<u8>, e: &Entry, r: &EvalResult<'s>) {
+    fn write_entry(
+        &mut self,
+        out: &mut Vec<u8>,
+        e: &Entry,
+        r: &EvalResult<'s>,
+        extra_group: Option<&str>,
+    ) {
         out.extend_from_slice(b"{\"name\":");
         out.extend_from_slice(&e.key);
         out.extend_from_slice(b",\"rule_id\":");
@@ -416,7 +441,7 @@ impl<'s> ClientInit<'s> {
                     out.extend_from_slice(b",\"explicit_parameters\":");
                     write_str_list(out, p);
                 }
-                if let Some(g) = r.group_name {
+                if let Some(g) = r.group_name.or(extra_group) {
                     out.extend_from_slice(b",\"group_name\":");
                     write_str(out, g);
                 }
@@ -479,6 +504,48 @@ impl<'s> ClientInit<'s> {
     pub fn hash(&self) -> HashAlgo {
         self.hash
     }
+}
+
+/// Per config index: whether the spec's rules depend (through `pass_gate`, `fail_gate` and
+/// `multi_*` conditions, transitively) on a gate whose value the legacy SDK computes
+/// differently (a rule returning `false`, a `true` default, a disabled gate with rules).
+/// Only those can have a legacy-only group (§4.4).
+fn legacy_sensitive_configs(specs: &CompiledSpecs) -> Vec<bool> {
+    let gate_refs = |spec: &Spec| -> Vec<u32> {
+        spec.rules
+            .iter()
+            .flat_map(|r| r.conditions.iter())
+            .flat_map(|&c| specs.conditions[c as usize].gates.iter())
+            .filter_map(|g| g.index)
+            .collect()
+    };
+    let mut differs: Vec<bool> = specs
+        .gates
+        .iter()
+        .map(|g| {
+            g.default_value.bool == Some(true)
+                || (!g.enabled && !g.rules.is_empty())
+                || g.rules.iter().any(|r| r.return_value.bool == Some(false))
+        })
+        .collect();
+    let refs: Vec<Vec<u32>> = specs.gates.iter().map(gate_refs).collect();
+    loop {
+        let mut changed = false;
+        for (i, r) in refs.iter().enumerate() {
+            if !differs[i] && r.iter().any(|&j| differs[j as usize]) {
+                differs[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    specs
+        .configs
+        .iter()
+        .map(|c| gate_refs(c).iter().any(|&j| differs[j as usize]))
+        .collect()
 }
 
 fn write_str_list(out: &mut Vec<u8>, list: &[Box<str>]) {
