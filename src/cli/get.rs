@@ -6,6 +6,7 @@ use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, lo
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
+use crate::output::explain::ExplainTrace;
 use crate::output::json::{write_exposures, write_str};
 use crate::result::{EvalResult, Reason, clean_exposures};
 use crate::spec::model::Kind;
@@ -17,6 +18,9 @@ pub struct CheckGateArgs {
     /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
     #[arg(long)]
     pub exit_code: bool,
+    /// Print on stderr every rule and condition looked at, and why each passed or failed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -27,6 +31,9 @@ pub struct CheckGateArgs {
 pub struct GetArgs {
     /// The config's or experiment's name.
     pub name: String,
+    /// Print on stderr every rule and condition looked at, and why each passed or failed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -39,6 +46,9 @@ pub struct GetLayerArgs {
     pub name: String,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
+    /// Print on stderr every rule and condition looked at, and why each passed or failed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -54,9 +64,11 @@ fn kind_word(kind: Kind) -> &'static str {
 }
 
 /// Evaluates one entity and renders `--json` or hands the result to `human`.
+#[allow(clippy::too_many_arguments)]
 fn run_one(
     kind: Kind,
     name: &str,
+    explain: bool,
     user_args: &UserArgs,
     eval: &EvalArgs,
     param: Option<&str>,
@@ -69,9 +81,19 @@ fn run_one(
         ..
     } = load_specs(&eval.source)?;
     let overrides = load_overrides(eval)?;
-    let mut ev = Evaluator::new(&specs, &user, eval_options(&specs));
+    let mut ev =
+        Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());
     ev.overrides = overrides.as_ref();
-    let r = ev.evaluate(kind, name);
+    ev.evaluate(kind, name);
+    if explain {
+        let trace = std::mem::take(&mut ev.trace).into_text();
+        if trace.is_empty() {
+            eprintln!("explain: no spec was evaluated (override or unknown name)");
+        } else {
+            eprint!("{trace}");
+        }
+    }
+    let r = &ev.result;
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
         eprintln!(
@@ -181,6 +203,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
     let (passed, _) = run_one(
         Kind::Gate,
         &a.name,
+        a.explain,
         &a.user,
         &a.eval,
         None,
@@ -196,6 +219,7 @@ pub fn get_config(a: &GetArgs, _experiment: bool) -> Result<i32> {
     run_one(
         Kind::Config,
         &a.name,
+        a.explain,
         &a.user,
         &a.eval,
         None,
@@ -212,6 +236,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
     run_one(
         Kind::Layer,
         &a.name,
+        a.explain,
         &a.user,
         &a.eval,
         param,

@@ -4,7 +4,7 @@
 use crate::eval::condition;
 use crate::eval::hash;
 use crate::eval::overrides::LocalOverrides;
-use crate::eval::trace::{NoTrace, Trace};
+use crate::eval::trace::{NoTrace, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
 use crate::user::User;
@@ -218,24 +218,33 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
 
         for (ri, rule) in spec.rules.iter().enumerate() {
+            self.trace.rule_start(spec, ri);
             self.evaluate_rule_conditions(rule);
             if self.result.unsupported {
-                self.trace.rule(spec, ri, None);
+                self.trace.rule(spec, ri, RuleOutcome::Unsupported);
                 self.trace.exit_spec(spec, &self.result);
                 return;
             }
             if !self.result.bool {
-                self.trace.rule(spec, ri, Some(false));
+                self.trace.rule(spec, ri, RuleOutcome::NoMatch);
                 continue;
             }
             if self.delegate(rule) {
-                self.trace.rule(spec, ri, Some(true));
+                self.trace.rule(spec, ri, RuleOutcome::Delegated);
                 self.finalize(spec, Some(rule));
                 self.trace.exit_spec(spec, &self.result);
                 return;
             }
             let pass = self.roll(rule, &spec.salt);
-            self.trace.rule(spec, ri, Some(pass));
+            self.trace.rule(
+                spec,
+                ri,
+                if pass {
+                    RuleOutcome::Pass
+                } else {
+                    RuleOutcome::RollFail
+                },
+            );
             let r = &mut self.result;
             if pass {
                 r.bool = legacy_gate || rule.return_value.bool != Some(false);

@@ -2,4 +2,5 @@
 
 pub mod client_init;
 pub mod describe;
+pub mod explain;
 pub mod json;
