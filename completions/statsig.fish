@@ -31,6 +31,7 @@ complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-config" -d 'Get
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "log-event" -d 'Log one custom event'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
@@ -208,6 +209,51 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Pr
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l hash -d 'How names are hashed in the payload' -r -f -a "none\t'Names as they are'
+sha256\t'Base64 of the SHA-256 digest'
+djb2\t'32-bit djb2 as a decimal string (the default of Statsig\'s current SDKs)'"
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l client-key -d 'Client SDK key: only specs targeted at its app (via the specs\' sdk_keys_to_app_ids)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l target-app-id -d 'Only specs targeted at this app id (wins over --client-key)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l gate -d 'Only this feature gate among the gates (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l config -d 'Only this dynamic config among the dynamic configs (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l experiment -d 'Only this experiment among the experiments (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l layer -d 'Only this layer among the layers (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-local-overrides -d 'Apply the local overrides of --overrides to the payload'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l value -d 'The event\'s value: a number if it reads as one, else a string' -r
@@ -401,17 +447,18 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Save the payload a source delivers, byte for byte (a fixture for --specs)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "push" -d 'Write the payload and id lists into a data store (--data-store redis://… or a dump file) under the keys an SDK\'s data adapter reads'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "flush" -d 'Send everything the spool holds'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'

@@ -234,6 +234,58 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(client-init)
+_arguments "${_arguments_options[@]}" : \
+'--hash=[How names are hashed in the payload]:HASH:((none\:"Names as they are"
+sha256\:"Base64 of the SHA-256 digest"
+djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs)"))' \
+'--client-key=[Client SDK key\: only specs targeted at its app (via the specs'\'' sdk_keys_to_app_ids)]:KEY:_default' \
+'--target-app-id=[Only specs targeted at this app id (wins over --client-key)]:ID:_default' \
+'*--gate=[Only this feature gate among the gates (repeatable)]:NAME:_default' \
+'*--config=[Only this dynamic config among the dynamic configs (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment among the experiments (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer among the layers (repeatable)]:NAME:_default' \
+'-o+[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
+'--out=[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
+'--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
+'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
@@ -615,6 +667,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(client-init)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -708,6 +764,7 @@ _statsig_commands() {
 'get-experiment:Get an experiment'\''s value for a user' \
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
+'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'log-event:Log one custom event' \
 'log-events:Log many events from an NDJSON file (one JSON event per line)' \
@@ -721,6 +778,11 @@ _statsig_commands() {
 _statsig__subcmd__check-gate_commands() {
     local commands; commands=()
     _describe -t commands 'statsig check-gate commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__client-init_commands] )) ||
+_statsig__subcmd__client-init_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig client-init commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__completions_commands] )) ||
 _statsig__subcmd__completions_commands() {
@@ -798,6 +860,7 @@ _statsig__subcmd__help_commands() {
 'get-experiment:Get an experiment'\''s value for a user' \
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
+'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'log-event:Log one custom event' \
 'log-events:Log many events from an NDJSON file (one JSON event per line)' \
@@ -811,6 +874,11 @@ _statsig__subcmd__help_commands() {
 _statsig__subcmd__help__subcmd__check-gate_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help check-gate commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__client-init_commands] )) ||
+_statsig__subcmd__help__subcmd__client-init_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help client-init commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__completions_commands] )) ||
 _statsig__subcmd__help__subcmd__completions_commands() {

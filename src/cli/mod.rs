@@ -1,5 +1,6 @@
 //! Command-line definitions (clap derive) and one small module per command.
 
+pub mod client_init;
 pub mod common;
 pub mod evaluate;
 pub mod get;
@@ -35,6 +36,8 @@ pub enum Command {
     GetLayer(get::GetLayerArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
+    /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
+    ClientInit(client_init::ClientInitArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -77,6 +80,7 @@ pub fn main() -> i32 {
         Command::GetExperiment(a) => get::get_config(&a, true),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
+        Command::ClientInit(a) => client_init::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
