@@ -56,12 +56,16 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -97,11 +101,15 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -137,11 +145,15 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -177,11 +189,15 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -223,11 +239,15 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \

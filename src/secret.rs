@@ -79,11 +79,16 @@ pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Opti
         return ServerKey::from_file(f).map(Some);
     }
     if let Some(a) = arg {
-        eprintln!(
-            "statsig: warning: --server-key is visible to other users of this machine; \
-             prefer {SERVER_SECRET_ENV} or --server-key-file"
-        );
-        return ServerKey::new(a).map(Some);
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| {
+            eprintln!(
+                "warning: --server-key is visible to other processes; prefer \
+                 {SERVER_SECRET_ENV} or --server-key-file"
+            )
+        });
+        return ServerKey::new(a)
+            .map(Some)
+            .map_err(|e| Error::input(format!("--server-key: {e}")));
     }
     match std::env::var(SERVER_SECRET_ENV) {
         Ok(v) if !v.trim().is_empty() => ServerKey::new(&v)

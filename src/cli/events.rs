@@ -80,15 +80,44 @@ pub struct DeliveryArgs {
     pub quiet: bool,
 }
 
+/// Everything needed to open a delivery, whichever flags it came from.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    pub key: Option<ServerKey>,
+    pub no_send: bool,
+    pub api: Option<String>,
+    pub log_event_url: Option<String>,
+    pub batch_size: u32,
+    pub spool: Option<PathBuf>,
+    pub retries: u32,
+    pub timeout: f64,
+    pub retry_base_ms: u64,
+}
+
 /// Opens the spool and, unless `--no-send`, a sender. Fails without a key.
 pub fn start_delivery(key: &KeyArgs, args: &DeliveryArgs) -> Result<Delivery> {
+    open_delivery(DeliverySettings {
+        key: if args.no_send { None } else { key.resolve()? },
+        no_send: args.no_send,
+        api: args.api.clone(),
+        log_event_url: args.log_event_url.clone(),
+        batch_size: args.batch_size,
+        spool: args.spool.clone(),
+        retries: args.retries,
+        timeout: args.timeout,
+        retry_base_ms: args.retry_base_ms,
+    })
+}
+
+/// Opens a delivery from settings.
+pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
     let dir = default_dir(args.spool.as_deref())?;
     let spool = Spool::open(&dir)?;
     let session_id = new_session_id();
     let sender = if args.no_send {
         None
     } else {
-        let key = key.resolve()?.ok_or_else(|| {
+        let key = args.key.ok_or_else(|| {
             Error::input(
                 "no server key: set STATSIG_SERVER_SECRET or pass --server-key-file FILE \
                  (or --no-send to only spool the events)",

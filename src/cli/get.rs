@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs};
+use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
@@ -25,6 +26,8 @@ pub struct CheckGateArgs {
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -38,6 +41,8 @@ pub struct GetArgs {
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -53,6 +58,8 @@ pub struct GetLayerArgs {
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 fn kind_word(kind: Kind) -> &'static str {
@@ -71,9 +78,10 @@ fn run_one(
     explain: bool,
     user_args: &UserArgs,
     eval: &EvalArgs,
+    exposures: &ExposureArgs,
     param: Option<&str>,
     human: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
-) -> Result<(bool, bool)> {
+) -> Result<(bool, i32)> {
     let user = user_args.to_user()?;
     let LoadedSpecs {
         specs,
@@ -117,7 +125,16 @@ fn run_one(
     std::io::stdout()
         .write_all(&out)
         .map_err(|e| Error::io("stdout", e))?;
-    Ok((r.bool, recognized))
+    let mut code = 0;
+    if recognized {
+        if let Some(mut logger) =
+            ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?
+        {
+            logger.log(&specs, &user, kind, name, r, param)?;
+            code = logger.finish()?;
+        }
+    }
+    Ok((r.bool, code))
 }
 
 /// The `--json` shape of one result.
@@ -200,18 +217,22 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
-    let (passed, _) = run_one(
+    let (passed, code) = run_one(
         Kind::Gate,
         &a.name,
         a.explain,
         &a.user,
         &a.eval,
+        &a.exposures,
         None,
         &mut |r, out| {
             out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
             Ok(())
         },
     )?;
+    if code != 0 {
+        return Ok(code);
+    }
     Ok(if a.exit_code && !passed { 1 } else { 0 })
 }
 
@@ -222,13 +243,14 @@ pub fn get_config(a: &GetArgs, _experiment: bool) -> Result<i32> {
         a.explain,
         &a.user,
         &a.eval,
+        &a.exposures,
         None,
         &mut |r, out| {
             pretty(out, &value_json(r));
             Ok(())
         },
-    )?;
-    Ok(0)
+    )
+    .map(|(_, code)| code)
 }
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
@@ -239,6 +261,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
         a.explain,
         &a.user,
         &a.eval,
+        &a.exposures,
         param,
         &mut |r, out| {
             match param {
@@ -256,6 +279,6 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
             }
             Ok(())
         },
-    )?;
-    Ok(0)
+    )
+    .map(|(_, code)| code)
 }

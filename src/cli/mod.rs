@@ -3,6 +3,7 @@
 pub mod client_init;
 pub mod common;
 pub mod evaluate;
+pub mod exposures;
 pub mod get;
 pub mod specs;
 pub mod specs_inspect;

@@ -91,26 +91,10 @@ impl SourceArgs {
     /// The server key from `--server-key-file`, `--server-key` or STATSIG_SERVER_SECRET (in
     /// that order: an explicit flag beats the environment). Warns about `--server-key`.
     pub fn server_key(&self) -> Result<Option<ServerKey>> {
-        if let Some(path) = &self.server_key_file {
-            return ServerKey::from_file(path).map(Some);
-        }
-        if let Some(raw) = &self.server_key {
-            static WARNED: std::sync::Once = std::sync::Once::new();
-            WARNED.call_once(|| {
-                eprintln!(
-                    "warning: --server-key is visible to other processes; prefer {SERVER_SECRET_ENV} or --server-key-file"
-                )
-            });
-            return ServerKey::new(raw)
-                .map(Some)
-                .map_err(|e| Error::input(format!("--server-key: {e}")));
-        }
-        match std::env::var(SERVER_SECRET_ENV) {
-            Ok(v) if !v.trim().is_empty() => ServerKey::new(&v)
-                .map(Some)
-                .map_err(|e| Error::input(format!("{SERVER_SECRET_ENV}: {e}"))),
-            _ => Ok(None),
-        }
+        crate::secret::resolve_server_key(
+            self.server_key.as_deref(),
+            self.server_key_file.as_deref(),
+        )
     }
 
     pub fn version(&self) -> u8 {
