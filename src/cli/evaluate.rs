@@ -73,10 +73,10 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
             let mut out = Vec::with_capacity(64 * 1024);
             let mut failure = None;
             write_evaluation_record_with(&mut out, &mut ev, &sel, &mut |kind, spec, r| {
-                if let Some(l) = logger.as_mut() {
-                    if let Err(e) = l.log(specs, &user, kind, &spec.name, r, None) {
-                        failure.get_or_insert(e);
-                    }
+                if let Some(l) = logger.as_mut()
+                    && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
+                {
+                    failure.get_or_insert(e);
                 }
             });
             if let Some(e) = failure {
@@ -166,10 +166,10 @@ fn run_batch(
         out.clear();
         let mut failure = None;
         write_evaluation_record_with(&mut out, &mut ev, sel, &mut |kind, spec, r| {
-            if let Some(l) = logger.as_deref_mut() {
-                if let Err(e) = l.log(specs, &user, kind, &spec.name, r, None) {
-                    failure.get_or_insert(e);
-                }
+            if let Some(l) = logger.as_deref_mut()
+                && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
+            {
+                failure.get_or_insert(e);
             }
         });
         if let Some(e) = failure {

@@ -126,13 +126,12 @@ fn run_one(
         .write_all(&out)
         .map_err(|e| Error::io("stdout", e))?;
     let mut code = 0;
-    if recognized {
-        if let Some(mut logger) =
+    if recognized
+        && let Some(mut logger) =
             ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?
-        {
-            logger.log(&specs, &user, kind, name, r, param)?;
-            code = logger.finish()?;
-        }
+    {
+        logger.log(&specs, &user, kind, name, r, param)?;
+        code = logger.finish()?;
     }
     Ok((r.bool, code))
 }
