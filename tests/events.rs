@@ -101,34 +101,47 @@ fn event_lines(n: usize) -> (String, Vec<Json>) {
     (text, expected)
 }
 
-/// Every batch in the spool's segment files (delivered or not): decompressed body → events.
-fn spooled_batches(dir: &Path) -> HashMap<Vec<u8>, u64> {
-    let mut out = HashMap::new();
+/// A batch's identity: a hash of its (decompressed) body.
+fn content_id(body: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut h);
+    h.finish()
+}
+
+/// The spool's segment files (complete ones: temporary files start with a dot).
+fn segment_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            !name.starts_with('.') && !name.ends_with(".ack")
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Every batch in a segment file: (content id, events).
+fn segment_batches(path: &Path) -> Vec<(u64, u64)> {
+    let mut out = Vec::new();
+    let data = std::fs::read(path).unwrap_or_default();
+    let Some(mut rest) = data.strip_prefix(b"STSPOOL1".as_slice()) else {
         return out;
     };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let data = std::fs::read(e.path()).unwrap_or_default();
-        let Some(mut rest) = data.strip_prefix(b"STSPOOL1".as_slice()) else {
-            continue;
+    while rest.len() >= 8 {
+        let count = u32::from_le_bytes(rest[0..4].try_into().unwrap()) as u64;
+        let len = u32::from_le_bytes(rest[4..8].try_into().unwrap()) as usize;
+        let Some(body) = rest.get(8..8 + len) else {
+            break;
         };
-        while rest.len() >= 8 {
-            let count = u32::from_le_bytes(rest[0..4].try_into().unwrap()) as u64;
-            let len = u32::from_le_bytes(rest[4..8].try_into().unwrap()) as usize;
-            let Some(body) = rest.get(8..8 + len) else {
-                break;
-            };
-            let mut plain = Vec::new();
-            if std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(body), &mut plain)
-                .is_ok()
-            {
-                out.insert(plain, count);
-            }
-            rest = &rest[8 + len..];
+        let mut plain = Vec::new();
+        if std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(body), &mut plain).is_ok() {
+            out.push((content_id(&plain), count));
         }
+        rest = &rest[8 + len..];
     }
     out
 }
@@ -489,7 +502,7 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
     let (text, expected) = event_lines(100_000);
     let file = dir.path().join("events.ndjson");
     std::fs::write(&file, text).unwrap();
-    let slow = Server::start(Arc::new(|_| Action::Delay(Duration::from_millis(40))), true);
+    let slow = Server::start(Arc::new(|_| Action::Delay(Duration::from_millis(80))), true);
     let bin = assert_cmd::cargo::cargo_bin("statsig");
     let mut child = std::process::Command::new(bin)
         .env_clear()
@@ -536,19 +549,30 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
 fn sigkill_while_sending_loses_nothing() {
     // Kill once every event is spooled (queued + delivered covers the input) but sending
     // is far from done.
+    // Segment files never change once written, so each is decoded once.
+    let decoded: std::cell::RefCell<HashMap<std::path::PathBuf, Vec<(u64, u64)>>> =
+        Default::default();
     let (all, expected) = kill_then_flush(|srv, spool| {
         // Every event is durably spooled or already delivered. Batches are counted once by
         // content: one the server has recorded but whose response is still on its way is
         // both sent and spooled.
-        let mut batches: HashMap<Vec<u8>, u64> = HashMap::new();
-        for r in srv.accepted() {
-            let n = r.header("statsig-event-count").unwrap().parse().unwrap();
-            batches.insert(r.body, n);
+        let mut batches: HashMap<u64, u64> = HashMap::new();
+        for r in srv.requests.lock().unwrap().iter() {
+            if (200..300).contains(&r.status) {
+                let n = r.header("statsig-event-count").unwrap().parse().unwrap();
+                batches.insert(content_id(&r.body), n);
+            }
         }
         if batches.values().sum::<u64>() < 2_000 {
             return false;
         }
-        batches.extend(spooled_batches(spool));
+        let mut cache = decoded.borrow_mut();
+        for path in segment_files(spool) {
+            let list = cache
+                .entry(path.clone())
+                .or_insert_with(|| segment_batches(&path));
+            batches.extend(list.iter().copied());
+        }
         batches.values().sum::<u64>() >= 100_000
     });
     let got = unique(&all);
