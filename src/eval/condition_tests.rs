@@ -1662,3 +1662,28 @@ fn v2_rule_with_a_key_missing_from_condition_map_is_dropped() {
     assert_eq!(out.reason, Reason::Unsupported);
     assert_eq!(out.id_type.as_deref(), Some(""));
 }
+
+// ------------------------------------------------------------------------------ runaway specs
+
+#[test]
+fn self_referencing_separate_evaluations_terminate() {
+    // Found by the fuzz smoke test: two self-references branch 2^300 ways without a budget
+    // on separate evaluations.
+    let start = std::time::Instant::now();
+    for t in ["multi_pass_gate", "multi_fail_gate"] {
+        let p = payload(vec![gate(
+            "g",
+            json!([{"type": t, "targetValue": ["g", "g", "g"]}]),
+        )]);
+        let out = eval(&p, "{}");
+        assert_eq!(out.reason, Reason::Recognized, "{t}");
+    }
+    let mut p = payload(vec![]);
+    let c = cond("experiment_group", json!("e"), "any", json!(["x"]));
+    p["dynamic_configs"] = json!([{"name": "e", "type": "dynamic_config", "salt": "s",
+        "enabled": true, "defaultValue": {}, "idType": "userID",
+        "rules": [rule("r", 100.0, json!([c.clone(), c]))]}]);
+    let out = eval_kind(&compile(&p), "{}", Kind::Config, "e");
+    assert_eq!(out.rule_id.as_deref(), Some("default"));
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
