@@ -2,6 +2,10 @@
 //! binary, ns per gate / experiment / layer evaluation over generated users, peak memory.
 //! Run with `cargo bench --bench eval`. Prints figures; asserts nothing about time.
 
+// The binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -72,6 +72,32 @@ impl fmt::Display for ServerKey {
     }
 }
 
+/// Finds the server key: `--server-key-file`, else `--server-key` (with a warning: argv is
+/// visible to other local users), else `$STATSIG_SERVER_SECRET`. `None` when none is given.
+pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Option<ServerKey>> {
+    if let Some(f) = file {
+        return ServerKey::from_file(f).map(Some);
+    }
+    if let Some(a) = arg {
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| {
+            eprintln!(
+                "warning: --server-key is visible to other processes; prefer \
+                 {SERVER_SECRET_ENV} or --server-key-file"
+            )
+        });
+        return ServerKey::new(a)
+            .map(Some)
+            .map_err(|e| Error::input(format!("--server-key: {e}")));
+    }
+    match std::env::var(SERVER_SECRET_ENV) {
+        Ok(v) if !v.trim().is_empty() => ServerKey::new(&v)
+            .map(Some)
+            .map_err(|e| Error::input(format!("{SERVER_SECRET_ENV}: {e}"))),
+        _ => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +114,22 @@ mod tests {
     fn short_keys_show_no_tail() {
         let k = ServerKey::new("secret-x").unwrap();
         assert_eq!(k.masked(), "secret-…");
+    }
+
+    #[test]
+    fn resolves_keys_from_a_file_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("k");
+        std::fs::write(&f, "secret-fromfile\n").unwrap();
+        let k = resolve_server_key(Some("secret-arg"), Some(&f))
+            .unwrap()
+            .unwrap();
+        assert_eq!(k.expose(), "secret-fromfile");
+        let k = resolve_server_key(Some("secret-arg"), None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(k.expose(), "secret-arg");
+        assert!(resolve_server_key(None, Some(&dir.path().join("none"))).is_err());
     }
 
     #[test]

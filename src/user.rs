@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::eval::ua::ParsedUserAgent;
 use crate::eval::value::Value;
 
 /// A user, ready for evaluation.
@@ -27,8 +26,11 @@ pub struct User {
     /// Unit ids by id type, with their string form.
     pub custom_ids: Vec<(String, Value)>,
     pub environment: Vec<(String, Value)>,
-    pub(crate) ua_cache: OnceLock<Option<ParsedUserAgent>>,
-    pub(crate) country_cache: OnceLock<Option<&'static str>>,
+    /// Values derived from the user agent (os name/version, browser name/version), parsed
+    /// on first use.
+    pub(crate) ua_cache: OnceLock<Option<Box<[Value; 4]>>>,
+    /// The country of the user's IP, looked up on first use.
+    pub(crate) country_cache: OnceLock<Option<Value>>,
 }
 
 const RENAMES: &[(&str, &str)] = &[

@@ -541,3 +541,22 @@ fn id_lists_from_a_folder_of_wire_files() {
     let b = run(&json_lists);
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn explain_traces_every_rule_and_condition() {
+    let out = statsig()
+        .args([
+            "check-gate",
+            "new_checkout",
+            "--explain",
+            "--specs",
+            FIXTURE,
+        ])
+        .args(["--user-id", "2", "--custom", "beta=true"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "true\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    insta::assert_snapshot!("explain_check_gate", err);
+}

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::cli::common::{EvalArgs, eval_options, load_overrides, load_specs};
+use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
-use crate::output::json::{Selection, write_evaluation_record};
+use crate::output::json::{Selection, write_evaluation_record_with};
 use crate::result::clean_exposures;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
@@ -40,6 +41,8 @@ pub struct EvaluateArgs {
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 pub fn run(a: &EvaluateArgs) -> Result<i32> {
@@ -54,26 +57,49 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
     sel.configs.extend(a.experiments.iter().cloned());
     check_names(specs, &sel, a.eval.strict)?;
 
-    match &a.users {
-        Some(path) => run_batch(a, specs, overrides.as_ref(), &sel, path),
+    let mut logger = ExposureLogger::start(
+        &a.eval.source,
+        &a.exposures,
+        specs,
+        loaded.kind.reason_source(),
+    )?;
+    let code = match &a.users {
+        Some(path) => run_batch(a, specs, overrides.as_ref(), &sel, path, logger.as_mut())?,
         None => {
             let user = a.user.to_user()?;
             let stdout = std::io::stdout();
-            if !a.eval.json && stdout.is_terminal() {
-                print_table(specs, &user, overrides.as_ref(), &sel);
-                return Ok(0);
-            }
             let mut ev = Evaluator::new(specs, &user, eval_options(specs));
             ev.overrides = overrides.as_ref();
             let mut out = Vec::with_capacity(64 * 1024);
-            write_evaluation_record(&mut out, &mut ev, &sel);
-            out.push(b'\n');
-            stdout
-                .lock()
-                .write_all(&out)
-                .map_err(|e| Error::io("stdout", e))?;
-            Ok(0)
+            let mut failure = None;
+            write_evaluation_record_with(&mut out, &mut ev, &sel, &mut |kind, spec, r| {
+                if let Some(l) = logger.as_mut()
+                    && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
+                {
+                    failure.get_or_insert(e);
+                }
+            });
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            if !a.eval.json && stdout.is_terminal() {
+                print_table(specs, &user, overrides.as_ref(), &sel);
+            } else {
+                out.push(b'\n');
+                stdout
+                    .lock()
+                    .write_all(&out)
+                    .map_err(|e| Error::io("stdout", e))?;
+            }
+            0
         }
+    };
+    match logger {
+        Some(l) => {
+            let sent = l.finish()?;
+            Ok(if code != 0 { code } else { sent })
+        }
+        None => Ok(code),
     }
 }
 
@@ -101,6 +127,7 @@ fn run_batch(
     overrides: Option<&LocalOverrides>,
     sel: &Selection,
     path: &PathBuf,
+    mut logger: Option<&mut ExposureLogger>,
 ) -> Result<i32> {
     let (reader, name): (Box<dyn Read>, String) = if path.as_os_str() == "-" {
         (Box::new(std::io::stdin()), "stdin".into())
@@ -137,7 +164,18 @@ fn run_batch(
         let mut ev = Evaluator::new(specs, &user, opts);
         ev.overrides = overrides;
         out.clear();
-        write_evaluation_record(&mut out, &mut ev, sel);
+        let mut failure = None;
+        write_evaluation_record_with(&mut out, &mut ev, sel, &mut |kind, spec, r| {
+            if let Some(l) = logger.as_deref_mut()
+                && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
+            {
+                failure.get_or_insert(e);
+            }
+        });
+        if let Some(e) = failure {
+            let _ = sink.flush();
+            return Err(e);
+        }
         out.push(b'\n');
         sink.write_all(&out).map_err(|e| Error::io("stdout", e))?;
     }

@@ -3,9 +3,11 @@
 use std::io::Write;
 
 use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs};
+use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
+use crate::output::explain::ExplainTrace;
 use crate::output::json::{write_exposures, write_str};
 use crate::result::{EvalResult, Reason, clean_exposures};
 use crate::spec::model::Kind;
@@ -17,20 +19,30 @@ pub struct CheckGateArgs {
     /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
     #[arg(long)]
     pub exit_code: bool,
+    /// Print on stderr every rule and condition looked at, and why each passed or failed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetArgs {
     /// The config's or experiment's name.
     pub name: String,
+    /// Print on stderr every rule and condition looked at, and why each passed or failed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -39,10 +51,15 @@ pub struct GetLayerArgs {
     pub name: String,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
+    /// Print on stderr every rule and condition looked at, and why each passed or failed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 fn kind_word(kind: Kind) -> &'static str {
@@ -54,14 +71,17 @@ fn kind_word(kind: Kind) -> &'static str {
 }
 
 /// Evaluates one entity and renders `--json` or hands the result to `human`.
+#[allow(clippy::too_many_arguments)]
 fn run_one(
     kind: Kind,
     name: &str,
+    explain: bool,
     user_args: &UserArgs,
     eval: &EvalArgs,
+    exposures: &ExposureArgs,
     param: Option<&str>,
     human: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
-) -> Result<(bool, bool)> {
+) -> Result<(bool, i32)> {
     let user = user_args.to_user()?;
     let LoadedSpecs {
         specs,
@@ -69,9 +89,19 @@ fn run_one(
         ..
     } = load_specs(&eval.source)?;
     let overrides = load_overrides(eval)?;
-    let mut ev = Evaluator::new(&specs, &user, eval_options(&specs));
+    let mut ev =
+        Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());
     ev.overrides = overrides.as_ref();
-    let r = ev.evaluate(kind, name);
+    ev.evaluate(kind, name);
+    if explain {
+        let trace = std::mem::take(&mut ev.trace).into_text();
+        if trace.is_empty() {
+            eprintln!("explain: no spec was evaluated (override or unknown name)");
+        } else {
+            eprint!("{trace}");
+        }
+    }
+    let r = &ev.result;
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
         eprintln!(
@@ -95,7 +125,15 @@ fn run_one(
     std::io::stdout()
         .write_all(&out)
         .map_err(|e| Error::io("stdout", e))?;
-    Ok((r.bool, recognized))
+    let mut code = 0;
+    if recognized
+        && let Some(mut logger) =
+            ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?
+    {
+        logger.log(&specs, &user, kind, name, r, param)?;
+        code = logger.finish()?;
+    }
+    Ok((r.bool, code))
 }
 
 /// The `--json` shape of one result.
@@ -178,17 +216,22 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
-    let (passed, _) = run_one(
+    let (passed, code) = run_one(
         Kind::Gate,
         &a.name,
+        a.explain,
         &a.user,
         &a.eval,
+        &a.exposures,
         None,
         &mut |r, out| {
             out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
             Ok(())
         },
     )?;
+    if code != 0 {
+        return Ok(code);
+    }
     Ok(if a.exit_code && !passed { 1 } else { 0 })
 }
 
@@ -196,15 +239,17 @@ pub fn get_config(a: &GetArgs, _experiment: bool) -> Result<i32> {
     run_one(
         Kind::Config,
         &a.name,
+        a.explain,
         &a.user,
         &a.eval,
+        &a.exposures,
         None,
         &mut |r, out| {
             pretty(out, &value_json(r));
             Ok(())
         },
-    )?;
-    Ok(0)
+    )
+    .map(|(_, code)| code)
 }
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
@@ -212,8 +257,10 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
     run_one(
         Kind::Layer,
         &a.name,
+        a.explain,
         &a.user,
         &a.eval,
+        &a.exposures,
         param,
         &mut |r, out| {
             match param {
@@ -231,6 +278,6 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
             }
             Ok(())
         },
-    )?;
-    Ok(0)
+    )
+    .map(|(_, code)| code)
 }

@@ -1,14 +1,20 @@
 //! Command-line definitions (clap derive) and one small module per command.
 
+pub mod client_init;
 pub mod common;
 pub mod evaluate;
+pub mod exposures;
 pub mod get;
+pub mod specs;
 pub mod specs_inspect;
 pub mod user_args;
 
 use std::io::Write;
 
 use clap::{Parser, Subcommand};
+
+pub mod events;
+pub mod log_event;
 
 /// Statsig feature flags from a shell: evaluate gates, configs, experiments and layers,
 /// build client-initialize payloads, log events.
@@ -31,6 +37,19 @@ pub enum Command {
     GetLayer(get::GetLayerArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
+    /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
+    ClientInit(client_init::ClientInitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Log one custom event.
+    LogEvent(Box<log_event::LogEventArgs>),
+    /// Log many events from an NDJSON file (one JSON event per line).
+    LogEvents(Box<events::LogEventsArgs>),
+    /// The event spool: `flush` sends what it holds, `status` shows it.
+    Events(events::EventsArgs),
     /// Inspect specs: list the entities, show one's rules, diff two payloads.
     Specs {
         #[command(subcommand)]
@@ -46,6 +65,11 @@ pub enum SpecsInspect {
     Show(specs_inspect::ShowArgs),
     /// Semantic differences between two payloads (v1 or v2); exit 1 when they differ.
     Diff(specs_inspect::DiffArgs),
+    /// Save the payload a source delivers, byte for byte (a fixture for --specs).
+    Pull(specs::PullArgs),
+    /// Write the payload and id lists into a data store (--data-store redis://… or a dump
+    /// file) under the keys an SDK's data adapter reads.
+    Push(specs::PushArgs),
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
@@ -57,14 +81,34 @@ pub fn main() -> i32 {
         Command::GetExperiment(a) => get::get_config(&a, true),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
+        Command::ClientInit(a) => client_init::run(&a),
+        Command::LogEvent(a) => log_event::run(&a),
+        Command::LogEvents(a) => events::run_log_events(&a),
+        Command::Events(a) => events::run_events(&a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "statsig",
+                &mut std::io::stdout(),
+            );
+            Ok(0)
+        }
         Command::Specs { cmd } => match cmd {
             SpecsInspect::List(a) => specs_inspect::list(&a),
             SpecsInspect::Show(a) => specs_inspect::show(&a),
             SpecsInspect::Diff(a) => specs_inspect::diff(&a),
+            SpecsInspect::Pull(a) => specs::pull(a),
+            SpecsInspect::Push(a) => specs::push(a),
         },
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
+        Err(crate::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            0
+        }
         Err(e) => {
             let _ = std::io::stdout().flush();
             eprintln!("error: {e}");

@@ -47,7 +47,7 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
             Some(v) => Cow::Borrowed(v),
             None => ip_value(user, c.field.as_ref()),
         },
-        CondKind::EnvironmentField => environment_value(ev, c.field.as_ref()),
+        CondKind::EnvironmentField => environment_value(user, ev.specs, c.field.as_ref()),
         CondKind::CurrentTime => Cow::Owned(Value::int_only(ev.opts.now_ms)),
         CondKind::UserBucket => {
             let t = &c.id_type;
@@ -208,22 +208,31 @@ fn ua_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {
         return Cow::Borrowed(&MISSING);
     };
     let parsed = user.ua_cache.get_or_init(|| {
-        let ua = get_field(user, Some(&UA_FIELD.with(|f| f.clone())))?.str()?;
+        let ua = UA_FIELD.with(|f| {
+            get_field(user, Some(f))
+                .and_then(Value::str)
+                .map(str::to_string)
+        })?;
         if ua.len() > 1000 {
             return None;
         }
-        Some(parse_user_agent(ua))
+        let p = parse_user_agent(&ua);
+        Some(Box::new([
+            Value::from_str_value(&p.os_name),
+            Value::from_str_value(&p.os_version),
+            Value::from_str_value(&p.browser_name),
+            Value::from_str_value(&p.browser_version),
+        ]))
     });
     match parsed {
-        Some(p) => {
-            let s = match which {
-                UaField::OsName => &p.os_name,
-                UaField::OsVersion => &p.os_version,
-                UaField::BrowserName => &p.browser_name,
-                UaField::BrowserVersion => &p.browser_version,
-            };
-            Cow::Owned(Value::from_str_value(s))
-        }
+        Some(values) => Cow::Borrowed(
+            &values[match which {
+                UaField::OsName => 0,
+                UaField::OsVersion => 1,
+                UaField::BrowserName => 2,
+                UaField::BrowserVersion => 3,
+            }],
+        ),
         None => Cow::Borrowed(&MISSING),
     }
 }
@@ -243,28 +252,29 @@ fn ip_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {
                 .and_then(Value::str)
                 .map(str::to_string)
         });
-        country_for_ip(&ip?)
+        country_for_ip(&ip?).map(Value::from_str_value)
     });
     match country {
-        Some(c) => Cow::Owned(Value::from_str_value(c)),
+        Some(c) => Cow::Borrowed(c),
         None => Cow::Borrowed(&MISSING),
     }
 }
 
-fn environment_value<'u, T: Trace>(
-    ev: &Evaluator<'_, 'u, T>,
+fn environment_value<'a>(
+    user: &'a User,
+    specs: &'a crate::spec::CompiledSpecs,
     field: Option<&Field>,
-) -> Cow<'u, Value> {
+) -> Cow<'a, Value> {
     let Some(f) = field else {
         return Cow::Borrowed(&MISSING);
     };
-    if let Some(v) = find(&ev.user.environment, &f.name) {
+    if let Some(v) = find(&user.environment, &f.name) {
         return Cow::Borrowed(v);
     }
-    if let Some(tier) = ev.specs.default_environment.as_deref()
+    if let Some(tier) = &specs.default_environment_value
         && (&*f.name == "tier" || &*f.lower == "tier")
     {
-        return Cow::Owned(Value::from_str_value(tier));
+        return Cow::Borrowed(tier);
     }
     Cow::Borrowed(&MISSING)
 }

@@ -4,7 +4,7 @@
 use crate::eval::condition;
 use crate::eval::hash;
 use crate::eval::overrides::LocalOverrides;
-use crate::eval::trace::{NoTrace, Trace};
+use crate::eval::trace::{NoTrace, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
 use crate::user::User;
@@ -40,6 +40,12 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     pub user: &'u User,
     pub opts: EvalOptions<'s>,
     pub overrides: Option<&'s LocalOverrides>,
+    /// The legacy Python SDK's gate values (evaluation.md disagreements
+    /// `gate_rule_return_false`, `gate_default_value_true`, `disabled_spec_with_rules`): a
+    /// gate is true iff a rule matched and passed its roll, a disabled gate is false without
+    /// its rules. Off by default; client-initialize uses it only for the legacy SDK's extra
+    /// keys (client-initialize.md §4.4).
+    pub legacy_gate_values: bool,
     pub result: EvalResult<'s>,
     pub trace: T,
     nested_count: u32,
@@ -68,6 +74,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             user,
             opts,
             overrides: None,
+            legacy_gate_values: false,
             result: EvalResult::default(),
             trace,
             nested_count: 0,
@@ -211,32 +218,50 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if let Some(p) = &spec.explicit_parameters {
             r.explicit_parameters = Some(p);
         }
+        let legacy_gate = self.legacy_gate_values && spec.kind == Kind::Gate;
+        if legacy_gate && !spec.enabled {
+            r.bool = false;
+            r.json = Some(&spec.default_value);
+            r.rule_id = Some("disabled");
+            self.finalize(spec, None);
+            self.trace.exit_spec(spec, &self.result);
+            return;
+        }
 
         for (ri, rule) in spec.rules.iter().enumerate() {
+            self.trace.rule_start(spec, ri);
             self.evaluate_rule_conditions(rule);
             if self.result.unsupported {
-                self.trace.rule(spec, ri, None);
+                self.trace.rule(spec, ri, RuleOutcome::Unsupported);
                 self.trace.exit_spec(spec, &self.result);
                 return;
             }
             if !self.result.bool {
-                self.trace.rule(spec, ri, Some(false));
+                self.trace.rule(spec, ri, RuleOutcome::NoMatch);
                 continue;
             }
             if self.delegate(rule) {
-                self.trace.rule(spec, ri, Some(true));
+                self.trace.rule(spec, ri, RuleOutcome::Delegated);
                 self.finalize(spec, Some(rule));
                 self.trace.exit_spec(spec, &self.result);
                 return;
             }
             let pass = self.roll(rule, &spec.salt);
-            self.trace.rule(spec, ri, Some(pass));
+            self.trace.rule(
+                spec,
+                ri,
+                if pass {
+                    RuleOutcome::Pass
+                } else {
+                    RuleOutcome::RollFail
+                },
+            );
             let r = &mut self.result;
             if pass {
-                r.bool = rule.return_value.bool != Some(false);
+                r.bool = legacy_gate || rule.return_value.bool != Some(false);
                 r.json = Some(&rule.return_value);
             } else {
-                r.bool = spec.default_value.bool == Some(true);
+                r.bool = !legacy_gate && spec.default_value.bool == Some(true);
                 r.json = Some(&spec.default_value);
             }
             r.rule_id = Some(&rule.id);
@@ -249,7 +274,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
 
         let r = &mut self.result;
-        r.bool = spec.default_value.bool == Some(true);
+        r.bool = !legacy_gate && spec.default_value.bool == Some(true);
         r.json = Some(&spec.default_value);
         r.rule_id = Some(if spec.enabled { "default" } else { "disabled" });
         self.finalize(spec, None);
@@ -405,6 +430,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
         let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, NoTrace);
         sub.overrides = self.overrides;
+        sub.legacy_gate_values = self.legacy_gate_values;
         sub.depth = self.depth + 1;
         sub.separate_count = self.separate_count + 1;
         match index {
@@ -470,6 +496,28 @@ mod tests {
         assert!(!r.bool);
         assert_eq!(r.rule_id, Some("default"));
         assert!(!r.secondary_exposures[0].value);
+    }
+
+    #[test]
+    fn legacy_gate_values_ignore_return_values_and_disabled_rules() {
+        let json = V1.replacen(r#""returnValue":true"#, r#""returnValue":false"#, 1);
+        let specs = compile(&json);
+        let user = User::parse(r#"{"userID":"1","email":"a@statsig.com"}"#, "u").unwrap();
+        let mut ev = Evaluator::new(&specs, &user, opts());
+        assert!(!ev.evaluate(Kind::Gate, "g").bool);
+        ev.legacy_gate_values = true;
+        let r = ev.evaluate(Kind::Gate, "g");
+        assert!(r.bool);
+        assert_eq!(r.rule_id, Some("r1"));
+        let disabled = V1.replacen(r#""enabled":true"#, r#""enabled":false"#, 1);
+        let specs = compile(&disabled);
+        let mut ev = Evaluator::new(&specs, &user, opts());
+        assert_eq!(ev.evaluate(Kind::Gate, "g").rule_id, Some("r1"));
+        ev.legacy_gate_values = true;
+        let r = ev.evaluate(Kind::Gate, "g");
+        assert!(!r.bool);
+        assert_eq!(r.rule_id, Some("disabled"));
+        assert!(r.secondary_exposures.is_empty());
     }
 
     #[test]

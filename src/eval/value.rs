@@ -112,8 +112,12 @@ impl Value {
     }
 
     fn set_str(&mut self, s: String) {
-        let lower = s.to_lowercase();
-        self.lower = if lower != s { Some(lower) } else { None };
+        // Most strings are already lower case; only allocate when they are not.
+        self.lower = if s.chars().any(|c| c.to_lowercase().next() != Some(c)) {
+            Some(s.to_lowercase()).filter(|l| *l != s)
+        } else {
+            None
+        };
         self.s = Some(s);
     }
 

@@ -125,6 +125,16 @@ pub fn write_evaluation_record<T: Trace>(
     ev: &mut Evaluator<'_, '_, T>,
     sel: &Selection,
 ) {
+    write_evaluation_record_with(out, ev, sel, &mut |_, _, _| {});
+}
+
+/// Like [`write_evaluation_record`], handing each result to `seen` as it is written.
+pub fn write_evaluation_record_with<T: Trace>(
+    out: &mut Vec<u8>,
+    ev: &mut Evaluator<'_, '_, T>,
+    sel: &Selection,
+    seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+) {
     out.extend_from_slice(b"{\"user\":");
     let _ = serde_json::to_writer(&mut *out, &ev.user.json);
     let specs = ev.specs;
@@ -144,6 +154,7 @@ pub fn write_evaluation_record<T: Trace>(
             out.push(b':');
             let r = ev.evaluate(kind, &spec.name);
             write_entity_record(out, kind, spec, r);
+            seen(kind, spec, r);
         };
         if sel.is_all() {
             for spec in specs.specs(kind) {

@@ -1,4 +1,6 @@
 //! Renderers of results: text, tables, JSON, client-initialize payloads.
 
+pub mod client_init;
 pub mod describe;
+pub mod explain;
 pub mod json;

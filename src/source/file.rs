@@ -24,5 +24,6 @@ pub fn load(path: &Path) -> Result<Loaded> {
         origin,
         kind: SourceKind::File,
         id_lists: None,
+        id_list_files: None,
     })
 }

@@ -372,6 +372,10 @@ impl<'a> Compiler<'a> {
             conditions: self.conditions,
             time: top.get("time").and_then(Json::as_i64).unwrap_or(0),
             app_id: top.get("app_id").and_then(Json::as_str).map(Box::from),
+            default_environment_value: top
+                .get("default_environment")
+                .and_then(Json::as_str)
+                .map(crate::eval::value::Value::from_str_value),
             default_environment: top
                 .get("default_environment")
                 .and_then(Json::as_str)

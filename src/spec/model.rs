@@ -400,6 +400,8 @@ pub struct CompiledSpecs {
     pub time: i64,
     pub app_id: Option<Box<str>>,
     pub default_environment: Option<Box<str>>,
+    /// `default_environment` ready for `environment_field` conditions.
+    pub default_environment_value: Option<crate::eval::value::Value>,
     pub sdk_keys_to_app_ids: Option<HashMap<Box<str>, Option<Box<str>>>>,
     pub hashed_sdk_keys_to_app_ids: Option<HashMap<Box<str>, Option<Box<str>>>>,
     pub experiment_to_layer: HashMap<Box<str>, Box<str>>,

@@ -1,0 +1,488 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_statsig_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_statsig_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_statsig_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_statsig_using_subcommand
+    set -l cmd (__fish_statsig_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c statsig -n "__fish_statsig_needs_command" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_needs_command" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "log-event" -d 'Log one custom event'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l gate -d 'Only this gate (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l config -d 'Only this dynamic config (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l experiment -d 'Only this experiment (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l layer -d 'Only this layer (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l hash -d 'How names are hashed in the payload' -r -f -a "none\t'Names as they are'
+sha256\t'Base64 of the SHA-256 digest'
+djb2\t'32-bit djb2 as a decimal string (the default of Statsig\'s current SDKs)'"
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l client-key -d 'Client SDK key: only specs targeted at its app (via the specs\' sdk_keys_to_app_ids)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l target-app-id -d 'Only specs targeted at this app id (wins over --client-key)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l gate -d 'Only this feature gate among the gates (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l config -d 'Only this dynamic config among the dynamic configs (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l experiment -d 'Only this experiment among the experiments (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l layer -d 'Only this layer among the layers (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-local-overrides -d 'Apply the local overrides of --overrides to the payload'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l value -d 'The event\'s value: a number if it reads as one, else a string' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l metadata -d 'A metadata field (repeatable), sent as a string' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l time -d 'The event time in ms since the epoch (default now)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l api -d 'API base; events go to {api}/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l string-value -d 'Send --value as a string even if it reads as a number'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s f -l file -d 'One JSON event per line: {"eventName", "value", "metadata", "user", "time"}; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'API base; events go to {api}/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "flush" -d 'Send everything the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l api -d 'API base; events go to {api}/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Print JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send everything the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "pull" -d 'Save the payload a source delivers, byte for byte (a fixture for --specs)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "push" -d 'Write the payload and id lists into a data store (--data-store redis://… or a dump file) under the keys an SDK\'s data adapter reads'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l kind -d 'Only these kinds (repeat the flag or separate with commas)' -r -f -a "gate\t'Feature gates (not segments or holdouts)'
+segment\t''
+holdout\t''
+config\t'Dynamic configs (not experiments or autotunes)'
+experiment\t''
+autotune\t''
+layer\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array of objects instead of a table'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l kind -d 'Only entities of these kinds (repeat the flag or separate with commas)' -r -f -a "gate\t'Feature gates (not segments or holdouts)'
+segment\t''
+holdout\t''
+config\t'Dynamic configs (not experiments or autotunes)'
+experiment\t''
+autotune\t''
+layer\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Print a JSON array (one object per matching entity) instead of text'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Print the differences as one JSON object'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout); written atomically' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l key-scheme -d 'Key scheme to write: core (v2), core-v3 (v2), node (v1) or python (v1). Default: core for a v2 payload, node for a v1 payload' -r -f -a "core\t'statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`'
+core-v3\t'statsig-server-core with `data_store_key_schema_version = v3` (first 20 chars of key)'
+node\t'Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>`'
+python\t'Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`'"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Save the payload a source delivers, byte for byte (a fixture for --specs)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "push" -d 'Write the payload and id lists into a data store (--data-store redis://… or a dump file) under the keys an SDK\'s data adapter reads'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "flush" -d 'Send everything the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "pull" -d 'Save the payload a source delivers, byte for byte (a fixture for --specs)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "push" -d 'Write the payload and id lists into a data store (--data-store redis://… or a dump file) under the keys an SDK\'s data adapter reads'

@@ -1,0 +1,1091 @@
+#compdef statsig
+
+autoload -U is-at-least
+
+_statsig() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_statsig_commands" \
+"*::: :->statsig" \
+&& ret=0
+    case $state in
+    (statsig)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-command-$line[1]:"
+        case $line[1] in
+            (check-gate)
+_arguments "${_arguments_options[@]}" : \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The gate'\''s name:_default' \
+&& ret=0
+;;
+(get-config)
+_arguments "${_arguments_options[@]}" : \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The config'\''s or experiment'\''s name:_default' \
+&& ret=0
+;;
+(get-experiment)
+_arguments "${_arguments_options[@]}" : \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The config'\''s or experiment'\''s name:_default' \
+&& ret=0
+;;
+(get-layer)
+_arguments "${_arguments_options[@]}" : \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The layer'\''s name:_default' \
+'::param -- One parameter of the layer; without it the whole value is printed:_default' \
+&& ret=0
+;;
+(evaluate)
+_arguments "${_arguments_options[@]}" : \
+'*--gate=[Only this gate (repeatable)]:NAME:_default' \
+'*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer (repeatable)]:NAME:_default' \
+'--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(client-init)
+_arguments "${_arguments_options[@]}" : \
+'--hash=[How names are hashed in the payload]:HASH:((none\:"Names as they are"
+sha256\:"Base64 of the SHA-256 digest"
+djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs)"))' \
+'--client-key=[Client SDK key\: only specs targeted at its app (via the specs'\'' sdk_keys_to_app_ids)]:KEY:_default' \
+'--target-app-id=[Only specs targeted at this app id (wins over --client-key)]:ID:_default' \
+'*--gate=[Only this feature gate among the gates (repeatable)]:NAME:_default' \
+'*--config=[Only this dynamic config among the dynamic configs (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment among the experiments (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer among the layers (repeatable)]:NAME:_default' \
+'-o+[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
+'--out=[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
+'--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
+'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(log-event)
+_arguments "${_arguments_options[@]}" : \
+'--value=[The event'\''s value\: a number if it reads as one, else a string]:V:_default' \
+'*--metadata=[A metadata field (repeatable), sent as a string]:KEY=VALUE:_default' \
+'--time=[The event time in ms since the epoch (default now)]:MS:_default' \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
+'--api=[API base; events go to {api}/log_event]:URL:_default' \
+'--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx]:N:_default' \
+'--timeout=[Per-request timeout in seconds]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--string-value[Send --value as a string even if it reads as a number]' \
+'--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
+'-q[No summary line on success]' \
+'--quiet[No summary line on success]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The event name:_default' \
+&& ret=0
+;;
+(log-events)
+_arguments "${_arguments_options[@]}" : \
+'-f+[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
+'--file=[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
+'--api=[API base; events go to {api}/log_event]:URL:_default' \
+'--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx]:N:_default' \
+'--timeout=[Per-request timeout in seconds]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
+'--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
+'-q[No summary line on success]' \
+'--quiet[No summary line on success]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(events)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_statsig__subcmd__events_commands" \
+"*::: :->events" \
+&& ret=0
+
+    case $state in
+    (events)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-events-command-$line[1]:"
+        case $line[1] in
+            (flush)
+_arguments "${_arguments_options[@]}" : \
+'--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
+'--api=[API base; events go to {api}/log_event]:URL:_default' \
+'--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx]:N:_default' \
+'--timeout=[Per-request timeout in seconds]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
+'-q[No summary line on success]' \
+'--quiet[No summary line on success]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+'--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
+'--json[Print JSON]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_statsig__subcmd__events__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-events-help-command-$line[1]:"
+        case $line[1] in
+            (flush)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(specs)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_statsig__subcmd__specs_commands" \
+"*::: :->specs" \
+&& ret=0
+
+    case $state in
+    (specs)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-specs-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'*--kind=[Only these kinds (repeat the flag or separate with commas)]:KIND:((gate\:"Feature gates (not segments or holdouts)"
+segment\:""
+holdout\:""
+config\:"Dynamic configs (not experiments or autotunes)"
+experiment\:""
+autotune\:""
+layer\:""))' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--json[Print a JSON array of objects instead of a table]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'*--kind=[Only entities of these kinds (repeat the flag or separate with commas)]:KIND:((gate\:"Feature gates (not segments or holdouts)"
+segment\:""
+holdout\:""
+config\:"Dynamic configs (not experiments or autotunes)"
+experiment\:""
+autotune\:""
+layer\:""))' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--json[Print a JSON array (one object per matching entity) instead of text]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The entity'\''s name; every gate, config and layer of that name is shown:_default' \
+&& ret=0
+;;
+(diff)
+_arguments "${_arguments_options[@]}" : \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--json[Print the differences as one JSON object]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':old -- The old payload (v1 or v2; `-` reads stdin):_files' \
+'::new -- The new payload; without it, the specs the source options give (e.g. `--specs FILE`):_files' \
+&& ret=0
+;;
+(pull)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Where to write the payload (\`-\` for stdout); written atomically]:FILE:_files' \
+'--out=[Where to write the payload (\`-\` for stdout); written atomically]:FILE:_files' \
+'--id-lists-out=[Also write each id list as a wire-format file (\`+id\`/\`-id\` lines) into this folder]:DIR:_files' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(push)
+_arguments "${_arguments_options[@]}" : \
+'--key-scheme=[Key scheme to write\: core (v2), core-v3 (v2), node (v1) or python (v1). Default\: core for a v2 payload, node for a v1 payload]:SCHEME:((core\:"statsig-server-core\: \`statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>\`"
+core-v3\:"statsig-server-core with \`data_store_key_schema_version = v3\` (first 20 chars of key)"
+node\:"Node SDK\: \`statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>\`"
+python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>\`"))' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_statsig__subcmd__specs__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-specs-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(diff)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pull)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(push)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_statsig__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-help-command-$line[1]:"
+        case $line[1] in
+            (check-gate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(get-config)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(get-experiment)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(get-layer)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(evaluate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(client-init)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(log-event)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(log-events)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(events)
+_arguments "${_arguments_options[@]}" : \
+":: :_statsig__subcmd__help__subcmd__events_commands" \
+"*::: :->events" \
+&& ret=0
+
+    case $state in
+    (events)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-help-events-command-$line[1]:"
+        case $line[1] in
+            (flush)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(specs)
+_arguments "${_arguments_options[@]}" : \
+":: :_statsig__subcmd__help__subcmd__specs_commands" \
+"*::: :->specs" \
+&& ret=0
+
+    case $state in
+    (specs)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:statsig-help-specs-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(diff)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pull)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(push)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_statsig_commands] )) ||
+_statsig_commands() {
+    local commands; commands=(
+'check-gate:Check a feature gate for a user\: prints true or false' \
+'get-config:Get a dynamic config'\''s value for a user' \
+'get-experiment:Get an experiment'\''s value for a user' \
+'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
+'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
+'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
+'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'log-event:Log one custom event' \
+'log-events:Log many events from an NDJSON file (one JSON event per line)' \
+'events:The event spool\: \`flush\` sends what it holds, \`status\` shows it' \
+'specs:Inspect specs\: list the entities, show one'\''s rules, diff two payloads' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'statsig commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__check-gate_commands] )) ||
+_statsig__subcmd__check-gate_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig check-gate commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__client-init_commands] )) ||
+_statsig__subcmd__client-init_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig client-init commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__completions_commands] )) ||
+_statsig__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig completions commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__evaluate_commands] )) ||
+_statsig__subcmd__evaluate_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig evaluate commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events_commands] )) ||
+_statsig__subcmd__events_commands() {
+    local commands; commands=(
+'flush:Send everything the spool holds' \
+'status:Show what the spool holds' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'statsig events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__flush_commands] )) ||
+_statsig__subcmd__events__subcmd__flush_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events flush commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help_commands] )) ||
+_statsig__subcmd__events__subcmd__help_commands() {
+    local commands; commands=(
+'flush:Send everything the spool holds' \
+'status:Show what the spool holds' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'statsig events help commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__flush_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__flush_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help flush commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__help_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help help commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__status_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help status commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__status_commands] )) ||
+_statsig__subcmd__events__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events status commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__get-config_commands] )) ||
+_statsig__subcmd__get-config_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig get-config commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__get-experiment_commands] )) ||
+_statsig__subcmd__get-experiment_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig get-experiment commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__get-layer_commands] )) ||
+_statsig__subcmd__get-layer_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig get-layer commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help_commands] )) ||
+_statsig__subcmd__help_commands() {
+    local commands; commands=(
+'check-gate:Check a feature gate for a user\: prints true or false' \
+'get-config:Get a dynamic config'\''s value for a user' \
+'get-experiment:Get an experiment'\''s value for a user' \
+'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
+'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
+'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
+'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'log-event:Log one custom event' \
+'log-events:Log many events from an NDJSON file (one JSON event per line)' \
+'events:The event spool\: \`flush\` sends what it holds, \`status\` shows it' \
+'specs:Inspect specs\: list the entities, show one'\''s rules, diff two payloads' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'statsig help commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__check-gate_commands] )) ||
+_statsig__subcmd__help__subcmd__check-gate_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help check-gate commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__client-init_commands] )) ||
+_statsig__subcmd__help__subcmd__client-init_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help client-init commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__completions_commands] )) ||
+_statsig__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help completions commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__evaluate_commands] )) ||
+_statsig__subcmd__help__subcmd__evaluate_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help evaluate commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events_commands] )) ||
+_statsig__subcmd__help__subcmd__events_commands() {
+    local commands; commands=(
+'flush:Send everything the spool holds' \
+'status:Show what the spool holds' \
+    )
+    _describe -t commands 'statsig help events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__flush_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__flush_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events flush commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__status_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events status commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__get-config_commands] )) ||
+_statsig__subcmd__help__subcmd__get-config_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help get-config commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__get-experiment_commands] )) ||
+_statsig__subcmd__help__subcmd__get-experiment_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help get-experiment commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__get-layer_commands] )) ||
+_statsig__subcmd__help__subcmd__get-layer_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help get-layer commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__help_commands] )) ||
+_statsig__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help help commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__log-event_commands] )) ||
+_statsig__subcmd__help__subcmd__log-event_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help log-event commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__log-events_commands] )) ||
+_statsig__subcmd__help__subcmd__log-events_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help log-events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__specs_commands] )) ||
+_statsig__subcmd__help__subcmd__specs_commands() {
+    local commands; commands=(
+'list:A table of gates, segments, holdouts, configs, experiments and layers (or \`--json\`)' \
+'show:One entity'\''s fields, rules and conditions in readable form (or \`--json\`)' \
+'diff:Semantic differences between two payloads (v1 or v2); exit 1 when they differ' \
+'pull:Save the payload a source delivers, byte for byte (a fixture for --specs)' \
+'push:Write the payload and id lists into a data store (--data-store redis\://… or a dump file) under the keys an SDK'\''s data adapter reads' \
+    )
+    _describe -t commands 'statsig help specs commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__specs__subcmd__diff_commands] )) ||
+_statsig__subcmd__help__subcmd__specs__subcmd__diff_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help specs diff commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__specs__subcmd__list_commands] )) ||
+_statsig__subcmd__help__subcmd__specs__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help specs list commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__specs__subcmd__pull_commands] )) ||
+_statsig__subcmd__help__subcmd__specs__subcmd__pull_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help specs pull commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__specs__subcmd__push_commands] )) ||
+_statsig__subcmd__help__subcmd__specs__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help specs push commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__specs__subcmd__show_commands] )) ||
+_statsig__subcmd__help__subcmd__specs__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help specs show commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__log-event_commands] )) ||
+_statsig__subcmd__log-event_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig log-event commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__log-events_commands] )) ||
+_statsig__subcmd__log-events_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig log-events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs_commands] )) ||
+_statsig__subcmd__specs_commands() {
+    local commands; commands=(
+'list:A table of gates, segments, holdouts, configs, experiments and layers (or \`--json\`)' \
+'show:One entity'\''s fields, rules and conditions in readable form (or \`--json\`)' \
+'diff:Semantic differences between two payloads (v1 or v2); exit 1 when they differ' \
+'pull:Save the payload a source delivers, byte for byte (a fixture for --specs)' \
+'push:Write the payload and id lists into a data store (--data-store redis\://… or a dump file) under the keys an SDK'\''s data adapter reads' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'statsig specs commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__diff_commands] )) ||
+_statsig__subcmd__specs__subcmd__diff_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs diff commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help_commands] )) ||
+_statsig__subcmd__specs__subcmd__help_commands() {
+    local commands; commands=(
+'list:A table of gates, segments, holdouts, configs, experiments and layers (or \`--json\`)' \
+'show:One entity'\''s fields, rules and conditions in readable form (or \`--json\`)' \
+'diff:Semantic differences between two payloads (v1 or v2); exit 1 when they differ' \
+'pull:Save the payload a source delivers, byte for byte (a fixture for --specs)' \
+'push:Write the payload and id lists into a data store (--data-store redis\://… or a dump file) under the keys an SDK'\''s data adapter reads' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'statsig specs help commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help__subcmd__diff_commands] )) ||
+_statsig__subcmd__specs__subcmd__help__subcmd__diff_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs help diff commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help__subcmd__help_commands] )) ||
+_statsig__subcmd__specs__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs help help commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help__subcmd__list_commands] )) ||
+_statsig__subcmd__specs__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs help list commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help__subcmd__pull_commands] )) ||
+_statsig__subcmd__specs__subcmd__help__subcmd__pull_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs help pull commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help__subcmd__push_commands] )) ||
+_statsig__subcmd__specs__subcmd__help__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs help push commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__help__subcmd__show_commands] )) ||
+_statsig__subcmd__specs__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs help show commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__list_commands] )) ||
+_statsig__subcmd__specs__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs list commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__pull_commands] )) ||
+_statsig__subcmd__specs__subcmd__pull_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs pull commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__push_commands] )) ||
+_statsig__subcmd__specs__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs push commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__specs__subcmd__show_commands] )) ||
+_statsig__subcmd__specs__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig specs show commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_statsig" ]; then
+    _statsig "$@"
+else
+    compdef _statsig statsig
+fi

@@ -1,0 +1,166 @@
+//! `--log-exposures` for the evaluating commands: builds gate, config and layer exposures from
+//! results and hands them to a durable delivery. The server key, API, timeout and retries are
+//! the spec-source flags.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::events::{DeliverySettings, finish_delivery, open_delivery};
+use crate::error::Result;
+use crate::events::Delivery;
+use crate::events::exposure::{
+    self, Common, ConfigExposureInput, Deduper, Details, GateExposureInput, LayerExposureInput,
+};
+use crate::result::EvalResult;
+use crate::source::SourceArgs;
+use crate::spec::CompiledSpecs;
+use crate::spec::model::Kind;
+use crate::user::User;
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExposureArgs {
+    /// Log an exposure for each gate, config and layer parameter evaluated (batched,
+    /// spooled to disk, retried; `statsig events flush` resends what could not be sent).
+    #[arg(long)]
+    pub log_exposures: bool,
+
+    /// Full log_event URL (default: `{api}/v1/log_event`, or Statsig's).
+    #[arg(long, value_name = "URL", env = "STATSIG_LOG_EVENT_URL")]
+    pub log_event_url: Option<String>,
+
+    /// Events per request.
+    #[arg(long, value_name = "N", default_value_t = 500,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch_size: u32,
+
+    /// Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool).
+    #[arg(long, value_name = "DIR")]
+    pub spool: Option<PathBuf>,
+}
+
+/// Collects exposures for one run and delivers them.
+pub struct ExposureLogger {
+    delivery: Delivery,
+    dedupe: Deduper,
+    reason_source: &'static str,
+    lcut: i64,
+    init_time: i64,
+}
+
+impl ExposureLogger {
+    /// `None` unless `--log-exposures` was given.
+    pub fn start(
+        src: &SourceArgs,
+        x: &ExposureArgs,
+        specs: &CompiledSpecs,
+        reason_source: &'static str,
+    ) -> Result<Option<ExposureLogger>> {
+        if !x.log_exposures {
+            return Ok(None);
+        }
+        let delivery = open_delivery(DeliverySettings {
+            key: src.server_key()?,
+            no_send: false,
+            api: src.api.clone(),
+            log_event_url: x.log_event_url.clone(),
+            batch_size: x.batch_size,
+            spool: x.spool.clone(),
+            retries: src.retries.unwrap_or(5),
+            timeout: src.timeout.unwrap_or(20.0),
+            retry_base_ms: std::env::var("STATSIG_RETRY_BASE_MS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(500),
+        })?;
+        Ok(Some(ExposureLogger {
+            delivery,
+            dedupe: Deduper::default(),
+            reason_source,
+            lcut: specs.time,
+            init_time: crate::cli::common::now_ms(),
+        }))
+    }
+
+    fn push(&mut self, event: crate::events::Event) -> Result<()> {
+        if self.dedupe.first_time(&event) {
+            self.delivery.push(&event)?;
+        }
+        Ok(())
+    }
+
+    /// Logs the exposures a result implies: the gate, the config, or every parameter of
+    /// the layer's value (or only `param`).
+    pub fn log(
+        &mut self,
+        specs: &CompiledSpecs,
+        user: &User,
+        kind: Kind,
+        name: &str,
+        r: &EvalResult<'_>,
+        param: Option<&str>,
+    ) -> Result<()> {
+        let reason = format!("{}:{}", self.reason_source, r.reason().as_str());
+        let details = Details {
+            reason: Some(&reason),
+            config_sync_time: Some(self.lcut),
+            init_time: Some(self.init_time),
+            time: None,
+        };
+        let common = Common {
+            details,
+            ..Common::default()
+        };
+        match kind {
+            Kind::Gate => {
+                let e =
+                    exposure::gate(Some(user), &GateExposureInput::from_result(name, r, common));
+                self.push(e)
+            }
+            Kind::Config => {
+                let e = exposure::config(
+                    Some(user),
+                    &ConfigExposureInput::from_result(name, r, common),
+                );
+                self.push(e)
+            }
+            Kind::Layer => {
+                let params: Vec<String> = match param {
+                    Some(p) => vec![p.to_string()],
+                    None => r
+                        .json
+                        .and_then(|j| {
+                            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(
+                                &j.json,
+                            )
+                            .ok()
+                        })
+                        .map(|m| m.keys().cloned().collect())
+                        .unwrap_or_default(),
+                };
+                // The legacy SDK logs the allocated experiment's version.
+                let version = r
+                    .config_delegate
+                    .and_then(|d| specs.get(Kind::Config, d))
+                    .and_then(|s| s.version);
+                for p in &params {
+                    let c = Common {
+                        version,
+                        ..common.clone()
+                    };
+                    let e = exposure::layer(
+                        Some(user),
+                        &LayerExposureInput::from_result(name, p, r, c),
+                    );
+                    self.push(e)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Delivers (or spools) what was logged; prints the summary line; 0 or 3.
+    pub fn finish(self) -> Result<i32> {
+        finish_delivery(self.delivery, true)
+    }
+}

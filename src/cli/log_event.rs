@@ -1,0 +1,147 @@
+//! `statsig log-event NAME`: one custom event.
+
+use clap::Args;
+use serde_json::{Map, Value as Json};
+
+use super::events::{DeliveryArgs, KeyArgs, finish_delivery, start_delivery};
+use super::user_args::UserArgs;
+use crate::error::{Error, Result};
+use crate::events::Event;
+use crate::user::User;
+
+fn pair(s: &str, flag: &str) -> Result<(String, String)> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err(Error::input(format!("--{flag} {s}: expected KEY=VALUE"))),
+    }
+}
+
+/// Log one custom event.
+#[derive(Debug, Args)]
+pub struct LogEventArgs {
+    /// The event name.
+    pub name: String,
+
+    /// The event's value: a number if it reads as one, else a string.
+    #[arg(long, value_name = "V", allow_hyphen_values = true)]
+    pub value: Option<String>,
+
+    /// Send --value as a string even if it reads as a number.
+    #[arg(long)]
+    pub string_value: bool,
+
+    /// A metadata field (repeatable), sent as a string.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub metadata: Vec<String>,
+
+    /// The event time in ms since the epoch (default now).
+    #[arg(long, value_name = "MS")]
+    pub time: Option<i64>,
+
+    #[command(flatten)]
+    pub user: UserArgs,
+
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
+}
+
+/// Builds the event the arguments describe.
+pub fn build_event(args: &LogEventArgs) -> Result<Event> {
+    let mut e = Event::custom(&args.name)?;
+    if let Some(v) = &args.value {
+        let number = (!args.string_value)
+            .then(|| serde_json::from_str::<serde_json::Number>(v.trim()).ok())
+            .flatten();
+        e.value = Some(match number {
+            Some(n) => Json::Number(n),
+            None => Json::from(v.as_str()),
+        });
+    }
+    if !args.metadata.is_empty() {
+        let mut m = Map::new();
+        for item in &args.metadata {
+            let (k, v) = pair(item, "metadata")?;
+            m.insert(k, Json::from(v));
+        }
+        e.metadata = Some(m);
+    }
+    if let Some(t) = args.time {
+        if t < 0 {
+            return Err(Error::input("--time must be a non-negative number of ms"));
+        }
+        e.time = t;
+    }
+    if !args.user.is_empty() {
+        let user = User::from_json(Json::Object(args.user.to_json()?), "user")?;
+        e = e.with_user(&user);
+    }
+    Ok(e)
+}
+
+pub fn run(args: &LogEventArgs) -> Result<i32> {
+    let event = build_event(args)?;
+    let mut d = start_delivery(&args.key, &args.delivery)?;
+    d.push(&event)?;
+    finish_delivery(d, args.delivery.quiet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct T {
+        #[command(flatten)]
+        a: LogEventArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<Event> {
+        let t = T::try_parse_from(std::iter::once("t").chain(args.iter().copied())).unwrap();
+        build_event(&t.a)
+    }
+
+    #[test]
+    fn builds_events_from_flags() {
+        let e = parse(&[
+            "buy",
+            "--value",
+            "9.5",
+            "--metadata",
+            "sku=a=b",
+            "--user-id",
+            "u",
+            "--custom-id",
+            "stableID=s",
+            "--private",
+            "ssn=1",
+            "--time",
+            "7",
+        ])
+        .unwrap();
+        let v: Json = serde_json::from_slice(&e.to_json_bytes()).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"eventName":"buy","value":9.5,"metadata":{"sku":"a=b"},
+                "user":{"userID":"u","customIDs":{"stableID":"s"}},"time":7})
+        );
+        let e = parse(&["x", "--value", "12", "--string-value"]).unwrap();
+        assert_eq!(e.value, Some(Json::from("12")));
+        let e = parse(&["x", "--value", "sku_1"]).unwrap();
+        assert_eq!(e.value, Some(Json::from("sku_1")));
+        assert!(e.user.is_none());
+        assert!(parse(&["x", "--metadata", "novalue"]).is_err());
+        let e = parse(&[
+            "x",
+            "--user",
+            r#"{"userID":"a","email":"e"}"#,
+            "--email",
+            "f",
+        ])
+        .unwrap();
+        assert_eq!(e.user.unwrap()["email"], "f");
+    }
+}

@@ -1,0 +1,113 @@
+//! `statsig specs pull|push`: move payloads between sources. `pull` saves the exact payload (and id
+//! lists) a source delivers; `push` writes them into a data store under an SDK's key scheme.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::source::cache::write_atomic;
+use crate::source::data_store::{self, KeyScheme, Store, mask_store_key};
+use crate::source::id_lists::list_file_name;
+use crate::source::{self as source, SourceArgs};
+
+#[derive(Debug, clap::Args)]
+pub struct PullArgs {
+    /// Where to write the payload (`-` for stdout); written atomically.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: PathBuf,
+
+    /// Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub id_lists_out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PushArgs {
+    /// Key scheme to write: core (v2), core-v3 (v2), node (v1) or python (v1). Default: core
+    /// for a v2 payload, node for a v1 payload.
+    #[arg(long, value_name = "SCHEME")]
+    pub key_scheme: Option<KeyScheme>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+pub fn pull(a: PullArgs) -> Result<i32> {
+    let loaded = source::load(&a.source)?;
+    let version = data_store::payload_version(&loaded)?;
+    if a.out.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&loaded.bytes)
+            .and_then(|_| out.flush())
+            .map_err(|e| Error::io("stdout", e))?;
+    } else {
+        write_atomic(&a.out, &loaded.bytes)?;
+        eprintln!(
+            "saved the v{version} payload from {} ({} bytes) to {}",
+            loaded.origin,
+            loaded.bytes.len(),
+            a.out.display()
+        );
+    }
+    if let Some(dir) = &a.id_lists_out {
+        let files = loaded.id_list_files_or_derived().unwrap_or_default();
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        for (name, f) in &files.lists {
+            write_atomic(&dir.join(list_file_name(name)), &f.raw)?;
+        }
+        eprintln!("saved {} id lists to {}", files.lists.len(), dir.display());
+    }
+    Ok(0)
+}
+
+pub fn push(a: PushArgs) -> Result<i32> {
+    let dest = a.source.data_store.clone().ok_or_else(|| {
+        Error::input(
+            "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to",
+        )
+    })?;
+    let mut from = a.source.clone();
+    from.data_store = None;
+    from.data_store_key = None;
+    let key = from.server_key()?;
+    let loaded = source::load(&from)?;
+    let version = data_store::payload_version(&loaded)?;
+    let scheme = a.key_scheme.unwrap_or(if version == 1 {
+        KeyScheme::Node
+    } else {
+        KeyScheme::Core
+    });
+    if scheme.version() != version {
+        return Err(Error::input(format!(
+            "--key-scheme {} stores a v{} payload but the source gave v{version}{}",
+            scheme.name(),
+            scheme.version(),
+            if from.specs.is_none() {
+                format!(" (add --dcs-version {})", scheme.version())
+            } else {
+                String::new()
+            }
+        )));
+    }
+    let entries = data_store::push_entries(&loaded, scheme, key.as_ref())?;
+    let mut store = Store::open(&dest, from.timeout()?, true)?;
+    for (k, v) in &entries {
+        store.set(k, v)?;
+    }
+    store.commit()?;
+    let mut out = std::io::stdout().lock();
+    for (k, v) in &entries {
+        let _ = writeln!(out, "{}\t{} bytes", mask_store_key(k), v.len());
+    }
+    eprintln!(
+        "pushed the v{version} payload from {} to {} ({} keys, scheme {})",
+        loaded.origin,
+        store.shown(),
+        entries.len(),
+        scheme.name()
+    );
+    Ok(0)
+}

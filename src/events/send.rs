@@ -1,0 +1,245 @@
+//! POSTing one batch to `log_event` (events.md §7, network.md §2), with retries (§8 of
+//! the issue: exponential backoff with jitter on connection errors, timeouts, 408, 429
+//! and 5xx; `Retry-After` honoured; other 4xx are not retried).
+
+use std::time::Duration;
+
+use crate::secret::ServerKey;
+
+/// `STATSIG-SDK-TYPE` and `statsigMetadata.sdkType` of this tool.
+pub const SDK_TYPE: &str = "statsig-cli";
+pub const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The legacy SDKs' default API base; `log_event` is appended.
+pub const DEFAULT_API: &str = "https://statsigapi.net/v1";
+
+/// `{api}/log_event`, adding the `/` a base may lack.
+pub fn log_event_url(api: Option<&str>, log_event_url: Option<&str>) -> String {
+    if let Some(u) = log_event_url {
+        return u.to_string();
+    }
+    let api = api.unwrap_or(DEFAULT_API);
+    format!("{}/log_event", api.trim_end_matches('/'))
+}
+
+/// A random (v4) UUID, the session id of this process.
+pub fn new_session_id() -> String {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).expect("the OS random source works");
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+/// When and how often to retry.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub retries: u32,
+    /// First backoff; doubled per retry, with jitter (a random 50–100 % of it).
+    pub base: Duration,
+    /// Longest single wait, `Retry-After` included.
+    pub max_delay: Duration,
+    /// Per-request timeout.
+    pub timeout: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            retries: 5,
+            base: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+            timeout: Duration::from_secs(20),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `n` (1-based).
+    pub fn backoff(&self, n: u32) -> Duration {
+        let exp = self
+            .base
+            .saturating_mul(1u32 << (n.saturating_sub(1)).min(20))
+            .min(self.max_delay);
+        let mut r = [0u8; 2];
+        let _ = getrandom::fill(&mut r);
+        let frac = 0.5 + 0.5 * (u16::from_le_bytes(r) as f64 / u16::MAX as f64);
+        exp.mul_f64(frac)
+    }
+}
+
+/// Why a batch was not delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// The server could not be reached or kept failing; retrying later may work.
+    Unavailable(String),
+    /// The server refused the batch (a 4xx other than 408/429).
+    Rejected { status: u16, message: String },
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::Unavailable(m) => f.write_str(m),
+            SendError::Rejected { message, .. } => f.write_str(message),
+        }
+    }
+}
+
+/// Sends batches to one `log_event` URL.
+pub struct Sender {
+    agent: ureq::Agent,
+    url: String,
+    key: ServerKey,
+    session_id: String,
+    pub policy: RetryPolicy,
+}
+
+impl Sender {
+    pub fn new(url: String, key: ServerKey, session_id: String, policy: RetryPolicy) -> Sender {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(policy.timeout))
+            .http_status_as_error(false)
+            .user_agent(format!("{SDK_TYPE}/{SDK_VERSION}"))
+            .build()
+            .into();
+        Sender {
+            agent,
+            url,
+            key,
+            session_id,
+            policy,
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Sends one gzipped batch body, retrying as the policy says.
+    pub fn send(&self, gzipped_body: &[u8], count: u32) -> Result<(), SendError> {
+        let wire = gzipped_body;
+        let mut attempt = 0u32;
+        loop {
+            let (err, retry_after) = match self.post(wire, count, attempt) {
+                Ok(()) => return Ok(()),
+                Err(Attempt::Fatal(e)) => return Err(e),
+                Err(Attempt::Retry(msg, after)) => (msg, after),
+            };
+            attempt += 1;
+            if attempt > self.policy.retries {
+                return Err(SendError::Unavailable(format!(
+                    "{err} (gave up after {} attempts)",
+                    attempt
+                )));
+            }
+            let wait = retry_after
+                .map(|d| d.min(self.policy.max_delay))
+                .unwrap_or_else(|| self.policy.backoff(attempt));
+            std::thread::sleep(wait);
+        }
+    }
+
+    fn post(&self, wire: &[u8], count: u32, attempt: u32) -> Result<(), Attempt> {
+        let req = self
+            .agent
+            .post(&self.url)
+            .header("STATSIG-API-KEY", self.key.expose())
+            .header("STATSIG-SDK-TYPE", SDK_TYPE)
+            .header("STATSIG-SDK-VERSION", SDK_VERSION)
+            .header("STATSIG-SERVER-SESSION-ID", &self.session_id)
+            .header(
+                "STATSIG-CLIENT-TIME",
+                super::model::now_ms().to_string().as_str(),
+            )
+            .header("STATSIG-EVENT-COUNT", count.to_string().as_str())
+            .header("STATSIG-RETRY", attempt.to_string().as_str())
+            .header("Content-Type", "application/json")
+            .header("Content-Encoding", "gzip");
+        let resp = match req.send(wire) {
+            Ok(r) => r,
+            // Transport errors never include the key: it travels in a header only.
+            Err(e) => return Err(Attempt::Retry(format!("{}: {e}", self.url), None)),
+        };
+        let status = resp.status().as_u16();
+        let retry_after = resp
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let mut body = resp.into_body();
+        let text = body
+            .with_config()
+            .limit(64 * 1024)
+            .read_to_string()
+            .unwrap_or_default();
+        if (200..300).contains(&status) {
+            return Ok(());
+        }
+        let snippet: String = text.chars().take(200).collect();
+        let msg = format!("{}: HTTP {status} {}", self.url, snippet.trim());
+        match status {
+            408 | 429 | 500..=599 => Err(Attempt::Retry(msg, retry_after)),
+            _ => Err(Attempt::Fatal(SendError::Rejected {
+                status,
+                message: msg,
+            })),
+        }
+    }
+}
+
+enum Attempt {
+    Retry(String, Option<Duration>),
+    Fatal(SendError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            log_event_url(None, None),
+            "https://statsigapi.net/v1/log_event"
+        );
+        assert_eq!(
+            log_event_url(Some("http://h/v1/"), None),
+            "http://h/v1/log_event"
+        );
+        assert_eq!(log_event_url(Some("x"), Some("http://y/e")), "http://y/e");
+    }
+
+    #[test]
+    fn session_ids_are_v4_uuids() {
+        let s = new_session_id();
+        assert_eq!(s.len(), 36);
+        assert_eq!(&s[14..15], "4");
+        assert_ne!(s, new_session_id());
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_caps() {
+        let p = RetryPolicy {
+            base: Duration::from_millis(100),
+            max_delay: Duration::from_millis(350),
+            ..RetryPolicy::default()
+        };
+        for _ in 0..20 {
+            let d1 = p.backoff(1);
+            assert!(d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100));
+            let d2 = p.backoff(2);
+            assert!(d2 >= Duration::from_millis(100) && d2 <= Duration::from_millis(200));
+            assert!(p.backoff(10) <= Duration::from_millis(350));
+        }
+    }
+}

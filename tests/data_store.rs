@@ -1,0 +1,309 @@
+//! Data stores: JSON dumps and a real redis-server, every key scheme of network.md §5, and
+//! `specs push` round trips.
+
+mod support;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+
+use support::*;
+
+/// sha256 base64 of KEY, computed independently of the crate.
+fn h() -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(KEY.as_bytes()))
+}
+
+fn v2() -> Vec<u8> {
+    read_shared("core_demo_proj_dcs.json")
+}
+
+fn v1() -> Vec<u8> {
+    read_shared("py_download_config_specs.json")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}
+
+/// (scheme name, store key, payload)
+fn schemes() -> Vec<(&'static str, String, Vec<u8>)> {
+    vec![
+        (
+            "core",
+            format!("statsig|/v2/download_config_specs|plain_text|{}", h()),
+            v2(),
+        ),
+        (
+            "core-v3",
+            format!(
+                "statsig|/v2/download_config_specs|plain_text|{}",
+                &KEY[..20]
+            ),
+            v2(),
+        ),
+        (
+            "node",
+            format!("statsig|/v1/download_config_specs|plain_text|{}", h()),
+            v1(),
+        ),
+        ("python", "statsig.cache".to_string(), v1()),
+    ]
+}
+
+fn pull(tmp: &Path, store: &str, with_key: bool, extra: &[&str]) -> (Out, PathBuf) {
+    let out = tmp.join("out.json");
+    let _ = std::fs::remove_file(&out);
+    let mut c = cmd(&tmp.join("cache"));
+    if with_key {
+        c.env("STATSIG_SERVER_SECRET", KEY);
+    }
+    c.args(["specs", "pull", "--data-store", store, "--out"])
+        .arg(&out)
+        .arg("--id-lists-out")
+        .arg(tmp.join("ids"))
+        .args(extra);
+    (run(c), out)
+}
+
+#[test]
+fn dumps_in_every_key_scheme() {
+    for (scheme, key, payload) in schemes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dump = tmp.path().join("dump.json");
+        let v = serde_json::json!({ key.clone(): text(&payload), "other": "x" });
+        std::fs::write(&dump, v.to_string()).unwrap();
+        let d = dump.to_str().unwrap();
+        // With the key, and alone (the only entry) without it.
+        for with_key in [true, false] {
+            let (o, out) = pull(tmp.path(), d, with_key, &[]);
+            assert_eq!(o.code, 0, "{scheme}: {}", o.stderr);
+            assert_eq!(std::fs::read(&out).unwrap(), payload, "{scheme}");
+        }
+    }
+}
+
+#[test]
+fn dump_values_as_objects_and_core_envelopes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dump = tmp.path().join("dump.json");
+    let payload: serde_json::Value = serde_json::from_slice(&v2()).unwrap();
+    for value in [
+        payload.clone(),
+        serde_json::json!({"result": text(&v2()), "time": 1}),
+    ] {
+        let v = serde_json::json!({ format!("statsig|/v2/download_config_specs|plain_text|{}", h()): value });
+        std::fs::write(&dump, v.to_string()).unwrap();
+        let (o, out) = pull(tmp.path(), dump.to_str().unwrap(), true, &[]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        let got: serde_json::Value = serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap();
+        assert_eq!(got, payload);
+    }
+}
+
+#[test]
+fn several_entries_need_a_key_or_a_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dump = tmp.path().join("dump.json");
+    let mut m = serde_json::Map::new();
+    for (_, key, payload) in schemes() {
+        m.insert(key, serde_json::Value::String(text(&payload)));
+    }
+    std::fs::write(&dump, serde_json::Value::Object(m).to_string()).unwrap();
+    let d = dump.to_str().unwrap();
+    let (o, _) = pull(tmp.path(), d, false, &[]);
+    assert_eq!(o.code, 2);
+    let last = o.last_line();
+    assert!(
+        last.contains("4 config-specs entries") && last.contains("--data-store-key"),
+        "{last}"
+    );
+    assert!(
+        !last.contains(&KEY[..16]),
+        "a core-v3 key name leaks the key prefix: {last}"
+    );
+    let (o, out) = pull(tmp.path(), d, false, &["--data-store-key", "statsig.cache"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read(out).unwrap(), v1());
+    // With the key, core (v2) is preferred; --dcs-version 1 prefers node.
+    let (o, out) = pull(tmp.path(), d, true, &[]);
+    assert_eq!(o.code, 0);
+    assert_eq!(std::fs::read(&out).unwrap(), v2());
+    let (o, out) = pull(tmp.path(), d, true, &["--dcs-version", "1"]);
+    assert_eq!(o.code, 0);
+    assert_eq!(std::fs::read(&out).unwrap(), v1());
+    // A missing dump is an input error.
+    let (o, _) = pull(tmp.path(), "/nonexistent/dump.json", true, &[]);
+    assert_eq!(o.code, 2);
+}
+
+#[test]
+fn redis_in_every_key_scheme() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    for (i, (scheme, key, payload)) in schemes().into_iter().enumerate() {
+        let db = i as u32 + 1;
+        redis.set(db, &key, &payload);
+        let tmp = tempfile::tempdir().unwrap();
+        for with_key in [true, false] {
+            let (o, out) = pull(tmp.path(), &redis.url(db), with_key, &[]);
+            assert_eq!(o.code, 0, "{scheme}: {}", o.stderr);
+            assert_eq!(std::fs::read(&out).unwrap(), payload, "{scheme}");
+            assert!(o.stderr.contains(&format!("127.0.0.1:{}/{db}", redis.port)));
+        }
+    }
+    // Nothing there: an input error.
+    let tmp = tempfile::tempdir().unwrap();
+    let (o, _) = pull(tmp.path(), &redis.url(9), true, &[]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.last_line()
+            .contains("no config specs for server key secret-…CRET"),
+        "{}",
+        o.stderr
+    );
+    // Nobody listening: a network error.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (o, _) = pull(
+        tmp.path(),
+        &format!("redis://127.0.0.1:{port}/0"),
+        true,
+        &[],
+    );
+    assert_eq!(o.code, 3, "{}", o.stderr);
+}
+
+fn write_id_lists(dir: &Path) -> PathBuf {
+    let ids = dir.join("ids_in");
+    std::fs::create_dir_all(&ids).unwrap();
+    std::fs::write(
+        ids.join("company_id_list"),
+        read_shared("core_company_id_list"),
+    )
+    .unwrap();
+    ids
+}
+
+fn push(tmp: &Path, store: &str, scheme: &str, specs: &Path, ids: Option<&Path>) -> Out {
+    let mut c = cmd(&tmp.join("cache"));
+    c.env("STATSIG_SERVER_SECRET", KEY)
+        .args([
+            "specs",
+            "push",
+            "--data-store",
+            store,
+            "--key-scheme",
+            scheme,
+            "--specs",
+        ])
+        .arg(specs);
+    if let Some(ids) = ids {
+        c.arg("--id-lists").arg(ids);
+    }
+    run(c)
+}
+
+#[test]
+fn push_then_read_back_through_redis_in_every_scheme() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    for (i, (scheme, key, payload)) in schemes().into_iter().enumerate() {
+        let db = i as u32 + 1;
+        let tmp = tempfile::tempdir().unwrap();
+        let specs = tmp.path().join("specs.json");
+        std::fs::write(&specs, &payload).unwrap();
+        let ids = write_id_lists(tmp.path());
+        let o = push(tmp.path(), &redis.url(db), scheme, &specs, Some(&ids));
+        assert_eq!(o.code, 0, "{scheme}: {}", o.stderr);
+        assert!(!o.stdout.contains(&KEY[..16]), "{scheme}: {}", o.stdout);
+        // The payload is under the scheme's key, byte for byte.
+        assert_eq!(redis.get(db, &key).unwrap(), payload, "{scheme}");
+
+        // And reads back, id lists included (python keeps lists only by fileID; the server
+        // key's node id-list keys are written alongside).
+        let (o, out) = pull(tmp.path(), &redis.url(db), true, &[]);
+        assert_eq!(o.code, 0, "{scheme}: {}", o.stderr);
+        assert_eq!(std::fs::read(&out).unwrap(), payload, "{scheme}");
+        assert_eq!(
+            std::fs::read(tmp.path().join("ids/company_id_list")).unwrap(),
+            read_shared("core_company_id_list"),
+            "{scheme}"
+        );
+    }
+    assert!(redis.get(0, "statsig.cache").is_none());
+}
+
+#[test]
+fn push_from_the_network_keeps_file_ids() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let server = Server::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut c = cmd(&tmp.path().join("cache"));
+    c.env("STATSIG_SERVER_SECRET", KEY)
+        .args([
+            "specs",
+            "push",
+            "--dcs-version",
+            "1",
+            "--key-scheme",
+            "python",
+        ])
+        .args(["--api", &server.url(), "--data-store", &redis.url(0)]);
+    let o = run(c);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(redis.get(0, "statsig.cache").unwrap(), v1());
+    assert_eq!(
+        redis
+            .get(0, "/v1/download_id_list_file/4t0BEqak3w1UcidsPcpQXN")
+            .unwrap(),
+        read_shared("core_company_id_list")
+    );
+}
+
+#[test]
+fn push_to_a_dump_and_scheme_checks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dump = tmp.path().join("store.json");
+    let specs = shared("core_demo_proj_dcs.json");
+    let o = push(tmp.path(), dump.to_str().unwrap(), "core", &specs, None);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (o, out) = pull(tmp.path(), dump.to_str().unwrap(), true, &[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read(out).unwrap(), v2());
+    // A second push adds to the dump rather than replacing it.
+    let o = push(
+        tmp.path(),
+        dump.to_str().unwrap(),
+        "python",
+        &shared("py_download_config_specs.json"),
+        None,
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let d: serde_json::Value = serde_json::from_slice(&std::fs::read(&dump).unwrap()).unwrap();
+    assert_eq!(d.as_object().unwrap().len(), 2);
+
+    // A v2 payload cannot go under a v1 scheme.
+    let o = push(tmp.path(), dump.to_str().unwrap(), "node", &specs, None);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.last_line()
+            .contains("--key-scheme node stores a v1 payload but the source gave v2"),
+        "{}",
+        o.stderr
+    );
+    // No destination.
+    let mut c = cmd(&tmp.path().join("cache"));
+    c.args(["specs", "push", "--specs"]).arg(&specs);
+    let o = run(c);
+    assert_eq!(o.code, 2);
+    assert!(o.last_line().contains("needs --data-store"));
+}

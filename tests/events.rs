@@ -1,0 +1,573 @@
+//! `statsig log-event`, `log-events` and `events flush|status` against a real loopback
+//! HTTP server that records every request.
+
+#[path = "common/server.rs"]
+mod server;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::{Value as Json, json};
+use server::{Action, Server};
+
+const KEY: &str = "secret-TESTKEYdo-not-leak-9f8e7d6c";
+const PRIVATE: &str = "PRIVATE-123-45-6789";
+
+fn cmd(spool: &Path) -> Command {
+    let mut c = Command::cargo_bin("statsig").unwrap();
+    c.env_clear()
+        .env("STATSIG_SERVER_SECRET", KEY)
+        .env("STATSIG_SPOOL_DIR", spool)
+        .env("STATSIG_RETRY_BASE_MS", "5");
+    c
+}
+
+fn out_text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Every byte under the spool directory, the gzipped batch bodies of segment files both
+/// as stored and decompressed.
+fn spool_bytes(dir: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let data = std::fs::read(e.path()).unwrap_or_default();
+            if let Some(mut rest) = data.strip_prefix(b"STSPOOL1".as_slice()) {
+                while rest.len() >= 8 {
+                    let len = u32::from_le_bytes(rest[4..8].try_into().unwrap()) as usize;
+                    let body = &rest[8..8 + len];
+                    let mut json = Vec::new();
+                    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(body), &mut json)
+                        .unwrap();
+                    assert!(serde_json::from_slice::<Json>(&json).is_ok());
+                    all.extend(json);
+                    rest = &rest[8 + len..];
+                }
+            }
+            all.extend(data);
+        }
+    }
+    all
+}
+
+fn assert_no_secrets(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    assert!(!text.contains(KEY), "{what} contains the server key");
+    assert!(!text.contains("TESTKEY"), "{what} contains part of the key");
+    assert!(
+        !text.contains(PRIVATE),
+        "{what} contains a private attribute"
+    );
+    assert!(
+        !text.contains("privateAttributes"),
+        "{what}: privateAttributes"
+    );
+}
+
+fn status(spool: &Path) -> Json {
+    let o = cmd(spool)
+        .args(["events", "status", "--json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// An NDJSON line per event; each event unique (its index is in the metadata).
+fn event_lines(n: usize) -> (String, Vec<Json>) {
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    for i in 0..n {
+        let line = json!({"eventName": format!("ev_{}", i % 7), "value": i,
+            "metadata": {"i": i.to_string(), "n": 1.5},
+            "user": {"userID": format!("u{}", i % 100), "customIDs": {"stableID": "s"},
+                     "privateAttributes": {"ssn": PRIVATE}},
+            "time": 1_700_000_000_000u64 + i as u64});
+        text.push_str(&line.to_string());
+        text.push('\n');
+        expected.push(json!({"eventName": format!("ev_{}", i % 7), "value": i,
+            "metadata": {"i": i.to_string(), "n": 1.5},
+            "user": {"userID": format!("u{}", i % 100), "customIDs": {"stableID": "s"}},
+            "time": 1_700_000_000_000u64 + i as u64}));
+    }
+    (text, expected)
+}
+
+/// Every batch in the spool's segment files (delivered or not): decompressed body → events.
+fn spooled_batches(dir: &Path) -> HashMap<Vec<u8>, u64> {
+    let mut out = HashMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let data = std::fs::read(e.path()).unwrap_or_default();
+        let Some(mut rest) = data.strip_prefix(b"STSPOOL1".as_slice()) else {
+            continue;
+        };
+        while rest.len() >= 8 {
+            let count = u32::from_le_bytes(rest[0..4].try_into().unwrap()) as u64;
+            let len = u32::from_le_bytes(rest[4..8].try_into().unwrap()) as usize;
+            let Some(body) = rest.get(8..8 + len) else {
+                break;
+            };
+            let mut plain = Vec::new();
+            if std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(body), &mut plain)
+                .is_ok()
+            {
+                out.insert(plain, count);
+            }
+            rest = &rest[8 + len..];
+        }
+    }
+    out
+}
+
+fn unique(events: &[Json]) -> HashSet<String> {
+    events.iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn log_event_sends_the_spec_shape_and_headers() {
+    let srv = Server::ok();
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let o = cmd(&spool)
+        .args([
+            "log-event",
+            "purchase",
+            "--value",
+            "sku_1",
+            "--metadata",
+            "price=9.99",
+            "--user-id",
+            "user-1",
+            "--email",
+            "pat@example.com",
+            "--custom-id",
+            "stableID=s-1",
+            "--private",
+            &format!("ssn={PRIVATE}"),
+            "--time",
+            "1700000100000",
+            "--log-event-url",
+            &srv.url(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert_no_secrets("output", out_text(&o).as_bytes());
+    assert!(out_text(&o).contains("1 accepted, 1 sent, 0 spooled"));
+    let reqs = srv.requests();
+    assert_eq!(reqs.len(), 1);
+    let r = &reqs[0];
+    assert_eq!(r.method, "POST");
+    assert_eq!(r.path, "/v1/log_event");
+    assert_eq!(r.header("STATSIG-API-KEY"), Some(KEY));
+    assert_eq!(r.header("STATSIG-EVENT-COUNT"), Some("1"));
+    assert_eq!(r.header("STATSIG-RETRY"), Some("0"));
+    assert_eq!(r.header("Content-Encoding"), Some("gzip"));
+    assert_eq!(r.header("Content-Type"), Some("application/json"));
+    assert_eq!(r.header("STATSIG-SDK-TYPE"), Some("statsig-cli"));
+    assert_eq!(
+        r.header("STATSIG-SDK-VERSION"),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    let sid = r.header("STATSIG-SERVER-SESSION-ID").unwrap();
+    assert_eq!(sid.len(), 36);
+    let client_time: i64 = r.header("STATSIG-CLIENT-TIME").unwrap().parse().unwrap();
+    assert!(client_time > 1_700_000_000_000);
+    assert!(r.wire_len < r.body.len() + 40, "body is compressed");
+    let body = r.json();
+    assert_eq!(
+        body["events"],
+        json!([{"eventName":"purchase","value":"sku_1","metadata":{"price":"9.99"},
+            "user":{"userID":"user-1","email":"pat@example.com","customIDs":{"stableID":"s-1"}},
+            "time":1700000100000i64}])
+    );
+    assert_eq!(body["statsigMetadata"]["sdkType"], "statsig-cli");
+    assert_eq!(body["statsigMetadata"]["sessionID"], sid);
+    assert_no_secrets("request body", &r.body);
+    assert_eq!(status(&spool)["events"], 0);
+}
+
+#[test]
+fn api_base_and_numeric_values() {
+    let srv = Server::ok();
+    let dir = tempfile::tempdir().unwrap();
+    let api = format!("http://{}/v1", srv.addr);
+    let o = cmd(dir.path())
+        .args(["log-event", "n", "--value", "42", "-q", "--api", &api])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert!(o.stderr.is_empty(), "--quiet: {}", out_text(&o));
+    let r = &srv.requests()[0];
+    assert_eq!(r.path, "/v1/log_event");
+    assert_eq!(r.json()["events"][0]["value"], 42);
+    assert!(r.json()["events"][0].get("user").is_none());
+}
+
+#[test]
+fn log_events_splits_batches_at_the_batch_size() {
+    let srv = Server::ok();
+    let dir = tempfile::tempdir().unwrap();
+    let (text, expected) = event_lines(1234);
+    let file = dir.path().join("events.ndjson");
+    std::fs::write(&file, &text).unwrap();
+    let o = cmd(&dir.path().join("spool"))
+        .args([
+            "log-events",
+            "--batch-size",
+            "100",
+            "--log-event-url",
+            &srv.url(),
+        ])
+        .arg("--file")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert!(out_text(&o).contains("1234 accepted, 1234 sent, 0 spooled"));
+    let reqs = srv.requests();
+    let mut counts: Vec<usize> = reqs
+        .iter()
+        .map(|r| {
+            let n = r.json()["events"].as_array().unwrap().len();
+            assert_eq!(r.header("STATSIG-EVENT-COUNT").unwrap(), n.to_string());
+            n
+        })
+        .collect();
+    counts.sort_unstable();
+    assert_eq!(counts.len(), 13);
+    assert_eq!(counts[0], 34);
+    assert!(counts[1..].iter().all(|&c| c == 100));
+    assert_eq!(srv.accepted_events(), expected, "in order, unaltered");
+    for r in &reqs {
+        assert_no_secrets("request body", &r.body);
+    }
+}
+
+#[test]
+fn log_events_reads_stdin_and_defaults_time() {
+    let srv = Server::ok();
+    let dir = tempfile::tempdir().unwrap();
+    let o = cmd(dir.path())
+        .args(["log-events", "--file", "-", "--log-event-url", &srv.url()])
+        .write_stdin("{\"eventName\":\"a\"}\n\n{\"eventName\":\"b\",\"value\":\"x\"}")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    let ev = srv.accepted_events();
+    assert_eq!(ev.len(), 2);
+    assert_eq!(ev[1]["value"], "x");
+    assert!(ev[0]["time"].as_i64().unwrap() > 1_700_000_000_000);
+}
+
+#[test]
+fn bad_lines_name_the_line_and_stop_unless_keep_going() {
+    let srv = Server::ok();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ev.ndjson");
+    std::fs::write(
+        &file,
+        "{\"eventName\":\"a\"}\n{\"eventName\":\"b\"}\n{\"eventName\":\"c\",\"value\":true}\n{\"eventName\":\"d\"}\n",
+    )
+    .unwrap();
+    let o = cmd(&dir.path().join("s"))
+        .args(["log-events", "--log-event-url", &srv.url(), "--file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", out_text(&o));
+    let err = out_text(&o);
+    assert!(err.contains("ev.ndjson:3: value must be"), "{err}");
+    assert!(err.contains("2 accepted, 2 sent"), "{err}");
+    assert_eq!(srv.accepted_events().len(), 2);
+
+    let srv = Server::ok();
+    let o = cmd(&dir.path().join("s"))
+        .args([
+            "log-events",
+            "--keep-going",
+            "--log-event-url",
+            &srv.url(),
+            "--file",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", out_text(&o));
+    assert!(out_text(&o).contains("ev.ndjson:3:"));
+    assert!(out_text(&o).contains("1 of 4 lines skipped"));
+    let names: Vec<_> = srv
+        .accepted_events()
+        .iter()
+        .map(|e| e["eventName"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["a", "b", "d"]);
+}
+
+#[test]
+fn missing_key_is_an_input_error_and_no_send_only_spools() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = cmd(dir.path())
+        .env_remove("STATSIG_SERVER_SECRET")
+        .args(["log-event", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(out_text(&o).contains("no server key"));
+    let o = cmd(dir.path())
+        .env_remove("STATSIG_SERVER_SECRET")
+        .args(["log-event", "x", "--no-send"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert_eq!(status(dir.path())["events"], 1);
+    // The key from a file; the spooled event goes out with the next command.
+    let srv = Server::ok();
+    let kf = dir.path().join("key");
+    std::fs::write(&kf, format!("{KEY}\n")).unwrap();
+    let o = cmd(dir.path())
+        .env_remove("STATSIG_SERVER_SECRET")
+        .args([
+            "log-event",
+            "y",
+            "--log-event-url",
+            &srv.url(),
+            "--server-key-file",
+        ])
+        .arg(&kf)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert!(out_text(&o).contains("2 sent (1 from earlier runs)"));
+    assert_eq!(srv.requests()[0].header("statsig-api-key"), Some(KEY));
+    assert_eq!(srv.accepted_events().len(), 2);
+}
+
+fn flaky(first: usize, action: Action) -> Server {
+    Server::start(
+        Arc::new(move |n| {
+            if n < first {
+                action.clone()
+            } else {
+                Action::Status(200, vec![])
+            }
+        }),
+        true,
+    )
+}
+
+fn run_batch(srv: &Server, spool: &Path, n: usize, extra: &[&str]) -> std::process::Output {
+    let (text, _) = event_lines(n);
+    cmd(spool)
+        .args(["log-events", "--file", "-", "--batch-size", "50"])
+        .args(["--log-event-url", &srv.url()])
+        .args(extra)
+        .write_stdin(text)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn retries_5xx_429_and_dropped_connections() {
+    let (_, expected) = event_lines(200);
+    for action in [
+        Action::Status(500, vec![]),
+        Action::Status(503, vec![]),
+        Action::Status(429, vec![("Retry-After".into(), "0".into())]),
+        Action::Status(408, vec![]),
+        Action::Drop,
+    ] {
+        let srv = flaky(3, action.clone());
+        let dir = tempfile::tempdir().unwrap();
+        let o = run_batch(&srv, dir.path(), 200, &[]);
+        assert!(o.status.success(), "{action:?}: {}", out_text(&o));
+        assert_eq!(
+            unique(&srv.accepted_events()),
+            unique(&expected),
+            "{action:?}"
+        );
+        if !matches!(action, Action::Drop) {
+            let retries: Vec<_> = srv
+                .requests()
+                .iter()
+                .take(4)
+                .map(|r| r.header("statsig-retry").unwrap().to_string())
+                .collect();
+            assert_eq!(retries, ["0", "1", "2", "3"], "{action:?}");
+        }
+        assert_eq!(status(dir.path())["events"], 0);
+    }
+}
+
+#[test]
+fn other_4xx_are_not_retried_and_stay_spooled() {
+    let srv = Server::start(Arc::new(|_| Action::Status(400, vec![])), true);
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_batch(&srv, dir.path(), 10, &[]);
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    assert_eq!(srv.requests().len(), 1);
+    assert!(out_text(&o).contains("10 accepted, 0 sent, 10 spooled"));
+    assert!(out_text(&o).contains("HTTP 400"));
+}
+
+#[test]
+fn persistent_failure_gives_up_after_the_retries() {
+    let srv = Server::start(Arc::new(|_| Action::Status(502, vec![])), true);
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_batch(&srv, dir.path(), 120, &["--retries", "2"]);
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    // One batch tried three times; the others are not tried once the server is failing.
+    assert_eq!(srv.requests().len(), 3);
+    assert!(out_text(&o).contains("120 accepted, 0 sent, 120 spooled"));
+    assert_eq!(status(dir.path())["events"], 120);
+}
+
+#[test]
+fn server_down_then_flush_delivers_everything_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    // A port nobody listens on.
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/v1/log_event", l.local_addr().unwrap())
+    };
+    let (text, expected) = event_lines(1000);
+    let o = cmd(&spool)
+        .args(["log-events", "--file", "-", "--retries", "1"])
+        .args(["--log-event-url", &dead])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    let err = out_text(&o);
+    assert!(err.contains("1000 accepted, 0 sent, 1000 spooled"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one summary line: {err}");
+    assert_no_secrets("output", err.as_bytes());
+    let spooled = spool_bytes(&spool);
+    assert_no_secrets("spool files", &spooled);
+    assert!(String::from_utf8_lossy(&spooled).contains("\"eventName\":\"ev_3\""));
+    let st = status(&spool);
+    assert_eq!(st["events"], 1000);
+    assert_eq!(st["batches"], 2);
+
+    let text_status = cmd(&spool).args(["events", "status"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&text_status.stdout).contains("queued: 1000 events"));
+
+    let srv = Server::ok();
+    let o = cmd(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.url()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert!(out_text(&o).contains("0 accepted, 1000 sent (1000 from earlier runs), 0 spooled"));
+    assert_eq!(srv.accepted_events().len(), 1000, "exactly once");
+    assert_eq!(unique(&srv.accepted_events()), unique(&expected));
+    assert_eq!(status(&spool)["events"], 0);
+    assert!(spool_bytes(&spool).is_empty(), "spool emptied");
+}
+
+/// Runs `log-events` on 100,000 events against a slow server, SIGKILLs it once `ready`
+/// says so, flushes against a healthy server and returns (all events the two servers
+/// accepted, the events in the input).
+fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Json>) {
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let (text, expected) = event_lines(100_000);
+    let file = dir.path().join("events.ndjson");
+    std::fs::write(&file, text).unwrap();
+    let slow = Server::start(Arc::new(|_| Action::Delay(Duration::from_millis(40))), true);
+    let bin = assert_cmd::cargo::cargo_bin("statsig");
+    let mut child = std::process::Command::new(bin)
+        .env_clear()
+        .env("STATSIG_SERVER_SECRET", KEY)
+        .env("STATSIG_SPOOL_DIR", &spool)
+        .args(["log-events", "--log-event-url", &slow.url(), "--file"])
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while !ready(&slow, &spool) {
+        assert!(t0.elapsed() < Duration::from_secs(60), "never ready");
+        if let Some(st) = child.try_wait().unwrap() {
+            let sent = slow.accepted_events().len();
+            panic!(
+                "finished before the kill: {st}, {sent} sent, {}",
+                status(&spool)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let sent_before = slow.accepted_events();
+    assert!(!sent_before.is_empty());
+    assert_no_secrets("spool files", &spool_bytes(&spool));
+
+    let srv = Server::ok();
+    let o = cmd(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.url()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert_no_secrets("output", out_text(&o).as_bytes());
+    assert_eq!(status(&spool)["events"], 0);
+    let mut all = sent_before;
+    all.extend(srv.accepted_events());
+    (all, expected)
+}
+
+#[test]
+fn sigkill_while_sending_loses_nothing() {
+    // Kill once every event is spooled (queued + delivered covers the input) but sending
+    // is far from done.
+    let (all, expected) = kill_then_flush(|srv, spool| {
+        // Every event is durably spooled or already delivered. Batches are counted once by
+        // content: one the server has recorded but whose response is still on its way is
+        // both sent and spooled.
+        let mut batches: HashMap<Vec<u8>, u64> = HashMap::new();
+        for r in srv.accepted() {
+            let n = r.header("statsig-event-count").unwrap().parse().unwrap();
+            batches.insert(r.body, n);
+        }
+        if batches.values().sum::<u64>() < 2_000 {
+            return false;
+        }
+        batches.extend(spooled_batches(spool));
+        batches.values().sum::<u64>() >= 100_000
+    });
+    let got = unique(&all);
+    let want = unique(&expected);
+    assert_eq!(got.len(), want.len(), "none lost, none extra");
+    assert!(got == want, "every event exactly as accepted");
+}
+
+#[test]
+fn sigkill_while_reading_keeps_a_prefix() {
+    // Killed as soon as the first batch arrives: what was accepted is a prefix of the
+    // input, and exactly that arrives after the flush.
+    let (all, expected) = kill_then_flush(|srv, _| !srv.requests().is_empty());
+    let got = unique(&all);
+    assert!(!got.is_empty());
+    let prefix = unique(&expected[..got.len()]);
+    assert!(
+        got == prefix,
+        "the accepted events are the input's first {}",
+        got.len()
+    );
+}

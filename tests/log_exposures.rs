@@ -1,0 +1,158 @@
+//! `--log-exposures` on the evaluating commands, against a loopback server that records
+//! every request.
+
+#[path = "common/server.rs"]
+mod server;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value as Json;
+use server::Server;
+
+const KEY: &str = "secret-EXPOSUREkey-do-not-leak-1a2b";
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
+
+fn cmd(spool: &Path, url: &str) -> Command {
+    let mut c = Command::cargo_bin("statsig").unwrap();
+    c.env_clear()
+        .env("STATSIG_SERVER_SECRET", KEY)
+        .env("STATSIG_SPOOL_DIR", spool)
+        .env("STATSIG_RETRY_BASE_MS", "5")
+        .env("STATSIG_LOG_EVENT_URL", url);
+    c
+}
+
+fn names(events: &[Json]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| e["eventName"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn check_gate_logs_one_gate_exposure_with_secondary_exposures() {
+    let server = Server::ok();
+    let spool = tempfile::tempdir().unwrap();
+    let url = format!("{}/v1/log_event", server.url());
+    let out = cmd(spool.path(), &url)
+        .args([
+            "check-gate",
+            "new_checkout",
+            "--log-exposures",
+            "--specs",
+            FIXTURE,
+        ])
+        .args(["--user-id", "42", "--private", "ssn=PRIVATE-999"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "false\n");
+    let events = server.accepted_events();
+    assert_eq!(names(&events), vec!["statsig::gate_exposure"]);
+    let e = &events[0];
+    assert_eq!(e["metadata"]["gate"], "new_checkout");
+    assert_eq!(e["metadata"]["gateValue"], "false");
+    assert_eq!(e["metadata"]["ruleID"], "rollout_25");
+    assert_eq!(e["user"]["userID"], "42");
+    assert!(e["user"].get("privateAttributes").is_none());
+    for r in server.requests() {
+        assert!(!String::from_utf8_lossy(&r.body).contains("PRIVATE-999"));
+        assert_eq!(r.header("statsig-api-key"), Some(KEY));
+    }
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(KEY));
+}
+
+#[test]
+fn layer_parameter_exposures_name_the_allocated_experiment_for_explicit_parameters() {
+    let server = Server::ok();
+    let spool = tempfile::tempdir().unwrap();
+    let url = format!("{}/v1/log_event", server.url());
+    // User 3 is allocated to checkout_button (test group).
+    let out = cmd(spool.path(), &url)
+        .args([
+            "get-layer",
+            "checkout_layer",
+            "--log-exposures",
+            "--specs",
+            FIXTURE,
+        ])
+        .args(["--user-id", "3"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = server.accepted_events();
+    assert_eq!(events.len(), 3, "one per parameter: {events:?}");
+    for e in &events {
+        assert_eq!(e["eventName"], "statsig::layer_exposure");
+        let m = &e["metadata"];
+        let explicit = m["parameterName"] == "button_color";
+        assert_eq!(
+            m["isExplicitParameter"],
+            if explicit { "true" } else { "false" }
+        );
+        assert_eq!(
+            m["allocatedExperiment"],
+            if explicit { "checkout_button" } else { "" }
+        );
+    }
+}
+
+#[test]
+fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
+    let spool = tempfile::tempdir().unwrap();
+    // Nothing listens on this port.
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/v1/log_event", l.local_addr().unwrap())
+    };
+    let out = cmd(spool.path(), &dead)
+        .args([
+            "evaluate",
+            "--log-exposures",
+            "--specs",
+            FIXTURE,
+            "--user-id",
+            "5",
+        ])
+        .args(["--retries", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        record["user"]["userID"], "5",
+        "the evaluation is still printed"
+    );
+
+    // A healthy server later receives everything from the spool.
+    let server = Server::ok();
+    let url = format!("{}/v1/log_event", server.url());
+    let flush = cmd(spool.path(), &url)
+        .args(["events", "flush", "--log-event-url", &url])
+        .output()
+        .unwrap();
+    assert!(
+        flush.status.success(),
+        "{}",
+        String::from_utf8_lossy(&flush.stderr)
+    );
+    let events = server.accepted_events();
+    let n = |name: &str| names(&events).iter().filter(|x| *x == name).count();
+    assert_eq!(n("statsig::gate_exposure"), 6);
+    assert_eq!(n("statsig::config_exposure"), 2);
+    assert_eq!(n("statsig::layer_exposure"), 3);
+}
