@@ -11,6 +11,7 @@ pub mod events;
 pub mod output;
 pub mod result;
 pub mod secret;
+pub mod session;
 pub mod source;
 pub mod spec;
 pub mod user;

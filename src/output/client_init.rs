@@ -699,24 +699,9 @@ fn write_param_stores(
     let _ = serde_json::to_writer(&mut *out, &result);
 }
 
-/// A random version-4 UUID for `sdkInfo.sessionId` (one per run, like an SDK instance).
+/// `sdkInfo.sessionId`: one per run, like an SDK instance.
 fn session_id() -> String {
-    use std::hash::BuildHasher;
-    let s = std::collections::hash_map::RandomState::new();
-    let a = s.hash_one(crate::cli::common::now_ms());
-    let b = s.hash_one(std::process::id());
-    let mut x = u128::from(a) << 64 | u128::from(b);
-    x = (x & !(0xf << 76)) | (0x4 << 76);
-    x = (x & !(0x3 << 62)) | (0x2 << 62);
-    let h = format!("{x:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
+    crate::session::session_id().to_string()
 }
 
 #[cfg(test)]

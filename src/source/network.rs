@@ -151,7 +151,7 @@ impl Client {
             .build()
             .into();
         let rng = Cell::new(seed());
-        let session_id = uuid_v4(&rng);
+        let session_id = crate::session::session_id().to_string();
         Client {
             agent,
             key,
@@ -487,23 +487,6 @@ fn next(state: &Cell<u64>) -> u64 {
     x ^= x >> 27;
     state.set(x);
     x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-}
-
-fn uuid_v4(state: &Cell<u64>) -> String {
-    let mut b = [0u8; 16];
-    b[..8].copy_from_slice(&next(state).to_le_bytes());
-    b[8..].copy_from_slice(&next(state).to_le_bytes());
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
 }
 
 /// The top-level fields acceptance looks at.
