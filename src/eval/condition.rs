@@ -416,3 +416,7 @@ fn multi_gate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condition) {
     }
     ev.result.bool = found;
 }
+
+#[cfg(test)]
+#[path = "condition_tests.rs"]
+mod tests;

@@ -12,6 +12,10 @@ use crate::user::User;
 /// Depth at which nested evaluation gives up (a cycle in the spec).
 const MAX_DEPTH: u32 = 300;
 
+/// Separate evaluations (`multi_*_gate`, `experiment_group`) one top-level evaluation may
+/// make. A spec referring to itself twice would otherwise branch 2^300 ways.
+const MAX_SEPARATE: u32 = 10_000;
+
 /// Settings that stay the same across evaluations.
 #[derive(Debug, Clone, Copy)]
 pub struct EvalOptions<'s> {
@@ -46,6 +50,8 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     pub trace: T,
     nested_count: u32,
     depth: u32,
+    /// Separate evaluations made so far under the current top-level one.
+    separate_count: u32,
     memo: Vec<MemoEntry<'s>>,
     memo_exposures: Vec<Exposure<'s>>,
 }
@@ -73,6 +79,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             trace,
             nested_count: 0,
             depth: 0,
+            separate_count: 0,
             memo: Vec::new(),
             memo_exposures: Vec::new(),
         }
@@ -95,6 +102,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     pub fn evaluate_keep_memo(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
         self.result.reset();
         self.nested_count = 0;
+        self.separate_count = 0;
         match self.specs.index(kind, name) {
             Some(i) => self.evaluate_index_top(kind, i),
             None => {
@@ -110,6 +118,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     pub fn evaluate_index(&mut self, kind: Kind, index: u32) -> &EvalResult<'s> {
         self.result.reset();
         self.nested_count = 0;
+        if self.depth == 0 {
+            self.separate_count = 0;
+        }
         self.evaluate_index_top(kind, index);
         &self.result
     }
@@ -413,20 +424,22 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
 
     /// A separate top-level evaluation (fresh state and memo) for `experiment_group` and
     /// `multi_*_gate` conditions. Returns the sub-result.
-    pub(crate) fn separate(&self, kind: Kind, index: Option<u32>) -> Option<EvalResult<'s>> {
-        if self.depth >= MAX_DEPTH {
+    pub(crate) fn separate(&mut self, kind: Kind, index: Option<u32>) -> Option<EvalResult<'s>> {
+        if self.depth >= MAX_DEPTH || self.separate_count >= MAX_SEPARATE {
             return None;
         }
         let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, NoTrace);
         sub.overrides = self.overrides;
         sub.legacy_gate_values = self.legacy_gate_values;
         sub.depth = self.depth + 1;
+        sub.separate_count = self.separate_count + 1;
         match index {
             Some(i) => {
                 sub.evaluate_index(kind, i);
             }
             None => return None,
         }
+        self.separate_count = sub.separate_count;
         Some(sub.result)
     }
 }

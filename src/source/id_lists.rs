@@ -18,16 +18,11 @@ impl IdList {
             if line.len() < 2 {
                 continue;
             }
-            let (op, id) = line.split_at(1);
-            let id = id.trim();
-            match op {
-                "+" => {
-                    self.ids.insert(id.into());
-                }
-                "-" => {
-                    self.ids.remove(id);
-                }
-                _ => {}
+            // Not `split_at(1)`: a line may start with a multi-byte character.
+            if let Some(id) = line.strip_prefix('+') {
+                self.ids.insert(id.trim().into());
+            } else if let Some(id) = line.strip_prefix('-') {
+                self.ids.remove(id.trim());
             }
         }
     }
@@ -303,6 +298,15 @@ mod tests {
         assert!(l.contains("xsKJ5J6c"));
         assert!(!l.contains("a+b/cdef"));
         assert_eq!(l.ids.len(), 1);
+    }
+
+    #[test]
+    fn wire_lines_starting_with_multibyte_characters_are_ignored() {
+        // Found by fuzzing: `split_at(1)` panicked inside a multi-byte character.
+        let mut l = IdList::default();
+        l.apply_wire("\u{fffd}\"l\"\n\u{e9}+abc\n+ok\n");
+        assert_eq!(l.ids.len(), 1);
+        assert!(l.contains("ok"));
     }
 
     #[test]

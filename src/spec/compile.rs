@@ -127,7 +127,7 @@ struct Compiler<'a> {
 
 impl<'a> Compiler<'a> {
     fn err(&self, path: &str, msg: impl std::fmt::Display) -> Error {
-        Error::input(format!("{}: {path}: {msg}", self.origin))
+        Error::input(format!("{}: {}: {msg}", self.origin, one_line(path)))
     }
 
     fn opt_str(&self, o: &'a Map<String, Json>, key: &str, path: &str) -> Result<Option<&'a str>> {
@@ -444,8 +444,9 @@ impl<'a> Compiler<'a> {
                 Kind::Layer => "layer",
             };
             self.warnings.push(format!(
-                "{}: {word} {name:?} ({path}): {why}; it evaluates as Unsupported",
-                self.origin
+                "{}: {word} {name:?} ({}): {why}; it evaluates as Unsupported",
+                self.origin,
+                one_line(path)
             ));
         }
         let version = match o.get("version") {
@@ -709,6 +710,24 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// A JSON path built from spec names, with control characters escaped so that a message
+/// naming it stays on one line.
+fn one_line(path: &str) -> std::borrow::Cow<'_, str> {
+    if !path.contains(char::is_control) {
+        return path.into();
+    }
+    path.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Pre-computes the lookups for a user field name.
 pub(crate) fn field(f: &str) -> Field {
     let lower = f.to_lowercase();
@@ -807,4 +826,33 @@ pub(crate) fn compile_target(v: &Json) -> Target {
         }
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_and_warnings_naming_a_spec_stay_on_one_line() {
+        // Found by the fuzz smoke test: a v2 spec name holding a newline split the message.
+        let e = parse_payload(br#"{"feature_gates":{"a\nb":5}}"#, "p.json")
+            .err()
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            e,
+            r"p.json: feature_gates.a\nb: expected an object, found a number"
+        );
+        let p = br#"{"feature_gates":{"a\tb":{"idType":"userID","rules":[{"conditions":[
+            {"type":"user_field","operator":"nope"}]}]}}}"#;
+        let Ok(Parsed::Specs(s)) = parse_payload(p, "p.json") else {
+            panic!("compiles")
+        };
+        assert_eq!(s.warnings.len(), 1);
+        assert!(
+            s.warnings[0].contains(r"(feature_gates.a\tb)"),
+            "{:?}",
+            s.warnings
+        );
+    }
 }
