@@ -138,7 +138,14 @@ impl UserArgs {
                 "no user given: pass --user-id, --custom-id, other user flags or --user JSON",
             ));
         }
-        User::from_json(Json::Object(self.to_json()?), "user")
+        let user = User::from_json(Json::Object(self.to_json()?), "user")?;
+        if !user.has_any_id() {
+            eprintln!(
+                "warning: the user has no userID and no customIDs; it is evaluated with an \
+                 empty userID, as Statsig's current SDKs do"
+            );
+        }
+        Ok(user)
     }
 }
 
