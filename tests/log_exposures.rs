@@ -156,3 +156,48 @@ fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
     assert_eq!(n("statsig::config_exposure"), 2);
     assert_eq!(n("statsig::layer_exposure"), 3);
 }
+
+#[test]
+fn client_init_logs_only_when_asked() {
+    let server = Server::ok();
+    let spool = tempfile::tempdir().unwrap();
+    let url = format!("{}/v1/log_event", server.url());
+    let plain = cmd(spool.path(), &url)
+        .args(["client-init", "--specs", FIXTURE, "--user-id", "3"])
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+    assert!(
+        server.requests().is_empty(),
+        "no exposures without --log-exposures"
+    );
+
+    let out = cmd(spool.path(), &url)
+        .args([
+            "client-init",
+            "--log-exposures",
+            "--specs",
+            FIXTURE,
+            "--user-id",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let payload = |bytes: &[u8]| {
+        let mut v: Json = serde_json::from_slice(bytes).unwrap();
+        v["sdkInfo"]["sessionId"] = Json::Null;
+        v
+    };
+    assert_eq!(payload(&out.stdout), payload(&plain.stdout), "same payload");
+    let events = server.accepted_events();
+    let n = |name: &str| names(&events).iter().filter(|x| *x == name).count();
+    // Segments and holdouts are not in the payload, so not logged: 4 feature gates.
+    assert_eq!(n("statsig::gate_exposure"), 4);
+    assert_eq!(n("statsig::config_exposure"), 2);
+    assert_eq!(n("statsig::layer_exposure"), 3);
+}

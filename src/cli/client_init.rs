@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::common::{EvalArgs, load_overrides, load_specs, now_ms};
+use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
@@ -54,6 +55,10 @@ pub struct ClientInitArgs {
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
+    /// Usually not wanted: the browser client logs exposures when the page reads values.
+    /// With `--log-exposures`, one is logged for every entry of every response.
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
 }
 
 impl ClientInitArgs {
@@ -96,6 +101,12 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
     check_names(specs, &opts, a.eval.strict)?;
     let mut ci = ClientInit::new(specs, &opts)?;
 
+    let mut logger = ExposureLogger::start(
+        &a.eval.source,
+        &a.exposures,
+        specs,
+        loaded.kind.reason_source(),
+    )?;
     let mut sink = Sink::open(a.out.as_deref())?;
     let outcome = match (&a.users, single) {
         (_, Some(user)) => {
@@ -106,17 +117,37 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
                 );
             }
             let mut out = Vec::with_capacity(256 * 1024);
-            write_one(&mut ci, specs, overrides.as_ref(), &user, &mut out);
-            out.push(b'\n');
-            sink.write_all(&out)
+            write_one(
+                &mut ci,
+                specs,
+                overrides.as_ref(),
+                &user,
+                &mut out,
+                logger.as_mut(),
+            )
+            .and_then(|()| {
+                out.push(b'\n');
+                sink.write_all(&out)
+            })
         }
-        (Some(path), None) => run_batch(a, &mut ci, specs, overrides.as_ref(), path, &mut sink),
+        (Some(path), None) => run_batch(
+            a,
+            &mut ci,
+            specs,
+            overrides.as_ref(),
+            path,
+            &mut sink,
+            logger.as_mut(),
+        ),
         (None, None) => unreachable!("a single user is parsed when --users is absent"),
     };
     match outcome {
         Ok(()) => {
             sink.commit()?;
-            Ok(0)
+            match logger {
+                Some(l) => l.finish(),
+                None => Ok(0),
+            }
         }
         Err(e) => {
             sink.abort();
@@ -131,10 +162,23 @@ fn write_one<'s>(
     overrides: Option<&'s LocalOverrides>,
     user: &User,
     out: &mut Vec<u8>,
-) {
+    logger: Option<&mut ExposureLogger>,
+) -> Result<()> {
     let mut ev = Evaluator::new(specs, user, ci.eval_options(now_ms()));
     ev.overrides = overrides;
-    ci.write(out, &mut ev);
+    let Some(logger) = logger else {
+        ci.write(out, &mut ev);
+        return Ok(());
+    };
+    let mut failure = None;
+    ci.write_with(out, &mut ev, &mut |kind, spec, r| {
+        if failure.is_none()
+            && let Err(e) = logger.log(specs, user, kind, &spec.name, r, None)
+        {
+            failure = Some(e);
+        }
+    });
+    failure.map_or(Ok(()), Err)
 }
 
 fn run_batch<'s>(
@@ -144,6 +188,7 @@ fn run_batch<'s>(
     overrides: Option<&'s LocalOverrides>,
     path: &Path,
     sink: &mut Sink,
+    mut logger: Option<&mut ExposureLogger>,
 ) -> Result<()> {
     let (reader, name): (Box<dyn Read>, String) = if path.as_os_str() == "-" {
         (Box::new(std::io::stdin()), "stdin".into())
@@ -175,7 +220,7 @@ fn run_batch<'s>(
             first_no_id.get_or_insert(i + 1);
         }
         out.clear();
-        write_one(ci, specs, overrides, &user, &mut out);
+        write_one(ci, specs, overrides, &user, &mut out, logger.as_deref_mut())?;
         out.push(b'\n');
         sink.write_all(&out)?;
     }

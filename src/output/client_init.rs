@@ -345,19 +345,29 @@ impl<'s> ClientInit<'s> {
     /// Appends one response for `ev.user` (no trailing newline). `ev` should have been made
     /// with [`ClientInit::eval_options`]; its overrides are used as set.
     pub fn write(&mut self, out: &mut Vec<u8>, ev: &mut Evaluator<'s, '_>) {
+        self.write_with(out, ev, &mut |_, _, _| {});
+    }
+
+    /// Like [`ClientInit::write`], handing every entry's result to `seen` (for exposures).
+    pub fn write_with(
+        &mut self,
+        out: &mut Vec<u8>,
+        ev: &mut Evaluator<'s, '_>,
+        seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+    ) {
         debug_assert!(std::ptr::eq(ev.specs, self.specs));
         ev.clear_memo();
         out.extend_from_slice(b"{\"feature_gates\":{");
         let gates = std::mem::take(&mut self.gates);
-        self.write_section(out, ev, Kind::Gate, &gates);
+        self.write_section(out, ev, Kind::Gate, &gates, seen);
         self.gates = gates;
         out.extend_from_slice(b"},\"dynamic_configs\":{");
         let configs = std::mem::take(&mut self.configs);
-        self.write_section(out, ev, Kind::Config, &configs);
+        self.write_section(out, ev, Kind::Config, &configs, seen);
         self.configs = configs;
         out.extend_from_slice(b"},\"layer_configs\":{");
         let layers = std::mem::take(&mut self.layers);
-        self.write_section(out, ev, Kind::Layer, &layers);
+        self.write_section(out, ev, Kind::Layer, &layers, seen);
         self.layers = layers;
         out.push(b'}');
         out.extend_from_slice(&self.constant_tail);
@@ -371,6 +381,7 @@ impl<'s> ClientInit<'s> {
         ev: &mut Evaluator<'s, '_>,
         kind: Kind,
         entries: &[Entry],
+        seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
     ) {
         // The legacy SDK accepts only users with an id (evaluation.md §1.1).
         let legacy_user = ev.user.has_any_id();
@@ -394,6 +405,7 @@ impl<'s> ClientInit<'s> {
                 extra_group = lev.evaluate_index(kind, e.index).group_name;
             }
             self.write_entry(out, e, &ev.result, extra_group);
+            seen(kind, &self.specs.specs(kind)[e.index as usize], &ev.result);
         }
     }
 
