@@ -338,7 +338,7 @@ _arguments "${_arguments_options[@]}" : \
 '--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
 '--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
-'--api=[API base; events go to {api}/log_event]:URL:_default' \
+'--api=[API base (as for spec downloads, with or without \`/v1\`); events go to \`{api}/v1/log_event\`]:URL:_default' \
 '--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
@@ -362,7 +362,7 @@ _arguments "${_arguments_options[@]}" : \
 '--file=[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
-'--api=[API base; events go to {api}/log_event]:URL:_default' \
+'--api=[API base (as for spec downloads, with or without \`/v1\`); events go to \`{api}/v1/log_event\`]:URL:_default' \
 '--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
@@ -399,7 +399,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
-'--api=[API base; events go to {api}/log_event]:URL:_default' \
+'--api=[API base (as for spec downloads, with or without \`/v1\`); events go to \`{api}/v1/log_event\`]:URL:_default' \
 '--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \

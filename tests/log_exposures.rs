@@ -201,3 +201,36 @@ fn client_init_logs_only_when_asked() {
     assert_eq!(n("statsig::config_exposure"), 2);
     assert_eq!(n("statsig::layer_exposure"), 3);
 }
+
+#[test]
+fn api_base_serves_exposures_at_v1_log_event() {
+    let server = Server::ok();
+    let spool = tempfile::tempdir().unwrap();
+    for api in [
+        format!("http://{}", server.addr),
+        format!("http://{}/v1/", server.addr),
+    ] {
+        let out = Command::cargo_bin("statsig")
+            .unwrap()
+            .env_clear()
+            .env("STATSIG_SERVER_SECRET", KEY)
+            .env("STATSIG_SPOOL_DIR", spool.path())
+            .args([
+                "check-gate",
+                "new_checkout",
+                "--log-exposures",
+                "--specs",
+                FIXTURE,
+            ])
+            .args(["--user-id", "1", "--api", &api])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let paths: Vec<String> = server.requests().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(paths, vec!["/v1/log_event", "/v1/log_event"]);
+}

@@ -110,12 +110,6 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
     let mut sink = Sink::open(a.out.as_deref())?;
     let outcome = match (&a.users, single) {
         (_, Some(user)) => {
-            if !user.has_any_id() {
-                eprintln!(
-                    "warning: the user has no userID and no customIDs: every id-based rule \
-                     sees an empty id (Statsig's SDKs accept such users)"
-                );
-            }
             let mut out = Vec::with_capacity(256 * 1024);
             write_one(
                 &mut ci,

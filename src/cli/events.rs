@@ -36,7 +36,8 @@ impl KeyArgs {
 /// How events are batched, spooled and sent.
 #[derive(Debug, Clone, Args)]
 pub struct DeliveryArgs {
-    /// API base; events go to {api}/log_event.
+    /// API base (as for spec downloads, with or without `/v1`); events go to
+    /// `{api}/v1/log_event`.
     #[arg(long, value_name = "URL", env = "STATSIG_API")]
     pub api: Option<String>,
 

@@ -10,15 +10,16 @@ use crate::secret::ServerKey;
 pub const SDK_TYPE: &str = "statsig-cli";
 pub const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The legacy SDKs' default API base; `log_event` is appended.
-pub const DEFAULT_API: &str = "https://statsigapi.net/v1";
+pub const DEFAULT_API: &str = "https://statsigapi.net";
 
-/// `{api}/log_event`, adding the `/` a base may lack.
+/// `{api}/v1/log_event`. `--api` is read as for spec downloads: a host base, with or
+/// without a trailing `/v1` (or `/v2`).
 pub fn log_event_url(api: Option<&str>, log_event_url: Option<&str>) -> String {
     if let Some(u) = log_event_url {
         return u.to_string();
     }
-    let api = api.unwrap_or(DEFAULT_API);
-    format!("{}/log_event", api.trim_end_matches('/'))
+    let base = crate::source::network::api_base(api.unwrap_or(DEFAULT_API));
+    format!("{base}/v1/log_event")
 }
 
 /// The session id of this process (a random v4 UUID).
@@ -202,6 +203,10 @@ mod tests {
         );
         assert_eq!(
             log_event_url(Some("http://h/v1/"), None),
+            "http://h/v1/log_event"
+        );
+        assert_eq!(
+            log_event_url(Some("http://h"), None),
             "http://h/v1/log_event"
         );
         assert_eq!(log_event_url(Some("x"), Some("http://y/e")), "http://y/e");

@@ -261,7 +261,7 @@ impl<'s> ClientInit<'s> {
             if spec.is_segment_or_holdout() || !keep(spec) {
                 continue;
             }
-            if spec.effective_entity() == Entity::FeatureGate && !listed(&opts.gates, &spec.name) {
+            if spec.entity == Entity::FeatureGate && !listed(&opts.gates, &spec.name) {
                 continue;
             }
             gates.push(entry(i, spec, Shape::Gate));
@@ -271,7 +271,7 @@ impl<'s> ClientInit<'s> {
             if !keep(spec) {
                 continue;
             }
-            let shape = match spec.effective_entity() {
+            let shape = match spec.entity {
                 Entity::DynamicConfig => Shape::DynamicConfig,
                 Entity::Experiment => Shape::Experiment,
                 _ => Shape::OtherConfig,

@@ -55,6 +55,15 @@ fn check_url(flag: &str, url: &str) -> Result<()> {
     }
 }
 
+/// The host base of an `--api` URL: a P-style base that already names a version
+/// (`https://host/v1/`) loses it, so every endpoint can add its own.
+pub fn api_base(api: &str) -> &str {
+    let a = api.trim_end_matches('/');
+    a.strip_suffix("/v1")
+        .or_else(|| a.strip_suffix("/v2"))
+        .unwrap_or(a)
+}
+
 /// Whether `url` is on Statsig's CDN host (which takes GETs and `range=` query parameters).
 pub fn is_cdn(url: &str) -> bool {
     url.strip_prefix(CDN)
@@ -66,13 +75,7 @@ impl Endpoints {
         let api = match &args.api {
             Some(api) => {
                 check_url("--api", api)?;
-                // Accept a P-style base that already names a version (`https://host/v1`).
-                let a = api.trim_end_matches('/');
-                let a = a
-                    .strip_suffix("/v1")
-                    .or_else(|| a.strip_suffix("/v2"))
-                    .unwrap_or(a);
-                a.to_string()
+                api_base(api).to_string()
             }
             None => CDN.to_string(),
         };

@@ -400,11 +400,20 @@ impl<'a> Compiler<'a> {
         path: &str,
         kind: Kind,
     ) -> Result<Spec> {
-        let entity = Entity::parse(self.opt_str(o, "entity", path)?);
         let type_ = self.opt_str(o, "type", path)?.unwrap_or(match kind {
             Kind::Gate => "feature_gate",
             _ => "dynamic_config",
         });
+        // Old payloads lack `entity`: read it from `type`, as the legacy SDK does (the
+        // conformance data follows it).
+        let entity = match Entity::parse(self.opt_str(o, "entity", path)?) {
+            Entity::Missing => match type_ {
+                "feature_gate" => Entity::FeatureGate,
+                "dynamic_config" => Entity::DynamicConfig,
+                _ => Entity::Missing,
+            },
+            e => e,
+        };
         let id_type = match self.opt_str(o, "idType", path)? {
             Some(t) => t,
             None => {

@@ -22,7 +22,8 @@ pub enum Kind {
     Layer,
 }
 
-/// The `entity` of a spec; `None` when the payload omits it (old v1 payloads).
+/// The `entity` of a spec. Old v1 payloads omit it; compilation then reads it from `type`,
+/// and `Missing` remains only when that says nothing either.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entity {
     FeatureGate,
@@ -113,16 +114,6 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// The entity, or for old payloads without one what the spec's `type` says (the legacy
-    /// SDK's reading, which the conformance data follows).
-    pub fn effective_entity(&self) -> Entity {
-        match (&self.entity, &*self.type_) {
-            (Entity::Missing, "feature_gate") => Entity::FeatureGate,
-            (Entity::Missing, "dynamic_config") => Entity::DynamicConfig,
-            (e, _) => e.clone(),
-        }
-    }
-
     /// Whether the spec is meant for client payloads and `evaluate` output as a gate.
     pub fn is_segment_or_holdout(&self) -> bool {
         matches!(self.entity, Entity::Segment | Entity::Holdout)
