@@ -2,6 +2,14 @@
 
 use std::sync::OnceLock;
 
+/// Now, in Unix epoch milliseconds.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
 /// A fresh random v4 UUID.
 pub fn uuid_v4() -> String {
     let mut b = [0u8; 16];

@@ -1,7 +1,6 @@
 //! Pieces every evaluating command shares: loading and compiling specs, evaluation options.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::error::{Error, Result};
 use crate::eval::EvalOptions;
@@ -67,12 +66,7 @@ pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
         .transpose()
 }
 
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+pub use crate::session::now_ms;
 
 pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
     EvalOptions {

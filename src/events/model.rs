@@ -113,12 +113,7 @@ impl Serialize for Event {
 }
 
 /// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+pub use crate::session::now_ms;
 
 /// A user JSON object as logged: wire names, `privateAttributes` removed, `userID` present.
 /// Validates the user the way evaluation does, so a bad user is rejected, not logged.

@@ -83,11 +83,7 @@ impl KeyScheme {
 
 /// Standard base64 of the key's SHA-256 digest: the `<H>` of the core and node schemes.
 /// (Kept here rather than shared with the evaluator's hashes so sources stand alone.)
-pub fn sha256_b64(s: &str) -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(s.as_bytes()))
-}
+pub use crate::eval::hash::sha256_b64;
 
 fn id_list_manifest_key(h: &str) -> String {
     format!("statsig|/v1/get_id_lists|plain_text|{h}")

@@ -190,10 +190,7 @@ impl Client {
         attempt: u32,
         extra: &[(&str, String)],
     ) -> ureq::RequestBuilder<B> {
-        let now_ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0);
+        let now_ms = crate::session::now_ms();
         rb = rb
             .header("STATSIG-API-KEY", self.key.expose())
             .header("STATSIG-SDK-TYPE", SDK_TYPE)
@@ -569,7 +566,7 @@ pub fn fetch_specs(
                     serde_json::Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
-                if !h.is_empty() && h != djb2(key.expose()) {
+                if !h.is_empty() && h != crate::eval::hash::djb2(key.expose()) {
                     return Err(Error::Network(format!(
                         "download_config_specs: the payload was made for another server key (hashed_sdk_key_used {h}) ({origin})"
                     )));
@@ -591,13 +588,6 @@ pub fn fetch_specs(
 
 /// djb2 over Unicode scalar values, 32-bit wrapping, as a decimal string
 /// (`hashed_sdk_key_used`).
-fn djb2(s: &str) -> String {
-    s.chars()
-        .fold(0u32, |h, c| {
-            h.wrapping_shl(5).wrapping_sub(h).wrapping_add(c as u32)
-        })
-        .to_string()
-}
 
 fn json_i64(v: Option<&serde_json::Value>) -> Option<i64> {
     match v? {
