@@ -586,9 +586,6 @@ pub fn fetch_specs(
     }
 }
 
-/// djb2 over Unicode scalar values, 32-bit wrapping, as a decimal string
-/// (`hashed_sdk_key_used`).
-
 fn json_i64(v: Option<&serde_json::Value>) -> Option<i64> {
     match v? {
         serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
