@@ -81,8 +81,7 @@ impl KeyScheme {
     }
 }
 
-/// Standard base64 of the key's SHA-256 digest: the `<H>` of the core and node schemes.
-/// (Kept here rather than shared with the evaluator's hashes so sources stand alone.)
+/// Standard base64 of the key's SHA-256 digest is the `<H>` of the core and node schemes.
 pub use crate::eval::hash::sha256_b64;
 
 fn id_list_manifest_key(h: &str) -> String {
