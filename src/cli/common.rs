@@ -36,8 +36,16 @@ pub struct LoadedSpecs {
 
 /// Loads, compiles and attaches id lists; prints compile warnings to stderr.
 pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
-    let loaded = source::load(args)?;
-    let mut specs = match parse_payload_leaking(&loaded.bytes, &loaded.origin)? {
+    let mut loaded = source::load(args)?;
+    let already = loaded
+        .compiled
+        .take()
+        .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
+    let parsed = match already {
+        Some(c) => Parsed::Specs(Box::new(c)),
+        None => parse_payload_leaking(&loaded.bytes, &loaded.origin)?,
+    };
+    let mut specs = match parsed {
         Parsed::Specs(s) => *s,
         Parsed::NoUpdates => {
             return Err(Error::input(format!(

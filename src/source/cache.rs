@@ -174,6 +174,7 @@ impl Cache {
             kind: SourceKind::Cache,
             id_lists: files.as_ref().map(IdListFiles::to_id_lists),
             id_list_files: files,
+            compiled: None,
         })
     }
 }

@@ -359,6 +359,7 @@ pub fn load(spec: &str, args: &SourceArgs, key: Option<&ServerKey>) -> Result<Lo
         kind: SourceKind::DataStore,
         id_lists: files.as_ref().map(IdListFiles::to_id_lists),
         id_list_files: files,
+        compiled: None,
     })
 }
 
@@ -530,6 +531,7 @@ mod tests {
             origin: "x".into(),
             kind: SourceKind::File,
             id_lists: None,
+            compiled: None,
             id_list_files: Some(IdListFiles {
                 lists: [(
                     "vips".to_string(),

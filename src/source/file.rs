@@ -25,5 +25,6 @@ pub fn load(path: &Path) -> Result<Loaded> {
         kind: SourceKind::File,
         id_lists: None,
         id_list_files: None,
+        compiled: None,
     })
 }

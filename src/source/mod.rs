@@ -147,6 +147,8 @@ pub struct Loaded {
     /// The id lists as raw wire files with their manifest data, when the source had them
     /// (network, cache, data store); `specs pull` and `specs push` write these out.
     pub id_list_files: Option<IdListFiles>,
+    /// The payload already compiled, when the source had to compile it to validate it.
+    pub compiled: Option<std::sync::Arc<crate::spec::CompiledSpecs>>,
 }
 
 impl Loaded {

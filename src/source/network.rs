@@ -489,13 +489,11 @@ fn next(state: &Cell<u64>) -> u64 {
     x.wrapping_mul(0x2545_F491_4F6C_DD1D)
 }
 
-/// The top-level fields acceptance looks at.
+/// The lcut of a cached payload, read without building a tree.
 #[derive(Debug, Default, serde::Deserialize)]
 struct PayloadMeta {
     #[serde(default)]
     time: Option<serde_json::Value>,
-    #[serde(default)]
-    hashed_sdk_key_used: Option<serde_json::Value>,
 }
 
 fn payload_meta(bytes: &[u8]) -> Option<PayloadMeta> {
@@ -517,8 +515,8 @@ pub fn lcut_of(bytes: &[u8]) -> Option<i64> {
 /// What a config-specs download produced.
 #[derive(Debug)]
 pub enum SpecsUpdate {
-    /// A new payload, validated; it should be cached.
-    New(Vec<u8>),
+    /// A new payload, validated (and compiled, so it need not be again); it should be cached.
+    New(Vec<u8>, Box<crate::spec::CompiledSpecs>),
     /// The cached payload is current (`has_updates:false`, or the server sent an older one).
     Unchanged(Vec<u8>),
 }
@@ -560,17 +558,13 @@ pub fn fetch_specs(
             ))),
         },
         Parsed::Specs(compiled) => {
-            let meta = payload_meta(&resp.body).unwrap_or_default();
-            if let Some(h) = &meta.hashed_sdk_key_used {
-                let h = match h {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                if !h.is_empty() && h != crate::eval::hash::djb2(key.expose()) {
-                    return Err(Error::Network(format!(
-                        "download_config_specs: the payload was made for another server key (hashed_sdk_key_used {h}) ({origin})"
-                    )));
-                }
+            if let Some(h) = compiled.hashed_sdk_key_used.as_deref()
+                && !h.is_empty()
+                && h != crate::eval::hash::djb2(key.expose())
+            {
+                return Err(Error::Network(format!(
+                    "download_config_specs: the payload was made for another server key (hashed_sdk_key_used {h}) ({origin})"
+                )));
             }
             if let Some((bytes, lcut)) = cached
                 && compiled.time < lcut
@@ -581,7 +575,7 @@ pub fn fetch_specs(
                 );
                 return Ok(SpecsUpdate::Unchanged(bytes));
             }
-            Ok(SpecsUpdate::New(resp.body))
+            Ok(SpecsUpdate::New(resp.body, compiled))
         }
     }
 }
@@ -742,14 +736,14 @@ pub fn load(args: &SourceArgs, key: &ServerKey, cache: &Cache) -> Result<Loaded>
             e
         }
     })?;
-    let bytes = match update {
-        SpecsUpdate::New(bytes) => {
+    let (bytes, compiled) = match update {
+        SpecsUpdate::New(bytes, compiled) => {
             if let Err(e) = cache.write_specs(version, &bytes) {
                 eprintln!("warning: could not update the cache: {e}");
             }
-            bytes
+            (bytes, Some(std::sync::Arc::from(compiled)))
         }
-        SpecsUpdate::Unchanged(bytes) => bytes,
+        SpecsUpdate::Unchanged(bytes) => (bytes, None),
     };
     let files = if args.no_id_lists {
         None
@@ -769,6 +763,7 @@ pub fn load(args: &SourceArgs, key: &ServerKey, cache: &Cache) -> Result<Loaded>
         kind: SourceKind::Network,
         id_lists: files.as_ref().map(IdListFiles::to_id_lists),
         id_list_files: files,
+        compiled,
     })
 }
 

@@ -386,6 +386,11 @@ impl<'a> Compiler<'a> {
             config_mapping,
             id_lists: IdLists::default(),
             warnings: self.warnings,
+            hashed_sdk_key_used: top.get("hashed_sdk_key_used").and_then(|v| match v {
+                Json::String(s) => Some(s.as_str().into()),
+                Json::Null => None,
+                other => Some(other.to_string().into()),
+            }),
             param_stores: top
                 .get("param_stores")
                 .filter(|v| v.is_object())

@@ -410,6 +410,8 @@ pub struct CompiledSpecs {
     pub id_lists: IdLists,
     /// Non-fatal problems found while compiling (unknown operators, dropped specs).
     pub warnings: Vec<String>,
+    /// `hashed_sdk_key_used`: djb2 of the server key the payload was made for.
+    pub hashed_sdk_key_used: Option<Box<str>>,
     /// `param_stores` as compact JSON, when present.
     pub param_stores: Option<Box<str>>,
 }
