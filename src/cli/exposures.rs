@@ -125,25 +125,17 @@ impl ExposureLogger {
                 self.push(e)
             }
             Kind::Layer => {
-                let params: Vec<String> = match param {
-                    Some(p) => vec![p.to_string()],
-                    None => r
-                        .json
-                        .and_then(|j| {
-                            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(
-                                &j.json,
-                            )
-                            .ok()
-                        })
-                        .map(|m| m.keys().cloned().collect())
-                        .unwrap_or_default(),
+                let all: &[Box<str>] = r.json.map(|j| &*j.keys).unwrap_or_default();
+                let params: Vec<&str> = match param {
+                    Some(p) => vec![p],
+                    None => all.iter().map(|k| &**k).collect(),
                 };
                 // The legacy SDK logs the allocated experiment's version.
                 let version = r
                     .config_delegate
                     .and_then(|d| specs.get(Kind::Config, d))
                     .and_then(|s| s.version);
-                for p in &params {
+                for p in params {
                     let c = Common {
                         version,
                         ..common.clone()

@@ -74,8 +74,8 @@ pub struct Returnable {
     pub json: Box<str>,
     /// Literally the boolean `true` / `false`.
     pub bool: Option<bool>,
-    /// Top-level keys when the value is an object (for layer parameter lookups).
-    pub is_object: bool,
+    /// Top-level keys, in order, when the value is an object (a layer's parameters).
+    pub keys: Box<[Box<str>]>,
 }
 
 impl Returnable {
@@ -85,7 +85,10 @@ impl Returnable {
                 .unwrap_or_else(|_| "null".into())
                 .into(),
             bool: v.as_bool(),
-            is_object: v.is_object(),
+            keys: v
+                .as_object()
+                .map(|o| o.keys().map(|k| Box::from(k.as_str())).collect())
+                .unwrap_or_default(),
         }
     }
 }
