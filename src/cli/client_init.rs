@@ -2,10 +2,10 @@
 //! a stream of users, to stdout or atomically to a file.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, load_overrides, load_specs, now_ms};
+use crate::cli::common::{EvalArgs, for_each_user, load_overrides, load_specs, now_ms};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
@@ -184,49 +184,14 @@ fn run_batch<'s>(
     sink: &mut Sink,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<()> {
-    let (reader, name): (Box<dyn Read>, String) = if path.as_os_str() == "-" {
-        (Box::new(std::io::stdin()), "stdin".into())
-    } else {
-        (
-            Box::new(File::open(path).map_err(|e| Error::io(path, e))?),
-            path.display().to_string(),
-        )
-    };
-    let reader = BufReader::with_capacity(256 * 1024, reader);
     let mut out = Vec::with_capacity(512 * 1024);
-    let (mut skipped, mut no_id, mut first_no_id) = (0usize, 0usize, None);
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::input(format!("{name}:{}: {e}", i + 1)))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let user = match User::parse(&line, &format!("{name}:{}", i + 1)) {
-            Ok(u) => u,
-            Err(e) if a.keep_going => {
-                eprintln!("warning: skipped {e}");
-                skipped += 1;
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        if !user.has_any_id() {
-            no_id += 1;
-            first_no_id.get_or_insert(i + 1);
-        }
+    let streamed = for_each_user(path, a.keep_going, |user| {
         out.clear();
-        write_one(ci, specs, overrides, &user, &mut out, logger.as_deref_mut())?;
+        write_one(ci, specs, overrides, user, &mut out, logger.as_deref_mut())?;
         out.push(b'\n');
-        sink.write_all(&out)?;
-    }
-    if let Some(line) = first_no_id {
-        eprintln!(
-            "warning: {no_id} user(s) have no userID and no customIDs (first: {name}:{line}); \
-             every id-based rule sees an empty id (Statsig's SDKs accept such users)"
-        );
-    }
-    if skipped > 0 {
-        eprintln!("{skipped} bad user line(s) skipped");
-    }
+        sink.write_all(&out)
+    })?;
+    streamed.report();
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use crate::eval::EvalOptions;
 use crate::eval::overrides::LocalOverrides;
 use crate::source::{self, SourceArgs, SourceKind};
 use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
+use crate::user::User;
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -80,5 +81,72 @@ pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
     EvalOptions {
         app_id: specs.app_id.as_deref(),
         now_ms: now_ms(),
+    }
+}
+
+/// Reads users from an NDJSON file (`-` for stdin), one JSON object per line, and hands each
+/// to `each`. A bad line is an error naming `FILE:LINE`, or with `keep_going` a warning and
+/// a skip. Blank lines are ignored. Returns how many lines were skipped and how many users
+/// had no id (with the first such line), for the closing warnings.
+pub fn for_each_user(
+    path: &std::path::Path,
+    keep_going: bool,
+    mut each: impl FnMut(&User) -> Result<()>,
+) -> Result<UserStream> {
+    use std::io::BufRead;
+    let (reader, name): (Box<dyn std::io::Read>, String) = if path.as_os_str() == "-" {
+        (Box::new(std::io::stdin()), "stdin".into())
+    } else {
+        (
+            Box::new(std::fs::File::open(path).map_err(|e| Error::io(path, e))?),
+            path.display().to_string(),
+        )
+    };
+    let reader = std::io::BufReader::with_capacity(256 * 1024, reader);
+    let mut stats = UserStream::default();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Error::input(format!("{name}:{}: {e}", i + 1)))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let user = match User::parse(&line, &format!("{name}:{}", i + 1)) {
+            Ok(u) => u,
+            Err(e) if keep_going => {
+                eprintln!("warning: skipped {e}");
+                stats.skipped += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if !user.has_any_id() {
+            stats.no_id += 1;
+            stats.first_no_id.get_or_insert(format!("{name}:{}", i + 1));
+        }
+        each(&user)?;
+    }
+    Ok(stats)
+}
+
+/// What [`for_each_user`] saw besides the users it handed on.
+#[derive(Debug, Default)]
+pub struct UserStream {
+    pub skipped: usize,
+    pub no_id: usize,
+    pub first_no_id: Option<String>,
+}
+
+impl UserStream {
+    /// The closing lines on stderr: skipped lines, users without any id.
+    pub fn report(&self) {
+        if let Some(first) = &self.first_no_id {
+            eprintln!(
+                "warning: {} user(s) have no userID and no customIDs (first: {first}); they are \
+                 evaluated with an empty userID, as Statsig's current SDKs do",
+                self.no_id
+            );
+        }
+        if self.skipped > 0 {
+            eprintln!("{} bad user line(s) skipped", self.skipped);
+        }
     }
 }

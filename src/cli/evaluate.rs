@@ -1,11 +1,11 @@
 //! `statsig evaluate`: every entity (or the named ones) for one user, or a stream of users.
 
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 
-use crate::cli::common::{EvalArgs, eval_options, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, eval_options, for_each_user, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
@@ -126,63 +126,36 @@ fn run_batch(
     specs: &CompiledSpecs,
     overrides: Option<&LocalOverrides>,
     sel: &Selection,
-    path: &PathBuf,
+    path: &std::path::Path,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<i32> {
-    let (reader, name): (Box<dyn Read>, String) = if path.as_os_str() == "-" {
-        (Box::new(std::io::stdin()), "stdin".into())
-    } else {
-        (
-            Box::new(std::fs::File::open(path).map_err(|e| Error::io(path, e))?),
-            path.display().to_string(),
-        )
-    };
-    let reader = BufReader::with_capacity(256 * 1024, reader);
     let stdout = std::io::stdout();
     let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let opts = eval_options(specs);
     let mut out = Vec::with_capacity(64 * 1024);
-    let mut skipped = 0usize;
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::input(format!("{name}:{}: {e}", i + 1)))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let origin = format!("{name}:{}", i + 1);
-        let user = match User::parse(&line, &origin) {
-            Ok(u) => u,
-            Err(e) if a.keep_going => {
-                eprintln!("warning: skipped {e}");
-                skipped += 1;
-                continue;
-            }
-            Err(e) => {
-                let _ = sink.flush();
-                return Err(e);
-            }
-        };
-        let mut ev = Evaluator::new(specs, &user, opts);
+    let streamed = for_each_user(path, a.keep_going, |user| {
+        let mut ev = Evaluator::new(specs, user, opts);
         ev.overrides = overrides;
         out.clear();
         let mut failure = None;
         write_evaluation_record_with(&mut out, &mut ev, sel, &mut |kind, spec, r| {
             if let Some(l) = logger.as_deref_mut()
-                && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
+                && let Err(e) = l.log(specs, user, kind, &spec.name, r, None)
             {
                 failure.get_or_insert(e);
             }
         });
         if let Some(e) = failure {
-            let _ = sink.flush();
             return Err(e);
         }
         out.push(b'\n');
-        sink.write_all(&out).map_err(|e| Error::io("stdout", e))?;
-    }
-    sink.flush().map_err(|e| Error::io("stdout", e))?;
-    if skipped > 0 {
-        eprintln!("{skipped} bad user line(s) skipped");
-    }
+        sink.write_all(&out).map_err(|e| Error::io("stdout", e))
+    });
+    // What was written stays written, also when a later line fails.
+    let flushed = sink.flush().map_err(|e| Error::io("stdout", e));
+    let streamed = streamed?;
+    flushed?;
+    streamed.report();
     Ok(0)
 }
 
