@@ -10,6 +10,7 @@ pub mod eval;
 pub mod events;
 pub mod output;
 pub mod result;
+pub mod retry;
 pub mod secret;
 pub mod session;
 pub mod source;

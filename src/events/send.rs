@@ -54,14 +54,7 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// The wait before retry number `n` (1-based).
     pub fn backoff(&self, n: u32) -> Duration {
-        let exp = self
-            .base
-            .saturating_mul(1u32 << (n.saturating_sub(1)).min(20))
-            .min(self.max_delay);
-        let mut r = [0u8; 2];
-        let _ = getrandom::fill(&mut r);
-        let frac = 0.5 + 0.5 * (u16::from_le_bytes(r) as f64 / u16::MAX as f64);
-        exp.mul_f64(frac)
+        crate::retry::backoff(self.base, self.max_delay, n.saturating_sub(1))
     }
 }
 
@@ -163,8 +156,7 @@ impl Sender {
             .headers()
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+            .and_then(crate::retry::parse_retry_after);
         let mut body = resp.into_body();
         let text = body
             .with_config()

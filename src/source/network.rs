@@ -8,9 +8,8 @@
 //! 401 and 403 mean the key was rejected. The key never appears in a message: URLs are shown
 //! with the key masked and every error text is scrubbed of it.
 
-use std::cell::Cell;
 use std::io::{IsTerminal, Read};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
@@ -140,7 +139,6 @@ pub struct Client {
     retries: u32,
     timeout: Duration,
     progress: bool,
-    rng: Cell<u64>,
 }
 
 impl Client {
@@ -153,7 +151,6 @@ impl Client {
             ))
             .build()
             .into();
-        let rng = Cell::new(seed());
         let session_id = crate::session::session_id().to_string();
         Client {
             agent,
@@ -162,7 +159,6 @@ impl Client {
             retries,
             timeout,
             progress: std::io::stderr().is_terminal(),
-            rng,
         }
     }
 
@@ -171,17 +167,9 @@ impl Client {
         s.replace(self.key.expose(), &self.key.masked())
     }
 
-    fn next_rand(&self) -> u64 {
-        next(&self.rng)
-    }
-
     /// Backoff before retry number `n` (0-based): 200 ms · 2ⁿ, capped, jittered to 50–100 %.
     fn backoff(&self, n: u32) -> Duration {
-        let full = BASE_BACKOFF
-            .saturating_mul(1u32 << n.min(16))
-            .min(MAX_BACKOFF);
-        let frac = 0.5 + (self.next_rand() % 1000) as f64 / 2000.0;
-        full.mul_f64(frac)
+        crate::retry::backoff(BASE_BACKOFF, MAX_BACKOFF, n)
     }
 
     fn with_headers<B>(
@@ -416,17 +404,7 @@ fn host_of(url: &str) -> &str {
     rest.split(['/', '?']).next().unwrap_or(rest)
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is not honoured; backoff applies instead).
-pub fn parse_retry_after(v: &str) -> Option<Duration> {
-    let v = v.trim();
-    if let Ok(s) = v.parse::<u64>() {
-        return Some(Duration::from_secs(s));
-    }
-    v.parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
-}
+pub use crate::retry::parse_retry_after;
 
 /// Undoes `Content-Encoding` (gzip, deflate — zlib-wrapped or raw — or identity).
 pub fn decode(body: Vec<u8>, encoding: Option<&str>) -> std::result::Result<Vec<u8>, String> {
@@ -464,29 +442,6 @@ pub fn decode(body: Vec<u8>, encoding: Option<&str>) -> std::result::Result<Vec<
         };
     }
     Ok(body)
-}
-
-fn seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    h.write_u32(std::process::id());
-    h.finish() | 1
-}
-
-/// xorshift64*: plenty for jitter and a session id (nothing secret depends on it).
-fn next(state: &Cell<u64>) -> u64 {
-    let mut x = state.get();
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    state.set(x);
-    x.wrapping_mul(0x2545_F491_4F6C_DD1D)
 }
 
 /// The lcut of a cached payload, read without building a tree.
