@@ -72,6 +72,31 @@ impl fmt::Display for ServerKey {
     }
 }
 
+/// `--server-key` as given on the command line: kept unchecked (a parse error would make
+/// clap echo the key) and shown masked by `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct KeyArg(String);
+
+impl std::str::FromStr for KeyArg {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Ok(KeyArg(s.to_string()))
+    }
+}
+
+impl fmt::Debug for KeyArg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("KeyArg(…)")
+    }
+}
+
+impl KeyArg {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Finds the server key: `--server-key-file`, else `--server-key` (with a warning: argv is
 /// visible to other local users), else `$STATSIG_SERVER_SECRET`. `None` when none is given.
 pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Option<ServerKey>> {
@@ -136,5 +161,22 @@ mod tests {
     fn rejects_empty_and_spaced_keys() {
         assert!(ServerKey::new("  ").is_err());
         assert!(ServerKey::new("secret-a b").is_err());
+    }
+}
+
+#[cfg(test)]
+mod key_arg_tests {
+    use super::*;
+
+    #[test]
+    fn debug_of_parsed_arguments_hides_the_key() {
+        let k: KeyArg = "secret-abcdefghijklmnop1234".parse().unwrap();
+        assert_eq!(k.as_str(), "secret-abcdefghijklmnop1234");
+        assert!(!format!("{k:?}").contains("abcdefgh"));
+        let args = crate::source::SourceArgs {
+            server_key: Some(k),
+            ..Default::default()
+        };
+        assert!(!format!("{args:?}").contains("abcdefgh"));
     }
 }

@@ -20,7 +20,7 @@ pub struct KeyArgs {
     /// The server secret key. Visible to other local users in the process list: prefer
     /// $STATSIG_SERVER_SECRET or --server-key-file.
     #[arg(long, value_name = "KEY")]
-    pub server_key: Option<String>,
+    pub server_key: Option<crate::secret::KeyArg>,
 
     /// A file whose first line is the server secret key.
     #[arg(long, value_name = "FILE")]
@@ -29,7 +29,10 @@ pub struct KeyArgs {
 
 impl KeyArgs {
     pub fn resolve(&self) -> Result<Option<ServerKey>> {
-        resolve_server_key(self.server_key.as_deref(), self.server_key_file.as_deref())
+        resolve_server_key(
+            self.server_key.as_ref().map(crate::secret::KeyArg::as_str),
+            self.server_key_file.as_deref(),
+        )
     }
 }
 

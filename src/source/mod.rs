@@ -38,7 +38,7 @@ pub struct SourceArgs {
     /// The server secret key. Visible to other processes through the argument list: prefer
     /// STATSIG_SERVER_SECRET or --server-key-file.
     #[arg(long, value_name = "KEY", global = true, hide_env_values = true)]
-    pub server_key: Option<String>,
+    pub server_key: Option<crate::secret::KeyArg>,
 
     /// Base URL of Statsig's API or of a compatible server such as a forward proxy
     /// (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`).
@@ -92,7 +92,7 @@ impl SourceArgs {
     /// that order: an explicit flag beats the environment). Warns about `--server-key`.
     pub fn server_key(&self) -> Result<Option<ServerKey>> {
         crate::secret::resolve_server_key(
-            self.server_key.as_deref(),
+            self.server_key.as_ref().map(crate::secret::KeyArg::as_str),
             self.server_key_file.as_deref(),
         )
     }
