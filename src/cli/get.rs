@@ -8,8 +8,8 @@ use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::output::explain::ExplainTrace;
-use crate::output::json::{write_exposures, write_str};
-use crate::result::{EvalResult, Reason, clean_exposures};
+use crate::output::json::{write_exposures, write_str, write_str_list};
+use crate::result::{EvalResult, Reason};
 use crate::spec::model::Kind;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -171,8 +171,7 @@ pub fn write_result_json(
     out.extend_from_slice(b",\"reason\":");
     write_str(out, &format!("{source}:{}", r.reason().as_str()));
     out.extend_from_slice(b",\"secondary_exposures\":");
-    let plain = |s: &str| s.to_string();
-    write_exposures(out, &clean_exposures(&r.secondary_exposures), &plain);
+    write_exposures(out, &r.secondary_exposures);
     if kind == Kind::Layer {
         out.extend_from_slice(b",\"allocated_experiment_name\":");
         match r.config_delegate {
@@ -180,19 +179,9 @@ pub fn write_result_json(
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"explicit_parameters\":");
-        let list: Vec<&str> = r
-            .explicit_parameters
-            .unwrap_or(&[])
-            .iter()
-            .map(|s| &**s)
-            .collect();
-        let _ = serde_json::to_writer(&mut *out, &list);
+        write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
         out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
-        write_exposures(
-            out,
-            &clean_exposures(r.undelegated.as_deref().unwrap_or(&[])),
-            &plain,
-        );
+        write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
     }
     out.push(b'}');
 }

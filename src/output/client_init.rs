@@ -15,6 +15,7 @@ use serde_json::{Map, Value as Json};
 use crate::error::{Error, Result};
 use crate::eval::hash::{djb2, djb2_u32, sha256_b64};
 use crate::eval::{EvalOptions, Evaluator};
+use crate::output::json::{write_str, write_str_list};
 use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Spec};
 use crate::user::User;
@@ -204,18 +205,6 @@ fn quote(s: &str) -> Box<[u8]> {
     let mut v = Vec::with_capacity(s.len() + 2);
     write_str(&mut v, s);
     v.into_boxed_slice()
-}
-
-/// Appends a JSON string literal; plain ASCII-safe strings skip the escaper.
-pub fn write_str(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        let _ = serde_json::to_writer(&mut *out, s);
-    }
 }
 
 fn write_bool(out: &mut Vec<u8>, b: bool) {
@@ -558,17 +547,6 @@ fn legacy_sensitive_configs(specs: &CompiledSpecs) -> Vec<bool> {
         .iter()
         .map(|c| gate_refs(c).iter().any(|&j| differs[j as usize]))
         .collect()
-}
-
-fn write_str_list(out: &mut Vec<u8>, list: &[Box<str>]) {
-    out.push(b'[');
-    for (i, s) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_str(out, s);
-    }
-    out.push(b']');
 }
 
 /// The fields of the logged user (§8), in the order Statsig's SDKs name them.

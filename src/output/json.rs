@@ -5,13 +5,20 @@ use std::io::Write;
 
 use crate::eval::Evaluator;
 use crate::eval::trace::Trace;
-use crate::result::{EvalResult, Exposure, clean_exposures};
+use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{Entity, Kind, Spec};
 
-/// Appends a JSON string literal.
+/// Appends a JSON string literal; strings that need no escaping skip the escaper.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
-    // Writing to a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, s);
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
 }
 
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -21,15 +28,21 @@ fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-/// Appends an exposure list (already cleaned) with gate names passed through `name`.
-pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>], name: &dyn Fn(&str) -> String) {
+/// Appends an exposure list as reported: `segment:` records dropped, repeats (same gate,
+/// value and rule) removed, first kept — without building the cleaned list.
+pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
     out.push(b'[');
+    let mut first = true;
     for (i, e) in list.iter().enumerate() {
-        if i > 0 {
+        if e.gate.starts_with("segment:") || list[..i].contains(e) {
+            continue;
+        }
+        if !first {
             out.push(b',');
         }
+        first = false;
         out.extend_from_slice(b"{\"gate\":");
-        write_str(out, &name(e.gate));
+        write_str(out, e.gate);
         out.extend_from_slice(if e.value {
             b",\"gateValue\":\"true\",\"ruleID\":"
         } else {
@@ -41,14 +54,6 @@ pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>], name: &dyn Fn(&
     out.push(b']');
 }
 
-fn plain(s: &str) -> String {
-    s.to_string()
-}
-
-fn write_plain_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
-    write_exposures(out, &clean_exposures(list), &plain);
-}
-
 fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
     match r.json {
         Some(j) => out.extend_from_slice(j.json.as_bytes()),
@@ -56,9 +61,10 @@ fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
     }
 }
 
-fn write_str_list(out: &mut Vec<u8>, list: Option<&[Box<str>]>) {
+/// Appends an array of strings.
+pub fn write_str_list(out: &mut Vec<u8>, list: &[Box<str>]) {
     out.push(b'[');
-    for (i, s) in list.unwrap_or(&[]).iter().enumerate() {
+    for (i, s) in list.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
@@ -93,14 +99,14 @@ pub fn write_entity_record(out: &mut Vec<u8>, kind: Kind, spec: &Spec, r: &EvalR
         });
     }
     out.extend_from_slice(b",\"secondary_exposures\":");
-    write_plain_exposures(out, &r.secondary_exposures);
+    write_exposures(out, &r.secondary_exposures);
     if kind == Kind::Layer {
         out.extend_from_slice(b",\"allocated_experiment_name\":");
         write_opt_str(out, r.config_delegate);
         out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
-        write_plain_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
+        write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
         out.extend_from_slice(b",\"explicit_parameters\":");
-        write_str_list(out, r.explicit_parameters);
+        write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
     }
     out.push(b'}');
 }
