@@ -12,10 +12,9 @@ use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
 use crate::output::json::{Selection, write_evaluation_record_with};
-use crate::result::clean_exposures;
+use crate::result::{EvalResult, clean_exposures};
 use crate::spec::CompiledSpecs;
-use crate::spec::model::Kind;
-use crate::user::User;
+use crate::spec::model::{Kind, Spec};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvaluateArgs {
@@ -70,9 +69,15 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
             let stdout = std::io::stdout();
             let mut ev = Evaluator::new(specs, &user, eval_options(specs));
             ev.overrides = overrides.as_ref();
+            let table = !a.eval.json && stdout.is_terminal();
+            let mut rows = Vec::new();
             let mut out = Vec::with_capacity(64 * 1024);
             let mut failure = None;
+            // One evaluation per entity feeds the record, the table and the exposures.
             write_evaluation_record_with(&mut out, &mut ev, &sel, &mut |kind, spec, r| {
+                if table {
+                    rows.push(table_row(kind, spec, r));
+                }
                 if let Some(l) = logger.as_mut()
                     && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
                 {
@@ -82,8 +87,8 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
             if let Some(e) = failure {
                 return Err(e);
             }
-            if !a.eval.json && stdout.is_terminal() {
-                print_table(specs, &user, overrides.as_ref(), &sel);
+            if table {
+                print_table(rows);
             } else {
                 out.push(b'\n');
                 stdout
@@ -159,54 +164,37 @@ fn run_batch(
     Ok(0)
 }
 
-fn print_table(
-    specs: &CompiledSpecs,
-    user: &User,
-    overrides: Option<&LocalOverrides>,
-    sel: &Selection,
-) {
+/// One table row for a result (terminal output of a single user).
+fn table_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>) -> Vec<String> {
+    let word = match kind {
+        Kind::Gate => spec.entity.as_str().replace("feature_", ""),
+        _ => spec.entity.as_str().to_string(),
+    };
+    let value = match kind {
+        Kind::Gate => r.bool.to_string(),
+        _ => r.json.map(|j| j.json.to_string()).unwrap_or("{}".into()),
+    };
+    let value = if value.len() > 60 {
+        format!("{}…", &value[..value.floor_char_boundary(59)])
+    } else {
+        value
+    };
+    vec![
+        if word.is_empty() { "gate".into() } else { word },
+        spec.name.to_string(),
+        value,
+        r.rule_id_str().to_string(),
+        r.group_name.unwrap_or("").to_string(),
+        clean_exposures(&r.secondary_exposures).len().to_string(),
+    ]
+}
+
+fn print_table(rows: Vec<Vec<String>>) {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
     table.set_header(vec!["kind", "name", "value", "rule", "group", "exposures"]);
-    let mut ev = Evaluator::new(specs, user, eval_options(specs));
-    ev.overrides = overrides;
-    for (kind, names) in [
-        (Kind::Gate, &sel.gates),
-        (Kind::Config, &sel.configs),
-        (Kind::Layer, &sel.layers),
-    ] {
-        let all: Vec<&str> = if sel.is_all() {
-            specs.specs(kind).iter().map(|s| &*s.name).collect()
-        } else {
-            names.iter().map(String::as_str).collect()
-        };
-        for name in all {
-            let Some(spec) = specs.get(kind, name) else {
-                continue;
-            };
-            let r = ev.evaluate(kind, name);
-            let word = match kind {
-                Kind::Gate => spec.entity.as_str().replace("feature_", ""),
-                _ => spec.entity.as_str().to_string(),
-            };
-            let value = match kind {
-                Kind::Gate => r.bool.to_string(),
-                _ => r.json.map(|j| j.json.to_string()).unwrap_or("{}".into()),
-            };
-            let value = if value.len() > 60 {
-                format!("{}…", &value[..value.floor_char_boundary(59)])
-            } else {
-                value
-            };
-            table.add_row(vec![
-                if word.is_empty() { "gate".into() } else { word },
-                name.to_string(),
-                value,
-                r.rule_id_str().to_string(),
-                r.group_name.unwrap_or("").to_string(),
-                clean_exposures(&r.secondary_exposures).len().to_string(),
-            ]);
-        }
+    for row in rows {
+        table.add_row(row);
     }
     println!("{table}");
 }

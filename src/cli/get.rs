@@ -224,7 +224,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
     Ok(if a.exit_code && !passed { 1 } else { 0 })
 }
 
-pub fn get_config(a: &GetArgs, _experiment: bool) -> Result<i32> {
+pub fn get_config(a: &GetArgs) -> Result<i32> {
     run_one(
         Kind::Config,
         &a.name,

@@ -77,8 +77,8 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::CheckGate(a) => get::check_gate(&a),
-        Command::GetConfig(a) => get::get_config(&a, false),
-        Command::GetExperiment(a) => get::get_config(&a, true),
+        Command::GetConfig(a) => get::get_config(&a),
+        Command::GetExperiment(a) => get::get_config(&a),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),

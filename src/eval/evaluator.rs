@@ -367,8 +367,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                 .extend_from_slice(&self.memo_exposures[s..e]);
         } else {
             let spec = index.map(|i| &self.specs.gates[i as usize]);
-            if let Some(spec) = spec.filter(|s| s.dropped.is_some()) {
-                let _ = spec;
+            if spec.is_some_and(|s| s.dropped.is_some()) {
                 // The legacy SDK resets the parent's result for a gate it dropped.
                 let r = &mut self.result;
                 r.secondary_exposures.clear();
