@@ -196,3 +196,299 @@ fn jobs_1_and_jobs_n_are_byte_identical() {
         "client-init output differs between --jobs values"
     );
 }
+
+// ---- report -------------------------------------------------------------------------------
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/population/specs.json"
+);
+const FIXTURE_CHANGED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/population/specs_changed.json"
+);
+
+/// The first 8 bytes of SHA-256, big-endian (evaluation.md §4).
+fn sha_u64(s: &str) -> u64 {
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(s.as_bytes());
+    u64::from_be_bytes(d[..8].try_into().unwrap())
+}
+
+/// `user_bucket`: sha256(salt.unit) % 1000.
+fn bucket(salt: &str, id: &str) -> u64 {
+    sha_u64(&format!("{salt}.{id}")) % 1000
+}
+
+/// A rule's pass-percentage roll: sha256(spec_salt.rule_salt.unit) % 10000 < pct * 100.
+fn rolls(spec_salt: &str, rule_salt: &str, id: &str, pct: f64) -> bool {
+    ((sha_u64(&format!("{spec_salt}.{rule_salt}.{id}")) % 10_000) as f64) < pct * 100.0
+}
+
+/// A fixture user as the tests see it (the same as `users_file` writes).
+struct U {
+    id: String,
+    staff: bool,
+    country: &'static str,
+}
+
+fn fixture_users(ids: impl Iterator<Item = usize>) -> Vec<U> {
+    ids.map(|i| U {
+        id: format!("user-{i}"),
+        staff: i % 3 == 0,
+        country: ["US", "DE", "JP", "BR"][i % 4],
+    })
+    .collect()
+}
+
+fn write_users(path: &Path, users: &[U]) {
+    let text: String = users
+        .iter()
+        .map(|u| {
+            let email = if u.staff {
+                "@statsig.com"
+            } else {
+                "@example.com"
+            };
+            format!(
+                "{{\"userID\":\"{}\",\"email\":\"x{email}\",\"country\":\"{}\"}}\n",
+                u.id, u.country
+            )
+        })
+        .collect();
+    std::fs::write(path, text).unwrap();
+}
+
+fn report_json(t: &Path, users: &Path, extra: &[&str]) -> (String, Json) {
+    let mut c = statsig(t);
+    c.args(["report", "--format", "json", "--specs", FIXTURE, "--users"])
+        .arg(users)
+        .args(extra);
+    let out = ok(c);
+    let v = serde_json::from_str(&out).unwrap();
+    (out, v)
+}
+
+/// p-value of a chi-square test with 2 degrees of freedom: exp(-x/2).
+fn p_three_way(counts: [u64; 3]) -> f64 {
+    let n: u64 = counts.iter().sum();
+    let shares = [0.334, 0.333, 0.333];
+    let chi2: f64 = counts
+        .iter()
+        .zip(shares)
+        .map(|(o, s)| {
+            let e = n as f64 * s;
+            (*o as f64 - e).powi(2) / e
+        })
+        .sum();
+    (-chi2 / 2.0).exp()
+}
+
+fn three_way_counts(users: &[U]) -> [u64; 3] {
+    let mut c = [0u64; 3];
+    for u in users {
+        let b = bucket("tw_salt", &u.id);
+        c[if b < 334 {
+            0
+        } else if b < 667 {
+            1
+        } else {
+            2
+        }] += 1;
+    }
+    c
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1e-300)
+}
+
+#[test]
+fn report_counts_match_the_spec_hashing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = fixture_users(0..3000);
+    let path = t.join("users.ndjson");
+    write_users(&path, &users);
+    let (_, r) = report_json(t, &path, &[]);
+    let n = users.len() as u64;
+    let count = |f: &dyn Fn(&U) -> bool| users.iter().filter(|u| f(u)).count() as u64;
+    assert_eq!(r["users"], n);
+
+    // Gates: staff pass by rule, everyone else rolls 25% on the rollout rule.
+    let g = &r["gates"]["rollout_gate"];
+    let passed = count(&|u| u.staff || rolls("rg_salt", "rollout_salt", &u.id, 25.0));
+    assert_eq!(g["passed"], passed);
+    assert_eq!(g["pass_rate"].as_f64().unwrap(), passed as f64 / n as f64);
+    assert_eq!(g["rules"]["staff"], count(&|u| u.staff));
+    assert_eq!(g["rules"]["rollout"], count(&|u| !u.staff));
+    let g = &r["gates"]["country_gate"];
+    assert_eq!(g["passed"], count(&|u| u.country == "US"));
+    assert_eq!(g["rules"]["us_only"], count(&|u| u.country == "US"));
+    assert_eq!(g["rules"]["default"], count(&|u| u.country != "US"));
+
+    // Configs: gold for US, staff for other staff, basic otherwise.
+    let c = &r["configs"]["tiers"];
+    assert_eq!(c["values"], 3);
+    assert_eq!(
+        c["value_counts"]["{\"tier\":\"gold\"}"],
+        count(&|u| u.country == "US")
+    );
+    assert_eq!(
+        c["value_counts"]["{\"tier\":\"staff\"}"],
+        count(&|u| u.country != "US" && u.staff)
+    );
+    assert_eq!(
+        c["value_counts"]["{\"tier\":\"basic\"}"],
+        count(&|u| u.country != "US" && !u.staff)
+    );
+
+    // Experiments: groups by user bucket; SRM p-value by hand.
+    let e = &r["experiments"]["checkout_exp"];
+    let control = count(&|u| bucket("exp_salt", &u.id) < 500);
+    assert_eq!(e["groups"]["Control"], control);
+    assert_eq!(e["groups"]["Test"], n - control);
+    assert_eq!(e["expected"]["Control"], 0.5);
+    let e = &r["experiments"]["three_way_exp"];
+    let tw = three_way_counts(&users);
+    for (g, c) in ["A", "B", "C"].iter().zip(tw) {
+        assert_eq!(e["groups"][g], c);
+        assert_eq!(e["assigned"][g], c);
+    }
+    let p = p_three_way(tw);
+    assert!(
+        close(e["srm_p"].as_f64().unwrap(), p),
+        "{} vs {p}",
+        e["srm_p"]
+    );
+    assert_eq!(e["srm"], p < 0.001);
+
+    // Layers: 30% of buckets allocated to layer_exp.
+    let l = &r["layers"]["checkout_layer"];
+    let allocated = count(&|u| bucket("layer_salt", &u.id) < 300);
+    assert_eq!(l["allocated"]["layer_exp"], allocated);
+    assert_eq!(l["unallocated"], n - allocated);
+}
+
+#[test]
+fn report_flags_a_sample_ratio_mismatch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    // A population that lost a quarter of group C (say, a logging bug on one variant).
+    let users: Vec<U> = fixture_users(0..4000)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, u)| !(bucket("tw_salt", &u.id) >= 667 && i % 4 == 0))
+        .map(|(_, u)| u)
+        .collect();
+    let path = t.join("biased.ndjson");
+    write_users(&path, &users);
+    let (_, r) = report_json(t, &path, &["--experiment", "three_way_exp"]);
+    let e = &r["experiments"]["three_way_exp"];
+    let p = p_three_way(three_way_counts(&users));
+    assert!(p < 0.001, "the population is meant to be biased: {p}");
+    assert!(
+        close(e["srm_p"].as_f64().unwrap(), p),
+        "{} vs {p}",
+        e["srm_p"]
+    );
+    assert_eq!(e["srm"], true);
+    // Restricted to the one experiment.
+    assert_eq!(r["gates"], serde_json::json!({}));
+    assert_eq!(r["experiments"].as_object().unwrap().len(), 1);
+    // The table says so too.
+    let mut c = statsig(t);
+    c.args(["report", "--format", "table", "--specs", FIXTURE, "--users"])
+        .arg(&path)
+        .args(["--experiment", "three_way_exp"]);
+    assert!(ok(c).contains("SRM!"));
+}
+
+#[test]
+fn report_merge_of_four_parts_is_the_single_run_and_jobs_do_not_matter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = fixture_users(0..2500);
+    let whole = t.join("whole.ndjson");
+    write_users(&whole, &users);
+    let (single, _) = report_json(t, &whole, &["--jobs", "1"]);
+    let (parallel, _) = report_json(t, &whole, &["--jobs", "4"]);
+    assert!(single == parallel, "--jobs 1 and --jobs 4 differ");
+
+    // Four uneven parts, as `split` or GNU parallel would cut them.
+    let mut parts = Vec::new();
+    for (i, range) in [0..100, 100..1200, 1200..1201, 1201..2500]
+        .into_iter()
+        .enumerate()
+    {
+        let p = t.join(format!("part{i}.ndjson"));
+        write_users(&p, &users[range]);
+        let (json, _) = report_json(t, &p, &[]);
+        let out = t.join(format!("part{i}.json"));
+        std::fs::write(&out, json).unwrap();
+        parts.push(out);
+    }
+    let mut c = statsig(t);
+    c.args(["report", "--format", "json", "--merge"])
+        .args(&parts);
+    assert!(ok(c) == single, "merged report differs from the single run");
+
+    // Merging parts of other specs is refused, naming the part.
+    let other = t.join("other.json");
+    let mut c = statsig(t);
+    c.args([
+        "report",
+        "--format",
+        "json",
+        "--specs",
+        FIXTURE_CHANGED,
+        "--users",
+    ])
+    .arg(&whole);
+    std::fs::write(&other, ok(c)).unwrap();
+    let mut c = statsig(t);
+    c.args(["report", "--merge"]).arg(&parts[0]).arg(&other);
+    let o = run(c);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("other.json") && o.stderr.contains("different specs"),
+        "{}",
+        o.stderr
+    );
+    // A part that is not a report: one line with a position.
+    let bad = t.join("bad.json");
+    std::fs::write(&bad, "{\"users\": 3,\n \"gates\": []}").unwrap();
+    let mut c = statsig(t);
+    c.args(["report", "--merge"]).arg(&bad);
+    let o = run(c);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("bad.json:2:"), "{}", o.stderr);
+}
+
+#[test]
+fn report_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let generated = [
+        "--generate",
+        "1000",
+        "--user",
+        "{\"userID\":\"user-${i}\",\"country\":\"DE\"}",
+    ];
+    for format in ["markdown", "csv"] {
+        let mut c = statsig(t);
+        c.args(["report", "--specs", FIXTURE, "--format", format])
+            .args(generated);
+        insta::assert_snapshot!(format!("report_{format}"), ok(c));
+    }
+    // Generated users are the same as users read from a file.
+    let path = t.join("gen.ndjson");
+    let text: String = (0..1000)
+        .map(|i| format!("{{\"userID\":\"user-{i}\",\"country\":\"DE\"}}\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    let mut c = statsig(t);
+    c.args(["report", "--specs", FIXTURE, "--format", "json"])
+        .args(generated);
+    assert_eq!(ok(c), report_json(t, &path, &[]).0);
+}
