@@ -8,6 +8,7 @@ pub mod get;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
+pub mod test;
 pub mod user_args;
 
 use std::io::Write;
@@ -43,6 +44,8 @@ pub enum Command {
     /// Who gets what over a population: pass rates, group splits with a sample-ratio
     /// check, distinct config values, layer allocations (or --merge the parts of a split run).
     Report(Box<report::ReportArgs>),
+    /// Run assertion suites (*.statsig.yaml|yml|json): what given users must get.
+    Test(Box<test::TestArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -87,6 +90,7 @@ pub fn main() -> i32 {
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
         Command::Report(a) => report::run(&a),
+        Command::Test(a) => test::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),

@@ -5,3 +5,4 @@ pub mod describe;
 pub mod explain;
 pub mod json;
 pub mod report;
+pub mod suite;
