@@ -5,6 +5,7 @@ pub mod common;
 pub mod evaluate;
 pub mod exposures;
 pub mod get;
+pub mod impact;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
@@ -46,6 +47,9 @@ pub enum Command {
     Report(Box<report::ReportArgs>),
     /// Run assertion suites (*.statsig.yaml|yml|json): what given users must get.
     Test(Box<test::TestArgs>),
+    /// Which users a new version of the specs flips: per entity the users whose value,
+    /// rule or group changes, with transitions and examples.
+    Impact(Box<impact::ImpactArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -91,6 +95,7 @@ pub fn main() -> i32 {
         Command::ClientInit(a) => client_init::run(&a),
         Command::Report(a) => report::run(&a),
         Command::Test(a) => test::run(&a),
+        Command::Impact(a) => impact::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
