@@ -703,3 +703,124 @@ fn impact_as_a_ci_guard() {
     assert_eq!(o.code, 2);
     assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
 }
+
+// ---- beyond one machine: GNU parallel --pipe (the README recipe) ---------------------------
+
+/// Skips with a notice, unless CI asked for every test to run (`STATSIG_REQUIRE_ALL_TESTS`).
+fn skip(test: &str, why: &str) {
+    if std::env::var_os("STATSIG_REQUIRE_ALL_TESTS").is_some() {
+        panic!("cannot skip under STATSIG_REQUIRE_ALL_TESTS: {why}");
+    }
+    eprintln!("SKIPPED {test}: {why}");
+}
+
+#[test]
+fn gnu_parallel_pipe_recipe() {
+    let has_parallel = std::process::Command::new("parallel")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_parallel {
+        return skip(
+            "gnu_parallel_pipe_recipe",
+            "GNU parallel is not installed (apt-get install parallel)",
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = t.join("users.ndjson");
+    write_users(&users, &fixture_users(0..3000));
+    let bin = assert_cmd::cargo::cargo_bin("statsig");
+    let sh = |script: &str| {
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .current_dir(t)
+            .env("STATSIG", &bin)
+            .env("SPECS", FIXTURE)
+            .env_remove("STATSIG_SERVER_SECRET")
+            .env("STATSIG_CACHE_DIR", t.join("cache"))
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    };
+    // Small blocks, so that the 3000 users travel in many parts.
+    let split = sh("parallel --will-cite --pipe --keep-order --block 20k \
+         \"$STATSIG\" evaluate --specs \"$SPECS\" --users - --fields value,rule_id,group_name \
+         --jobs 1 < users.ndjson");
+    let single = sh(
+        "\"$STATSIG\" evaluate --specs \"$SPECS\" --users users.ndjson \
+         --fields value,rule_id,group_name",
+    );
+    assert_eq!(split.lines().count(), 3000);
+    assert!(
+        split == single,
+        "parallel --pipe output differs from one run"
+    );
+
+    sh("parallel --will-cite --pipe --block 20k \
+        '\"$STATSIG\" report --specs \"$SPECS\" --users - --format json --jobs 1 > part-{#}.json' \
+        < users.ndjson");
+    let parts = std::fs::read_dir(t)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("part-")
+        })
+        .count();
+    assert!(parts >= 4, "only {parts} parts");
+    let merged = sh("\"$STATSIG\" report --merge part-*.json --format json");
+    let single = sh("\"$STATSIG\" report --specs \"$SPECS\" --users users.ndjson --format json");
+    assert!(merged == single, "merged parts differ from one run");
+}
+
+#[test]
+fn spark_example_pipes_partitions_in_order() {
+    let has_python = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_python {
+        return skip(
+            "spark_example_pipes_partitions_in_order",
+            "python3 is not installed",
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = t.join("users.ndjson");
+    write_users(&users, &fixture_users(0..500));
+    let out = t.join("out.ndjson");
+    let o = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/spark_evaluate.py"
+        ))
+        .arg(&users)
+        .arg(&out)
+        .args(["--local", "7", "--specs", FIXTURE, "--statsig"])
+        .arg(assert_cmd::cargo::cargo_bin("statsig"))
+        .env("STATSIG_CACHE_DIR", t.join("cache"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut c = statsig(t);
+    c.args([
+        "evaluate",
+        "--specs",
+        FIXTURE,
+        "--fields",
+        "value,rule_id,group_name",
+        "--users",
+    ])
+    .arg(&users);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), ok(c));
+}
