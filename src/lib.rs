@@ -12,9 +12,9 @@ pub mod output;
 pub mod result;
 pub mod retry;
 pub mod secret;
-pub mod session;
 pub mod source;
 pub mod spec;
 pub mod user;
+pub mod util;
 
 pub use error::{Error, Result};

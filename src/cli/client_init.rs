@@ -5,7 +5,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, for_each_user, load_overrides, load_specs, now_ms};
+use crate::cli::common::{EvalArgs, for_each_user, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
@@ -15,6 +15,7 @@ use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
+use crate::util::clock::now_ms;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ClientInitArgs {

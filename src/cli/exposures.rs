@@ -78,7 +78,7 @@ impl ExposureLogger {
             dedupe: Deduper::default(),
             reason_source,
             lcut: specs.time,
-            init_time: crate::cli::common::now_ms(),
+            init_time: crate::util::clock::now_ms(),
         }))
     }
 
