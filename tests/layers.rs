@@ -17,8 +17,12 @@ const LAYERS: &[&[&str]] = &[
     &["result"],
     // Evaluation, and where payloads come from: neither knows the other.
     &["eval", "source"],
-    // Rendering, and events (exposures, spool, delivery).
-    &["output", "events"],
+    // Events: exposures, spool, delivery.
+    &["events"],
+    // Many users at once: ordered parallel streams, reports.
+    &["population"],
+    // Rendering: text, tables, JSON, NDJSON records, client-initialize bytes, reports.
+    &["output"],
     // Arguments → settings → library → output → exit code.
     &["cli"],
 ];

@@ -4,3 +4,5 @@ pub mod client_init;
 pub mod describe;
 pub mod explain;
 pub mod json;
+pub mod records;
+pub mod report;
