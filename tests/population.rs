@@ -492,7 +492,7 @@ fn report_formats() {
 // ---- impact -------------------------------------------------------------------------------
 
 fn impact(t: &Path, args: &[&str]) -> support::Out {
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.arg("impact").args(args);
     run(c)
 }
@@ -679,7 +679,7 @@ fn impact_as_a_ci_guard() {
     assert_eq!(o.code, 0);
     // OLD from a data store (a dump written by `specs push`), NEW from a file.
     let dump = t.join("dump.json");
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args(["specs", "push", "--specs", FIXTURE, "--data-store"])
         .arg(&dump);
@@ -688,7 +688,7 @@ fn impact_as_a_ci_guard() {
         t,
         &[FIXTURE, FIXTURE_CHANGED, "--users", p, "--format", "json"],
     );
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args(["impact", FIXTURE_CHANGED, "--old-data-store"])
         .arg(&dump)
@@ -808,7 +808,7 @@ fn spark_example_pipes_partitions_in_order() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args([
         "evaluate",
         "--specs",
