@@ -7,3 +7,4 @@ pub mod impact;
 pub mod json;
 pub mod records;
 pub mod report;
+pub mod suite;
