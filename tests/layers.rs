@@ -9,7 +9,7 @@ use std::path::Path;
 /// Lowest first. Modules in one row sit beside each other and may not name each other.
 const LAYERS: &[&[&str]] = &[
     // Use nothing of the crate.
-    &["error", "util", "retry"],
+    &["error", "util", "retry", "template"],
     &["secret"],
     // Wire forms, values, times, id lists, the compiled model, the diff.
     &["spec"],
@@ -21,6 +21,8 @@ const LAYERS: &[&[&str]] = &[
     &["events"],
     // Many users at once: ordered parallel streams, reports.
     &["population"],
+    // Assertion suites: parsing with positions, expansion, running, coverage.
+    &["suite"],
     // Rendering: text, tables, JSON, NDJSON records, client-initialize bytes, reports.
     &["output"],
     // Arguments → settings → library → output → exit code.
