@@ -726,16 +726,17 @@ fn gnu_parallel_pipe_recipe() {
     let t = tmp.path();
     let users = t.join("users.ndjson");
     write_users(&users, &fixture_users(0..3000));
-    let bin = assert_cmd::cargo::cargo_bin("statsig");
+    let bin = assert_cmd::cargo::cargo_bin!("statsig");
     let sh = |script: &str| {
-        let o = std::process::Command::new("sh")
+        let mut c = std::process::Command::new("sh");
+        clean_env(&mut c);
+        let o = c
+            .cache(&t.join("cache"))
             .arg("-c")
             .arg(script)
             .current_dir(t)
-            .env("STATSIG", &bin)
+            .env("STATSIG", bin)
             .env("SPECS", FIXTURE)
-            .env_remove("STATSIG_SERVER_SECRET")
-            .env("STATSIG_CACHE_DIR", t.join("cache"))
             .output()
             .unwrap();
         assert!(
@@ -795,7 +796,10 @@ fn spark_example_pipes_partitions_in_order() {
     let users = t.join("users.ndjson");
     write_users(&users, &fixture_users(0..500));
     let out = t.join("out.ndjson");
-    let o = std::process::Command::new("python3")
+    let mut c = std::process::Command::new("python3");
+    clean_env(&mut c);
+    let o = c
+        .cache(&t.join("cache"))
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/examples/spark_evaluate.py"
@@ -803,8 +807,7 @@ fn spark_example_pipes_partitions_in_order() {
         .arg(&users)
         .arg(&out)
         .args(["--local", "7", "--specs", FIXTURE, "--statsig"])
-        .arg(assert_cmd::cargo::cargo_bin("statsig"))
-        .env("STATSIG_CACHE_DIR", t.join("cache"))
+        .arg(assert_cmd::cargo::cargo_bin!("statsig"))
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -852,7 +855,7 @@ fn report_agrees_with_the_official_sdks_evaluations() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--format", "json", "--specs"])
         .arg(dir.join("dcs.json"))
         .arg("--id-lists")
