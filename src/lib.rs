@@ -15,6 +15,8 @@ pub mod retry;
 pub mod secret;
 pub mod source;
 pub mod spec;
+pub mod suite;
+pub mod template;
 pub mod user;
 pub mod util;
 

@@ -9,7 +9,7 @@ use std::path::Path;
 /// Lowest first. Modules in one row sit beside each other and may not name each other.
 const LAYERS: &[&[&str]] = &[
     // Use nothing of the crate.
-    &["error", "util", "retry"],
+    &["error", "util", "retry", "template"],
     &["secret"],
     // Wire forms, values, times, id lists, the compiled model, the diff.
     &["spec"],
@@ -17,6 +17,8 @@ const LAYERS: &[&[&str]] = &[
     &["result"],
     // Evaluation, and where payloads come from: neither knows the other.
     &["eval", "source"],
+    // Assertion suites: parsing, expansion, running, coverage.
+    &["suite"],
     // Events: exposures, spool, delivery.
     &["events"],
     // Many users at once: ordered parallel streams, reports.

@@ -10,6 +10,7 @@ pub mod impact;
 pub mod json;
 pub mod records;
 pub mod report;
+pub mod suite;
 pub mod table;
 pub mod text;
 
