@@ -146,7 +146,10 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
                         let key = hash::id_list_key(id);
                         std::str::from_utf8(&key).is_ok_and(|k| l.contains(k))
                     }
-                    None => false,
+                    None => {
+                        ev.specs.missing_id_lists.note(list);
+                        false
+                    }
                 },
                 _ => false,
             };

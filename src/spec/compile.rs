@@ -54,6 +54,13 @@ pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
     if top.get("has_updates") == Some(&Json::Bool(false)) {
         return Ok(Parsed::NoUpdates);
     }
+    if is_client_initialize(top) {
+        return Err(Error::input(format!(
+            "{origin}: this is a client-initialize response (values already evaluated for one \
+             user, no rules), not a download_config_specs payload; pass the server's \
+             download_config_specs payload (`statsig specs pull`)"
+        )));
+    }
     let format = detect_format(top).ok_or_else(|| {
         Error::input(format!(
             "{origin}: not a download_config_specs payload (no feature_gates, dynamic_configs or layer_configs)"
@@ -68,6 +75,24 @@ pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
         warnings: Vec::new(),
     };
     c.run(top).map(|s| Parsed::Specs(Box::new(s)))
+}
+
+/// A client-initialize response (what `/initialize` or `client-init` returns): its own
+/// markers `hash_used`, `evaluated_keys` or `derived_fields`, or entries that carry an
+/// evaluated `value` and `rule_id` but no `rules`. Compiled as specs it would evaluate every
+/// entity to its default: wrong answers, not an error, so it is refused.
+fn is_client_initialize(top: &Map<String, Json>) -> bool {
+    if ["hash_used", "evaluated_keys", "derived_fields"]
+        .iter()
+        .any(|k| top.contains_key(*k))
+    {
+        return true;
+    }
+    ["feature_gates", "dynamic_configs", "layer_configs"]
+        .iter()
+        .filter_map(|k| top.get(*k).and_then(Json::as_object))
+        .filter_map(|m| m.values().next().and_then(Json::as_object))
+        .any(|e| e.contains_key("value") && e.contains_key("rule_id") && !e.contains_key("rules"))
 }
 
 fn detect_format(top: &Map<String, Json>) -> Option<Format> {
@@ -385,6 +410,7 @@ impl<'a> Compiler<'a> {
             experiment_to_layer,
             config_mapping,
             id_lists: IdLists::default(),
+            missing_id_lists: MissingIdLists::default(),
             warnings: self.warnings,
             hashed_sdk_key_used: top.get("hashed_sdk_key_used").and_then(|v| match v {
                 Json::String(s) => Some(s.as_str().into()),

@@ -390,6 +390,36 @@ pub struct MappingEntry {
     pub rules: Vec<(Box<str>, i64)>,
 }
 
+/// Names of id lists a condition needed but the run did not have: such a condition sees an
+/// empty list, so its answer may be wrong, and the run says so once per list (from any
+/// worker thread).
+#[derive(Debug, Default)]
+pub struct MissingIdLists {
+    warned: std::sync::Mutex<std::collections::HashSet<Box<str>>>,
+}
+
+impl MissingIdLists {
+    /// Records that `name` was needed; warns on stderr the first time.
+    pub fn note(&self, name: &str) {
+        let mut warned = self.warned.lock().unwrap_or_else(|e| e.into_inner());
+        if !warned.contains(name) {
+            warned.insert(name.into());
+            eprintln!(
+                "warning: id list {name:?} is needed by a condition but was not loaded; it is \
+                 evaluated as empty (give --id-lists, or drop --no-id-lists)"
+            );
+        }
+    }
+
+    /// The lists noted so far, sorted.
+    pub fn names(&self) -> Vec<Box<str>> {
+        let warned = self.warned.lock().unwrap_or_else(|e| e.into_inner());
+        let mut v: Vec<Box<str>> = warned.iter().cloned().collect();
+        v.sort_unstable();
+        v
+    }
+}
+
 /// Everything evaluation needs, compiled.
 #[derive(Debug)]
 pub struct CompiledSpecs {
@@ -411,6 +441,8 @@ pub struct CompiledSpecs {
     pub experiment_to_layer: HashMap<Box<str>, Box<str>>,
     pub config_mapping: ConfigMapping,
     pub id_lists: IdLists,
+    /// Id lists conditions asked for that the run does not have, each warned about once.
+    pub missing_id_lists: MissingIdLists,
     /// Non-fatal problems found while compiling (unknown operators, dropped specs).
     pub warnings: Vec<String>,
     /// `hashed_sdk_key_used`: djb2 of the server key the payload was made for.
@@ -440,5 +472,10 @@ impl CompiledSpecs {
     pub fn get(&self, kind: Kind, name: &str) -> Option<&Spec> {
         self.index(kind, name)
             .map(|i| &self.specs(kind)[i as usize])
+    }
+
+    /// `" (did you mean …?)"` over the names of `kind`, for an unknown-name message.
+    pub fn suggest(&self, kind: Kind, name: &str) -> String {
+        crate::util::suggest::hint(name, self.specs(kind).iter().map(|s| &*s.name))
     }
 }

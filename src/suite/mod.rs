@@ -14,7 +14,6 @@ pub mod doc;
 pub mod model;
 pub mod par;
 pub mod run;
-pub mod suggest;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -15,8 +15,8 @@ use crate::suite::decision::{Decided, Decision, DecisionTrace};
 use crate::suite::doc::Pos;
 use crate::suite::model::{Bounds, Case, CheckKind, Expect, Subject, SuiteFile};
 use crate::suite::par;
-use crate::suite::suggest;
 use crate::user::User;
+use crate::util::suggest;
 
 /// Compiled specs a file runs against, with what the reports say about them.
 #[derive(Debug)]

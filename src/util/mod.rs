@@ -7,3 +7,4 @@ pub mod hash;
 pub mod ids;
 pub mod mask;
 pub mod paths;
+pub mod suggest;
