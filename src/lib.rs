@@ -5,6 +5,7 @@
 //! [`output`] (text, tables, JSON, client-initialize payloads) and [`events`].
 
 pub mod cli;
+pub mod clock;
 pub mod error;
 pub mod eval;
 pub mod events;

@@ -58,7 +58,11 @@ fn exposures_match_the_legacy_sdk() {
             for want in rec["statsig"].as_array().unwrap() {
                 let name = want["eventName"].as_str().unwrap();
                 let meta = &want["metadata"];
-                let mut ev = Evaluator::new(specs, &user, eval_options(specs));
+                let mut ev = Evaluator::new(
+                    specs,
+                    &user,
+                    eval_options(specs, statsig::clock::Clock::System),
+                );
                 let got = match name {
                     exposure::GATE_EXPOSURE => {
                         let r = ev.evaluate(Kind::Gate, meta["gate"].as_str().unwrap());

@@ -5,9 +5,10 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, for_each_user, load_overrides, load_specs, now_ms};
+use crate::cli::common::{EvalArgs, for_each_user, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
@@ -106,6 +107,7 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let mut sink = Sink::open(a.out.as_deref())?;
     let outcome = match (&a.users, single) {
@@ -118,6 +120,7 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
                 &user,
                 &mut out,
                 logger.as_mut(),
+                a.eval.clock(),
             )
             .and_then(|()| {
                 out.push(b'\n');
@@ -157,8 +160,9 @@ fn write_one<'s>(
     user: &User,
     out: &mut Vec<u8>,
     logger: Option<&mut ExposureLogger>,
+    clock: Clock,
 ) -> Result<()> {
-    let mut ev = Evaluator::new(specs, user, ci.eval_options(now_ms()));
+    let mut ev = Evaluator::new(specs, user, ci.eval_options(clock.now_ms()));
     ev.overrides = overrides;
     let Some(logger) = logger else {
         ci.write(out, &mut ev);
@@ -187,7 +191,15 @@ fn run_batch<'s>(
     let mut out = Vec::with_capacity(512 * 1024);
     let streamed = for_each_user(path, a.keep_going, |user| {
         out.clear();
-        write_one(ci, specs, overrides, user, &mut out, logger.as_deref_mut())?;
+        write_one(
+            ci,
+            specs,
+            overrides,
+            user,
+            &mut out,
+            logger.as_deref_mut(),
+            a.eval.clock(),
+        )?;
         out.push(b'\n');
         sink.write_all(&out)
     })?;

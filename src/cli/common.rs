@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::eval::EvalOptions;
 use crate::eval::overrides::LocalOverrides;
@@ -22,6 +23,11 @@ pub struct EvalArgs {
     /// Print the full result as JSON.
     #[arg(long)]
     pub json: bool,
+
+    /// Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time`
+    /// conditions, time-bounded config mappings and exposure timestamps use it.
+    #[arg(long, value_name = "TIME", value_parser = Clock::parse)]
+    pub at: Option<Clock>,
 
     /// Fail (exit code 2) when a named entity does not exist.
     #[arg(long)]
@@ -77,10 +83,17 @@ pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
 
 pub use crate::session::now_ms;
 
-pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
+impl EvalArgs {
+    /// "Now" for this run: `--at`, else the system clock.
+    pub fn clock(&self) -> Clock {
+        self.at.unwrap_or_default()
+    }
+}
+
+pub fn eval_options(specs: &CompiledSpecs, clock: Clock) -> EvalOptions<'_> {
     EvalOptions {
         app_id: specs.app_id.as_deref(),
-        now_ms: now_ms(),
+        now_ms: clock.now_ms(),
     }
 }
 

@@ -61,13 +61,14 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let code = match &a.users {
         Some(path) => run_batch(a, specs, overrides.as_ref(), &sel, path, logger.as_mut())?,
         None => {
             let user = a.user.to_user()?;
             let stdout = std::io::stdout();
-            let mut ev = Evaluator::new(specs, &user, eval_options(specs));
+            let mut ev = Evaluator::new(specs, &user, eval_options(specs, a.eval.clock()));
             ev.overrides = overrides.as_ref();
             let table = !a.eval.json && stdout.is_terminal();
             let mut rows = Vec::new();
@@ -136,7 +137,7 @@ fn run_batch(
 ) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
-    let opts = eval_options(specs);
+    let opts = eval_options(specs, a.eval.clock());
     let mut out = Vec::with_capacity(64 * 1024);
     let streamed = for_each_user(path, a.keep_going, |user| {
         let mut ev = Evaluator::new(specs, user, opts);

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::events::{DeliverySettings, finish_delivery, open_delivery};
+use crate::clock::Clock;
 use crate::error::Result;
 use crate::events::Delivery;
 use crate::events::exposure::{
@@ -46,6 +47,8 @@ pub struct ExposureLogger {
     reason_source: &'static str,
     lcut: i64,
     init_time: i64,
+    /// The exposures' time when the clock is fixed (`--at`); else each is stamped now.
+    time: Option<i64>,
 }
 
 impl ExposureLogger {
@@ -55,6 +58,7 @@ impl ExposureLogger {
         x: &ExposureArgs,
         specs: &CompiledSpecs,
         reason_source: &'static str,
+        clock: Clock,
     ) -> Result<Option<ExposureLogger>> {
         if !x.log_exposures {
             return Ok(None);
@@ -78,7 +82,8 @@ impl ExposureLogger {
             dedupe: Deduper::default(),
             reason_source,
             lcut: specs.time,
-            init_time: crate::cli::common::now_ms(),
+            init_time: clock.now_ms(),
+            time: clock.fixed(),
         }))
     }
 
@@ -105,7 +110,7 @@ impl ExposureLogger {
             reason: Some(&reason),
             config_sync_time: Some(self.lcut),
             init_time: Some(self.init_time),
-            time: None,
+            time: self.time,
         };
         let common = Common {
             details,

@@ -6,11 +6,16 @@ use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, lo
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
+use crate::eval::EvalOptions;
 use crate::eval::Evaluator;
-use crate::output::explain::ExplainTrace;
+use crate::eval::overrides::LocalOverrides;
+use crate::eval::trace::{NoTrace, Recorder, Trace};
+use crate::output::explain::Explanation;
 use crate::output::json::{write_exposures, write_str, write_str_list};
 use crate::result::{EvalResult, Reason};
+use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
+use crate::user::User;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckGateArgs {
@@ -19,9 +24,12 @@ pub struct CheckGateArgs {
     /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
     #[arg(long)]
     pub exit_code: bool,
-    /// Print on stderr every rule and condition looked at, and why each passed or failed.
-    #[arg(long)]
-    pub explain: bool,
+    /// Show every rule and condition looked at, the user's values they compared, hash
+    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
+    /// `--json`) as an `explain` object in the JSON result on stdout.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_name = "FORM")]
+    pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -34,9 +42,12 @@ pub struct CheckGateArgs {
 pub struct GetArgs {
     /// The config's or experiment's name.
     pub name: String,
-    /// Print on stderr every rule and condition looked at, and why each passed or failed.
-    #[arg(long)]
-    pub explain: bool,
+    /// Show every rule and condition looked at, the user's values they compared, hash
+    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
+    /// `--json`) as an `explain` object in the JSON result on stdout.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_name = "FORM")]
+    pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -51,15 +62,27 @@ pub struct GetLayerArgs {
     pub name: String,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
-    /// Print on stderr every rule and condition looked at, and why each passed or failed.
-    #[arg(long)]
-    pub explain: bool,
+    /// Show every rule and condition looked at, the user's values they compared, hash
+    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
+    /// `--json`) as an `explain` object in the JSON result on stdout.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_name = "FORM")]
+    pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
     #[command(flatten)]
     pub exposures: ExposureArgs,
+}
+
+/// How `--explain` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExplainForm {
+    /// Text on stderr, or JSON when the result is JSON.
+    Auto,
+    Text,
+    Json,
 }
 
 fn kind_word(kind: Kind) -> &'static str {
@@ -75,7 +98,7 @@ fn kind_word(kind: Kind) -> &'static str {
 fn run_one(
     kind: Kind,
     name: &str,
-    explain: bool,
+    explain: Option<ExplainForm>,
     user_args: &UserArgs,
     eval: &EvalArgs,
     exposures: &ExposureArgs,
@@ -89,19 +112,31 @@ fn run_one(
         ..
     } = load_specs(&eval.source)?;
     let overrides = load_overrides(eval)?;
-    let mut ev =
-        Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());
-    ev.overrides = overrides.as_ref();
-    ev.evaluate(kind, name);
-    if explain {
-        let trace = std::mem::take(&mut ev.trace).into_text();
-        if trace.is_empty() {
-            eprintln!("explain: no spec was evaluated (override or unknown name)");
-        } else {
-            eprint!("{trace}");
+    let opts = eval_options(&specs, eval.clock());
+    let (result, recorder) = match explain {
+        Some(_) => {
+            let (r, t) =
+                evaluate_one::<Recorder>(&specs, &user, opts, overrides.as_ref(), kind, name);
+            (r, Some(t))
         }
+        None => (
+            evaluate_one::<NoTrace>(&specs, &user, opts, overrides.as_ref(), kind, name).0,
+            None,
+        ),
+    };
+    let r = &result;
+    let explanation = recorder.as_ref().map(|trace| Explanation {
+        kind,
+        name,
+        result: r,
+        trace,
+    });
+    let json_out = eval.json || explain == Some(ExplainForm::Json);
+    if let Some(x) = &explanation
+        && (explain == Some(ExplainForm::Text) || !json_out)
+    {
+        eprint!("{}", x.to_text());
     }
-    let r = &ev.result;
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
         eprintln!(
@@ -116,8 +151,16 @@ fn run_one(
         }
     }
     let mut out = Vec::with_capacity(1024);
-    if eval.json {
+    if json_out {
         write_result_json(&mut out, kind, name, r, source.reason_source(), param);
+        if let Some(x) = &explanation
+            && explain != Some(ExplainForm::Text)
+        {
+            out.pop();
+            out.extend_from_slice(b",\"explain\":");
+            let _ = serde_json::to_writer(&mut out, &x.to_json());
+            out.push(b'}');
+        }
         out.push(b'\n');
     } else {
         human(r, &mut out)?;
@@ -127,13 +170,36 @@ fn run_one(
         .map_err(|e| Error::io("stdout", e))?;
     let mut code = 0;
     if recognized
-        && let Some(mut logger) =
-            ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?
+        && let Some(mut logger) = ExposureLogger::start(
+            &eval.source,
+            exposures,
+            &specs,
+            source.reason_source(),
+            eval.clock(),
+        )?
     {
         logger.log(&specs, &user, kind, name, r, param)?;
         code = logger.finish()?;
     }
     Ok((r.bool, code))
+}
+
+/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing).
+fn evaluate_one<'s, T: Trace>(
+    specs: &'s CompiledSpecs,
+    user: &User,
+    opts: EvalOptions<'s>,
+    overrides: Option<&'s LocalOverrides>,
+    kind: Kind,
+    name: &str,
+) -> (EvalResult<'s>, T) {
+    let mut ev = Evaluator::with_trace(specs, user, opts, T::default());
+    ev.overrides = overrides;
+    ev.evaluate(kind, name);
+    (
+        std::mem::take(&mut ev.result),
+        std::mem::take(&mut ev.trace),
+    )
 }
 
 /// The `--json` shape of one result.

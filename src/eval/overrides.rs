@@ -6,11 +6,34 @@ use std::path::Path;
 use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
+use crate::eval::trace::OverrideMatch;
 use crate::spec::model::{Kind, Returnable};
 use crate::user::User;
 
 /// Values for one entity: (user id, value); the id `None` means every user.
 type PerUser = Vec<(Option<Box<str>>, Returnable)>;
+
+/// Which override entry applied to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched<'u> {
+    UserId(&'u str),
+    /// The id type and the id.
+    CustomId(&'u str, &'u str),
+    Everyone,
+}
+
+impl Matched<'_> {
+    pub fn describe(&self) -> OverrideMatch {
+        match *self {
+            Matched::UserId(id) => OverrideMatch::UserId { id: id.into() },
+            Matched::CustomId(t, id) => OverrideMatch::CustomId {
+                id_type: t.into(),
+                id: id.into(),
+            },
+            Matched::Everyone => OverrideMatch::Everyone,
+        }
+    }
+}
 
 /// Overrides by entity kind and name.
 #[derive(Debug, Default)]
@@ -69,6 +92,16 @@ impl LocalOverrides {
 
     /// userID, then each customIDs value in order, then the everyone entry.
     pub fn lookup(&self, kind: Kind, name: &str, user: &User) -> Option<&Returnable> {
+        self.lookup_matched(kind, name, user).map(|(v, _)| v)
+    }
+
+    /// [`Self::lookup`] saying which entry matched.
+    pub fn lookup_matched<'a, 'u>(
+        &'a self,
+        kind: Kind,
+        name: &str,
+        user: &'u User,
+    ) -> Option<(&'a Returnable, Matched<'u>)> {
         let list = self.entries.get(&(kind, Box::from(name)))?;
         let by_id = |id: &str| {
             list.iter()
@@ -78,14 +111,18 @@ impl LocalOverrides {
         if let Some(uid) = user.user_id.str().filter(|s| !s.is_empty())
             && let Some(v) = by_id(uid)
         {
-            return Some(v);
+            return Some((v, Matched::UserId(uid)));
         }
-        for (_, v) in &user.custom_ids {
-            if let Some(v) = v.str().and_then(by_id) {
-                return Some(v);
+        for (id_type, v) in &user.custom_ids {
+            if let Some(id) = v.str()
+                && let Some(v) = by_id(id)
+            {
+                return Some((v, Matched::CustomId(id_type, id)));
             }
         }
-        list.iter().find(|(i, _)| i.is_none()).map(|(_, v)| v)
+        list.iter()
+            .find(|(i, _)| i.is_none())
+            .map(|(_, v)| (v, Matched::Everyone))
     }
 
     pub fn is_empty(&self) -> bool {
