@@ -49,6 +49,9 @@ _statsig() {
             statsig,log-events)
                 cmd="statsig__subcmd__log__subcmd__events"
                 ;;
+            statsig,man)
+                cmd="statsig__subcmd__man"
+                ;;
             statsig,specs)
                 cmd="statsig__subcmd__specs"
                 ;;
@@ -102,6 +105,9 @@ _statsig() {
                 ;;
             statsig__subcmd__help,log-events)
                 cmd="statsig__subcmd__help__subcmd__log__subcmd__events"
+                ;;
+            statsig__subcmd__help,man)
+                cmd="statsig__subcmd__help__subcmd__man"
                 ;;
             statsig__subcmd__help,specs)
                 cmd="statsig__subcmd__help__subcmd__specs"
@@ -170,7 +176,7 @@ _statsig() {
 
     case "${cmd}" in
         statsig)
-            opts="-h -V --help --version check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help"
+            opts="-h -V --help --version check-gate get-config get-experiment get-layer evaluate client-init completions man log-event log-events events specs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1216,7 +1222,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__help)
-            opts="check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help"
+            opts="check-gate get-config get-experiment get-layer evaluate client-init completions man log-event log-events events specs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,6 +1404,20 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__help__subcmd__log__subcmd__events)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1653,6 +1673,24 @@ _statsig() {
                     return 0
                     ;;
                 --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__man)
+            opts="-h -V --dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -333,6 +333,15 @@ _arguments "${_arguments_options[@]}" : \
 ':shell:(bash elvish fish powershell zsh)' \
 && ret=0
 ;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'--dir=[Write statsig.1 and one page per command (statsig-check-gate.1, ...) into DIR instead of printing statsig.1]:DIR:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (log-event)
 _arguments "${_arguments_options[@]}" : \
 '--value=[The event'\''s value\: a number if it reads as one, else a string]:V:_default' \
@@ -713,6 +722,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (log-event)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -804,6 +817,7 @@ _statsig_commands() {
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'man:Print the manual page (roff); \`--dir DIR\` writes one page per command' \
 'log-event:Log one custom event' \
 'log-events:Log many events from an NDJSON file (one JSON event per line)' \
 'events:The event spool\: \`flush\` sends what it holds, \`status\` shows it' \
@@ -900,6 +914,7 @@ _statsig__subcmd__help_commands() {
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'man:Print the manual page (roff); \`--dir DIR\` writes one page per command' \
 'log-event:Log one custom event' \
 'log-events:Log many events from an NDJSON file (one JSON event per line)' \
 'events:The event spool\: \`flush\` sends what it holds, \`status\` shows it' \
@@ -976,6 +991,11 @@ _statsig__subcmd__help__subcmd__log-events_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help log-events commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__help__subcmd__man_commands] )) ||
+_statsig__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help man commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__help__subcmd__specs_commands] )) ||
 _statsig__subcmd__help__subcmd__specs_commands() {
     local commands; commands=(
@@ -1021,6 +1041,11 @@ _statsig__subcmd__log-event_commands() {
 _statsig__subcmd__log-events_commands() {
     local commands; commands=()
     _describe -t commands 'statsig log-events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__man_commands] )) ||
+_statsig__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig man commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__specs_commands] )) ||
 _statsig__subcmd__specs_commands() {

@@ -5,6 +5,7 @@ pub mod common;
 pub mod evaluate;
 pub mod exposures;
 pub mod get;
+pub mod man;
 pub mod specs;
 pub mod specs_inspect;
 pub mod user_args;
@@ -44,6 +45,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff); `--dir DIR` writes one page per command.
+    Man(man::ManArgs),
     /// Log one custom event.
     LogEvent(Box<log_event::LogEventArgs>),
     /// Log many events from an NDJSON file (one JSON event per line).
@@ -83,6 +86,7 @@ pub fn main() -> i32 {
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
+        Command::Man(a) => man::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
         Command::Completions { shell } => {
