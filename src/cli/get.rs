@@ -115,12 +115,19 @@ fn run_one(
     let opts = eval_options(&specs, eval.clock());
     let (result, recorder) = match explain {
         Some(_) => {
-            let (r, t) =
-                evaluate_one::<Recorder>(&specs, &user, opts, overrides.as_ref(), kind, name);
+            let (r, t) = evaluate_one(
+                &specs,
+                &user,
+                opts,
+                overrides.as_ref(),
+                kind,
+                name,
+                Recorder::default(),
+            );
             (r, Some(t))
         }
         None => (
-            evaluate_one::<NoTrace>(&specs, &user, opts, overrides.as_ref(), kind, name).0,
+            evaluate_one(&specs, &user, opts, overrides.as_ref(), kind, name, NoTrace).0,
             None,
         ),
     };
@@ -192,14 +199,12 @@ fn evaluate_one<'s, T: Trace>(
     overrides: Option<&'s LocalOverrides>,
     kind: Kind,
     name: &str,
+    trace: T,
 ) -> (EvalResult<'s>, T) {
-    let mut ev = Evaluator::with_trace(specs, user, opts, T::default());
+    let mut ev = Evaluator::with_trace(specs, user, opts, trace);
     ev.overrides = overrides;
     ev.evaluate(kind, name);
-    (
-        std::mem::take(&mut ev.result),
-        std::mem::take(&mut ev.trace),
-    )
+    (std::mem::take(&mut ev.result), ev.trace)
 }
 
 /// The `--json` shape of one result.

@@ -448,7 +448,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if self.depth >= MAX_DEPTH || self.separate_count >= MAX_SEPARATE {
             return None;
         }
-        let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, T::default());
+        let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, self.trace.fork());
         sub.overrides = self.overrides;
         sub.legacy_gate_values = self.legacy_gate_values;
         sub.depth = self.depth + 1;
@@ -461,8 +461,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
         self.separate_count = sub.separate_count;
         if T::ON {
-            let trace = std::mem::take(&mut sub.trace);
-            self.trace.absorb(trace);
+            self.trace.absorb(sub.trace);
         }
         Some(sub.result)
     }

@@ -11,7 +11,7 @@ use crate::result::EvalResult;
 use crate::spec::model::{CondKind, Condition, Kind, Op, Spec, TargetKind};
 
 /// Receives evaluation steps. Every method has an empty default.
-pub trait Trace: Default {
+pub trait Trace: Sized {
     /// Whether the evaluator should build step details (false only for [`NoTrace`]).
     const ON: bool = true;
     fn enter_spec(&mut self, _spec: &Spec) {}
@@ -30,7 +30,9 @@ pub trait Trace: Default {
     /// A config mapping (`overrides` in the payload) sent the evaluation to another spec.
     fn config_mapping(&mut self, _from: &str, _to: &str) {}
     fn exit_spec(&mut self, _spec: &Spec, _result: &EvalResult<'_>) {}
-    /// Takes in the trace of a separate evaluation (`experiment_group`, `multi_*_gate`).
+    /// A fresh trace for a separate evaluation (`experiment_group`, `multi_*_gate`).
+    fn fork(&self) -> Self;
+    /// Takes in the trace of a separate evaluation, made by [`Trace::fork`].
     fn absorb(&mut self, _child: Self) {}
 }
 
@@ -134,6 +136,9 @@ pub struct NoTrace;
 
 impl Trace for NoTrace {
     const ON: bool = false;
+    fn fork(&self) -> Self {
+        NoTrace
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -273,6 +278,10 @@ impl Recorder {
 }
 
 impl Trace for Recorder {
+    fn fork(&self) -> Self {
+        Recorder::default()
+    }
+
     fn enter_spec(&mut self, spec: &Spec) {
         let entity = match spec.entity.as_str() {
             "" => spec.type_.to_string(),

@@ -12,6 +12,17 @@ use crate::output::describe::{collection, compact, percentage};
 use crate::result::{EvalResult, Reason};
 use crate::spec::model::Kind;
 
+/// How a rule ended, in words.
+pub fn outcome_text(outcome: RuleOutcome) -> &'static str {
+    match outcome {
+        RuleOutcome::Unsupported => "stopped: a condition is unsupported",
+        RuleOutcome::NoMatch => "not matched: next rule",
+        RuleOutcome::Delegated => "matched: delegated to its experiment",
+        RuleOutcome::Pass => "matched, in the rollout: this rule's value",
+        RuleOutcome::RollFail => "matched, outside the rollout: the default value",
+    }
+}
+
 /// An explanation ready to render: what was asked, the trace, and the result.
 pub struct Explanation<'a> {
     pub kind: Kind,
@@ -290,14 +301,7 @@ fn write_rule(out: &mut String, depth: usize, r: &RuleTrace) {
     if let Some(roll) = r.roll.as_ref().filter(|_| r.pass_percentage < 100.0) {
         line(out, depth + 1, &roll_text(roll, r.pass_percentage));
     }
-    let end = match r.outcome {
-        RuleOutcome::Unsupported => "stopped: a condition is unsupported".to_string(),
-        RuleOutcome::NoMatch => "not matched: next rule".into(),
-        RuleOutcome::Delegated => "matched: the user goes to its experiment".into(),
-        RuleOutcome::Pass => "matched, in the rollout: this rule's value".into(),
-        RuleOutcome::RollFail => "matched, outside the rollout: the default value".into(),
-    };
-    line(out, depth + 1, &end);
+    line(out, depth + 1, outcome_text(r.outcome));
     if let Some(exp) = &r.delegated_to {
         write_spec(out, depth + 2, exp);
     }
