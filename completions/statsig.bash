@@ -208,7 +208,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__check__subcmd__gate)
-            opts="-h -V --exit-code --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --help --version"
+            opts="-h -V --exit-code --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -274,35 +274,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -315,6 +287,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -338,6 +338,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -346,7 +350,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__client__subcmd__init)
-            opts="-o -j -h -V --hash --client-key --target-app-id --gate --config --experiment --layer --include-local-overrides --out --users --keep-going --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --help --version"
+            opts="-o -j -h -V --hash --client-key --target-app-id --gate --config --experiment --layer --include-local-overrides --out --users --keep-going --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,35 +460,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -497,6 +473,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -517,6 +521,10 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -542,7 +550,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__evaluate)
-            opts="-j -h -V --gate --config --experiment --layer --users --keep-going --fields --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --help --version"
+            opts="-j -h -V --gate --config --experiment --layer --users --keep-going --fields --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,35 +644,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -677,6 +657,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -697,6 +705,10 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -722,21 +734,29 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__events__subcmd__flush)
-            opts="-q -h -V --server-key --server-key-file --api --log-event-url --batch-size --spool --no-send --retries --timeout --retry-base-ms --quiet --help --version"
+            opts="-q -h -V --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -749,14 +769,6 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -846,7 +858,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__config)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --help --version"
+            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -912,35 +924,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -953,6 +937,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -973,6 +985,10 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -984,7 +1000,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__experiment)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --help --version"
+            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,35 +1066,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1091,6 +1079,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1111,6 +1127,10 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1122,7 +1142,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__layer)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --help --version"
+            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,35 +1208,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1229,6 +1221,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1249,6 +1269,10 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1596,7 +1620,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__impact)
-            opts="-j -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --format --keep-going --jobs --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --help --version"
+            opts="-j -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1638,35 +1662,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1679,6 +1675,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1698,7 +1722,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__log__subcmd__event)
-            opts="-q -h -V --value --string-value --metadata --time --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --server-key --server-key-file --api --log-event-url --batch-size --spool --no-send --retries --timeout --retry-base-ms --quiet --help --version"
+            opts="-q -h -V --value --string-value --metadata --time --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1764,15 +1788,23 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1785,14 +1817,6 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1808,7 +1832,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__log__subcmd__events)
-            opts="-f -q -h -V --file --keep-going --server-key --server-key-file --api --log-event-url --batch-size --spool --no-send --retries --timeout --retry-base-ms --quiet --help --version"
+            opts="-f -q -h -V --file --keep-going --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1822,15 +1846,23 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1843,14 +1875,6 @@ _statsig() {
                     return 0
                     ;;
                 --spool)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1884,7 +1908,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__report)
-            opts="-j -h -V --users --generate --user --merge --gate --config --experiment --layer --format --keep-going --jobs --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --overrides --json --at --strict --help --version"
+            opts="-j -h -V --users --generate --user --merge --gate --config --experiment --layer --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1942,35 +1966,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1983,6 +1979,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2016,7 +2040,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__diff)
-            opts="-h -V --json --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --help --version"
+            opts="-h -V --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,6 +2051,30 @@ _statsig() {
                     return 0
                     ;;
                 --id-lists)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2042,35 +2090,11 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --data-store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --data-store-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2180,7 +2204,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__list)
-            opts="-h -V --kind --json --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --help --version"
+            opts="-h -V --kind --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2198,35 +2222,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2242,6 +2238,34 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2250,7 +2274,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__pull)
-            opts="-o -h -V --out --id-lists-out --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --help --version"
+            opts="-o -h -V --out --id-lists-out --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,35 +2300,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2320,6 +2316,34 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2328,7 +2352,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__push)
-            opts="-h -V --key-scheme --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --help --version"
+            opts="-h -V --key-scheme --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,35 +2370,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2390,6 +2386,34 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2398,7 +2422,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__show)
-            opts="-h -V --kind --json --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --help --version"
+            opts="-h -V --kind --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2416,35 +2440,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2460,6 +2456,34 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2468,7 +2492,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__test)
-            opts="-h -V --format --junit --filter --fail-fast --coverage --at --specs --id-lists --server-key-file --server-key --api --dcs-url --id-lists-url --dcs-version --timeout --retries --cache-dir --offline --no-id-lists --data-store --data-store-key --help --version"
+            opts="-h -V --format --junit --filter --fail-fast --coverage --at --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2498,35 +2522,7 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dcs-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --id-lists-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --dcs-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2539,6 +2535,34 @@ _statsig() {
                     return 0
                     ;;
                 --data-store-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dcs-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -66,8 +66,7 @@ fn placement(uid: &str) -> Placement {
 }
 
 fn explain(args: &[&str]) -> support::Out {
-    let dir = tempfile::tempdir().unwrap();
-    let mut c = support::cmd(dir.path());
+    let mut c = support::statsig();
     c.args(args)
         .args(["--specs", FIXTURE, "--id-lists", ID_LISTS]);
     let mut out = support::run(c);

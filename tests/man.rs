@@ -1,13 +1,14 @@
 //! The committed manual pages in `man/` match the CLI (regenerate with
 //! `cargo run -- man --dir man`).
 
-use assert_cmd::Command;
+mod support;
+
+use support::statsig;
 
 #[test]
 fn committed_man_pages_are_current() {
     let dir = tempfile::tempdir().unwrap();
-    Command::cargo_bin("statsig")
-        .unwrap()
+    statsig()
         .args(["man", "--dir"])
         .arg(dir.path())
         .assert()
@@ -39,10 +40,6 @@ fn committed_man_pages_are_current() {
         );
     }
     // Without --dir: the top page on stdout.
-    let out = Command::cargo_bin("statsig")
-        .unwrap()
-        .arg("man")
-        .output()
-        .unwrap();
+    let out = statsig().arg("man").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with(".ie \\n(.g .ds Aq"));
 }

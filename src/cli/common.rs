@@ -1,13 +1,13 @@
-//! Pieces every evaluating command shares: loading and compiling specs, evaluation options.
+//! Flags every evaluating command shares: the spec source, overrides, `--json`, `--strict`,
+//! `--jobs`.
 
 use std::path::PathBuf;
 
-use crate::clock::Clock;
-use crate::error::{Error, Result};
-use crate::eval::EvalOptions;
+use crate::cli::args::{OutputArgs, SourceArgs};
+use crate::error::Result;
 use crate::eval::overrides::LocalOverrides;
-use crate::source::{self, SourceArgs, SourceKind};
-use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
+use crate::spec::time::parse_clock;
+use crate::util::clock::Clock;
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -19,68 +19,18 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
 
-    /// Print the full result as JSON.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time`
     /// conditions, time-bounded config mappings and exposure timestamps use it.
-    #[arg(long, value_name = "TIME", value_parser = Clock::parse)]
+    #[arg(long, value_name = "TIME", value_parser = parse_clock)]
     pub at: Option<Clock>,
 
     /// Fail (exit code 2) when a named entity does not exist.
     #[arg(long)]
     pub strict: bool,
 }
-
-/// Specs compiled from the chosen source, with where they came from.
-pub struct LoadedSpecs {
-    pub specs: CompiledSpecs,
-    pub kind: SourceKind,
-    pub origin: String,
-}
-
-/// Loads, compiles and attaches id lists; prints compile warnings to stderr.
-pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
-    let mut loaded = source::load(args)?;
-    let already = loaded
-        .compiled
-        .take()
-        .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
-    let parsed = match already {
-        Some(c) => Parsed::Specs(Box::new(c)),
-        None => parse_payload_leaking(&loaded.bytes, &loaded.origin)?,
-    };
-    let mut specs = match parsed {
-        Parsed::Specs(s) => *s,
-        Parsed::NoUpdates => {
-            return Err(Error::input(format!(
-                "{}: the payload says has_updates: false and holds no specs",
-                loaded.origin
-            )));
-        }
-    };
-    for w in &specs.warnings {
-        eprintln!("warning: {w}");
-    }
-    if let Some(lists) = loaded.id_lists {
-        specs.id_lists = lists;
-    }
-    Ok(LoadedSpecs {
-        specs,
-        kind: loaded.kind,
-        origin: loaded.origin,
-    })
-}
-
-pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
-    args.overrides
-        .as_deref()
-        .map(LocalOverrides::load)
-        .transpose()
-}
-
-pub use crate::session::now_ms;
 
 impl EvalArgs {
     /// "Now" for this run: `--at`, else the system clock.
@@ -89,11 +39,11 @@ impl EvalArgs {
     }
 }
 
-pub fn eval_options(specs: &CompiledSpecs, clock: Clock) -> EvalOptions<'_> {
-    EvalOptions {
-        app_id: specs.app_id.as_deref(),
-        now_ms: clock.now_ms(),
-    }
+pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
+    args.overrides
+        .as_deref()
+        .map(LocalOverrides::load)
+        .transpose()
 }
 
 /// `--jobs`: worker threads for a stream of users.

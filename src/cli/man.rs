@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::CommandFactory;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ExitCode, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ManArgs {
@@ -15,7 +15,7 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub fn run(a: &ManArgs) -> Result<i32> {
+pub fn run(a: &ManArgs) -> Result<ExitCode> {
     let cmd = super::Cli::command();
     match &a.dir {
         Some(dir) => {
@@ -31,5 +31,5 @@ pub fn run(a: &ManArgs) -> Result<i32> {
                 .map_err(|e| Error::io("stdout", e))?;
         }
     }
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -2,12 +2,13 @@
 //! local overrides, with the Rust core's shared result state (evaluation.md §3).
 
 use crate::eval::condition;
-use crate::eval::hash;
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::trace::{NoTrace, Roll, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
 use crate::user::User;
+use crate::util::clock::Clock;
+use crate::util::hash;
 
 /// Depth at which nested evaluation gives up (a cycle in the spec).
 const MAX_DEPTH: u32 = 300;
@@ -23,6 +24,21 @@ pub struct EvalOptions<'s> {
     pub app_id: Option<&'s str>,
     /// Now, in epoch milliseconds.
     pub now_ms: i64,
+}
+
+impl<'s> EvalOptions<'s> {
+    /// The options a server SDK would use with these specs, now.
+    pub fn for_specs(specs: &'s CompiledSpecs) -> EvalOptions<'s> {
+        EvalOptions::at(specs, Clock::System)
+    }
+
+    /// The options for these specs with "now" from `clock` (`--at`).
+    pub fn at(specs: &'s CompiledSpecs, clock: Clock) -> EvalOptions<'s> {
+        EvalOptions {
+            app_id: specs.app_id.as_deref(),
+            now_ms: clock.now_ms(),
+        }
+    }
 }
 
 struct MemoEntry<'s> {

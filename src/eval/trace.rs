@@ -6,9 +6,9 @@
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::eval::value::Value;
 use crate::result::EvalResult;
 use crate::spec::model::{CondKind, Condition, Kind, Op, Spec, TargetKind};
+use crate::spec::value::Value;
 
 /// Receives evaluation steps. Every method has an empty default.
 pub trait Trace: Sized {

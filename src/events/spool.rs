@@ -46,11 +46,8 @@ pub fn default_dir(flag: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = env(SPOOL_DIR_ENV) {
         return Ok(p);
     }
-    if let Some(p) = env("XDG_STATE_HOME").filter(|p| p.is_absolute()) {
-        return Ok(p.join("statsig").join("spool"));
-    }
-    if let Some(home) = env("HOME") {
-        return Ok(home.join(".local/state/statsig/spool"));
+    if let Some(p) = crate::util::paths::statsig_dir("XDG_STATE_HOME", ".local/state") {
+        return Ok(p.join("spool"));
     }
     Err(Error::input(
         "no spool directory: set HOME, XDG_STATE_HOME or STATSIG_SPOOL_DIR, or pass --spool DIR",
@@ -124,7 +121,7 @@ impl Spool {
 
     /// Writes batches durably as a new segment, locked by this process.
     pub fn write_segment(&self, batches: Vec<Batch>) -> Result<Segment> {
-        let now = super::model::now_ms();
+        let now = crate::util::clock::now_ms();
         let seq = SEQ.fetch_add(1, Ordering::Relaxed);
         let mut rnd = [0u8; 4];
         let _ = getrandom::fill(&mut rnd);

@@ -8,8 +8,9 @@ use serde_json::{Value as Json, json};
 use crate::eval::trace::{
     ConditionTrace, NOT_SET, OverrideMatch, Recorder, RollTrace, RuleOutcome, RuleTrace, SpecTrace,
 };
-use crate::output::describe::{collection, compact, percentage};
+use crate::output::text::compact;
 use crate::result::{EvalResult, Reason};
+use crate::spec::describe::{collection, percentage};
 use crate::spec::model::Kind;
 
 /// How a rule ended, in words.
