@@ -23,6 +23,8 @@ const LAYERS: &[&[&str]] = &[
     &["events"],
     // Many users at once: ordered parallel streams, reports.
     &["population"],
+    // Assertion suites: parsing with positions, expansion, running, coverage.
+    &["suite"],
     // Rendering: text, tables, JSON, NDJSON records, client-initialize bytes, reports.
     &["output"],
     // Arguments → settings → library → output → exit code.
