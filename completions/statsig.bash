@@ -208,7 +208,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__check__subcmd__gate)
-            opts="-h -V --exit-code --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-h -V --exit-code --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,6 +322,22 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -350,7 +366,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__client__subcmd__init)
-            opts="-o -j -h -V --hash --client-key --target-app-id --gate --config --experiment --layer --include-local-overrides --out --users --keep-going --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-o -j -h -V --hash --client-key --target-app-id --gate --config --experiment --layer --include-local-overrides --out --users --keep-going --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +524,22 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -550,7 +582,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__evaluate)
-            opts="-j -h -V --gate --config --experiment --layer --users --keep-going --fields --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-j -h -V --gate --config --experiment --layer --users --keep-going --fields --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +721,22 @@ _statsig() {
                     return 0
                     ;;
                 --overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -858,7 +906,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__config)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -969,6 +1017,22 @@ _statsig() {
                     return 0
                     ;;
                 --overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1000,7 +1064,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__experiment)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1111,6 +1175,22 @@ _statsig() {
                     return 0
                     ;;
                 --overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1142,7 +1222,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__layer)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,6 +1333,22 @@ _statsig() {
                     return 0
                     ;;
                 --overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1620,7 +1716,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__impact)
-            opts="-j -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --help --version"
+            opts="-j -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,6 +1803,22 @@ _statsig() {
                     return 0
                     ;;
                 --overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1908,7 +2020,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__report)
-            opts="-j -h -V --users --generate --user --merge --gate --config --experiment --layer --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --json --at --strict --help --version"
+            opts="-j -h -V --users --generate --user --merge --gate --config --experiment --layer --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2123,22 @@ _statsig() {
                     return 0
                     ;;
                 --overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-gate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-experiment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-layer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

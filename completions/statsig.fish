@@ -70,7 +70,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-ke
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l batch-size -d 'Events per request' -r
@@ -112,7 +116,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-ke
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
@@ -153,7 +161,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l serve
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
@@ -194,7 +206,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
@@ -239,7 +255,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key 
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size -d 'Events per request' -r
@@ -290,7 +310,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-k
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l batch-size -d 'Events per request' -r
@@ -331,7 +355,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key -d
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
@@ -384,7 +412,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key -d
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fail-on-change -l exit-code -d 'Exit 1 when any entity changes for any user (a CI guard on rule edits)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'

@@ -58,7 +58,11 @@ json\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -107,7 +111,11 @@ json\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -155,7 +163,11 @@ json\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -203,7 +215,11 @@ json\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -257,7 +273,11 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -316,7 +336,11 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -361,7 +385,11 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -427,7 +455,11 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
-'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \

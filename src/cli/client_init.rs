@@ -118,10 +118,10 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
     };
     let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     if overrides.is_some() && !a.include_local_overrides {
         eprintln!(
-            "warning: --overrides is not applied to client-init without --include-local-overrides"
+            "warning: overrides are not applied to client-init without --include-local-overrides"
         );
     }
     let overrides = overrides.filter(|_| a.include_local_overrides);

@@ -61,7 +61,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     };
     let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     let mut sel = Selection {
         gates: a.gates.clone(),
         configs: a.configs.clone(),

@@ -117,7 +117,7 @@ fn run_one(
         kind: source,
         ..
     } = load_specs(&eval.source.settings())?;
-    let overrides = load_overrides(eval)?;
+    let overrides = load_overrides(eval, &specs)?;
     let opts = EvalOptions::at(&specs, eval.clock());
     let (result, recorder) = match explain {
         Some(_) => {

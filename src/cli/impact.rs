@@ -83,7 +83,7 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     };
     let old = load_specs(&old)?;
     let new = load_specs(&new)?;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, &new.specs)?;
     let opts = (
         EvalOptions::at(&old.specs, a.eval.clock()),
         EvalOptions::at(&new.specs, a.eval.clock()),

@@ -22,8 +22,8 @@ if (!BIN || !SPECS) {
 }
 
 /** The README's server side: one payload for one user. */
-function clientInit(user) {
-  return execFileSync(BIN, ['client-init', '--specs', SPECS, '--user', JSON.stringify(user)], {
+function clientInit(user, extra = []) {
+  return execFileSync(BIN, ['client-init', '--specs', SPECS, '--user', JSON.stringify(user), ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   }).toString('utf8');
 }
@@ -31,6 +31,10 @@ function clientInit(user) {
 let clients = 0;
 /** The README's browser side: the payload handed to the client before initializeSync. */
 function reasonFor(payload, user, environment) {
+  return gateFor(payload, user, environment).details.reason;
+}
+
+function gateFor(payload, user, environment) {
   const client = new StatsigClient(`client-reason-test-${clients++}`, user, {
     networkConfig: { preventAllNetworkTraffic: true },
     disableLogging: true,
@@ -40,9 +44,9 @@ function reasonFor(payload, user, environment) {
   });
   client.dataAdapter.setData(payload);
   client.initializeSync();
-  const reason = client.getFeatureGate('new_checkout').details.reason;
+  const gate = client.getFeatureGate('new_checkout');
   client.shutdown();
-  return reason;
+  return gate;
 }
 
 const failures = [];
@@ -96,6 +100,22 @@ for (const user of users) {
     reasonFor(clientInit(noStable), noStable, environment),
     'BootstrapStableIDMismatch:Recognized',
   );
+}
+
+// Local overrides from flags reach the payload with --include-local-overrides, and the client
+// reads them like any other value.
+{
+  const user = { userID: 'user-12', email: 'dev@example.com', customIDs: { stableID: 'stable-12' } };
+  const plain = gateFor(clientInit(user), user, environment);
+  expect('employee without override: value', String(plain.value), 'true');
+  const overridden = gateFor(
+    clientInit(user, ['--override-gate', 'new_checkout@user-12=false', '--include-local-overrides']),
+    user,
+    environment,
+  );
+  expect('override: value', String(overridden.value), 'false');
+  expect('override: rule', overridden.ruleID, 'override');
+  expect('override: reason', overridden.details.reason, 'Bootstrap:Recognized');
 }
 
 if (failures.length > 0) {
