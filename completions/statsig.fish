@@ -30,6 +30,7 @@ complete -c statsig -n "__fish_statsig_needs_command" -f -a "check-gate" -d 'Che
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-param-store" -d 'Read a parameter store for a user: every parameter as a JSON object, or one'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -64,6 +65,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l cache-dir
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
@@ -102,6 +104,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l cache-dir
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
@@ -139,6 +142,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l cache
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
@@ -176,6 +180,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l cache-dir 
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
@@ -187,10 +192,49 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l default -d 'With PARAM: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK\'s typed getters do; without it the getter is the parameter\'s param_type and a missing or mistyped value prints null' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-id -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l email -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l ip -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-agent -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l country -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l locale -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l private -d 'A private attribute (used for evaluation, never logged)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l gate -d 'Only this gate (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l config -d 'Only this dynamic config (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l experiment -d 'Only this experiment (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l layer -d 'Only this layer (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l param-store -d 'Also read this parameter store (repeatable): adds a `param_stores` section `{STORE: {PARAM: VALUE | null}}` to each record' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
@@ -218,9 +262,11 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l cache-dir -
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l all -d 'Add every parameter store of the payload (the `param_stores` section)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -266,6 +312,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l cache-di
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-experiment -d 'Force an experiment into one of its groups, by group name, for every user (repeatable; `specs show NAME` lists the groups)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
@@ -363,7 +410,8 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores (`param_stores`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
@@ -388,7 +436,8 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores (`param_stores`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
@@ -471,18 +520,19 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Save the payload a source delivers, byte for byte (a fixture for --specs)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "push" -d 'Write the payload and id lists into a data store (--data-store redis://… or a dump file) under the keys an SDK\'s data adapter reads'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "get-param-store" -d 'Read a parameter store for a user: every parameter as a JSON object, or one'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "flush" -d 'Send everything the spool holds'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'

@@ -56,6 +56,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
@@ -101,6 +102,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
@@ -145,6 +147,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
@@ -189,6 +192,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
@@ -206,12 +210,59 @@ _arguments "${_arguments_options[@]}" : \
 '::param -- One parameter of the layer; without it the whole value is printed:_default' \
 && ret=0
 ;;
+(get-param-store)
+_arguments "${_arguments_options[@]}" : \
+'--default=[With PARAM\: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK'\''s typed getters do; without it the getter is the parameter'\''s param_type and a missing or mistyped value prints null]:JSON:_default' \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The parameter store'\''s name:_default' \
+'::param -- One parameter; without it every parameter is printed as a JSON object (a parameter the SDK would answer with the caller'\''s fallback is null):_default' \
+&& ret=0
+;;
 (evaluate)
 _arguments "${_arguments_options[@]}" : \
 '*--gate=[Only this gate (repeatable)]:NAME:_default' \
 '*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
+'*--param-store=[Also read this parameter store (repeatable)\: adds a \`param_stores\` section \`{STORE\: {PARAM\: VALUE | null}}\` to each record]:NAME:_default' \
 '--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
@@ -239,9 +290,11 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
+'--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -294,6 +347,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-experiment=[Force an experiment into one of its groups, by group name, for every user (repeatable; \`specs show NAME\` lists the groups)]:NAME=GROUP:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
@@ -481,7 +535,8 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores (\`param_stores\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
@@ -512,7 +567,8 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores (\`param_stores\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
@@ -687,6 +743,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(get-param-store)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (evaluate)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -787,6 +847,7 @@ _statsig_commands() {
 'get-config:Get a dynamic config'\''s value for a user' \
 'get-experiment:Get an experiment'\''s value for a user' \
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
+'get-param-store:Read a parameter store for a user\: every parameter as a JSON object, or one' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
@@ -876,6 +937,11 @@ _statsig__subcmd__get-layer_commands() {
     local commands; commands=()
     _describe -t commands 'statsig get-layer commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__get-param-store_commands] )) ||
+_statsig__subcmd__get-param-store_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig get-param-store commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__help_commands] )) ||
 _statsig__subcmd__help_commands() {
     local commands; commands=(
@@ -883,6 +949,7 @@ _statsig__subcmd__help_commands() {
 'get-config:Get a dynamic config'\''s value for a user' \
 'get-experiment:Get an experiment'\''s value for a user' \
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
+'get-param-store:Read a parameter store for a user\: every parameter as a JSON object, or one' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
@@ -946,6 +1013,11 @@ _statsig__subcmd__help__subcmd__get-experiment_commands() {
 _statsig__subcmd__help__subcmd__get-layer_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help get-layer commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__get-param-store_commands] )) ||
+_statsig__subcmd__help__subcmd__get-param-store_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help get-param-store commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__help_commands] )) ||
 _statsig__subcmd__help__subcmd__help_commands() {

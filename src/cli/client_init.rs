@@ -90,7 +90,7 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
     };
     let loaded = load_specs(&a.eval.source)?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     if overrides.is_some() && !a.include_local_overrides {
         eprintln!(
             "warning: --overrides is not applied to client-init without --include-local-overrides"

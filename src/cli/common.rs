@@ -19,6 +19,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
 
+    /// Force an experiment into one of its groups, by group name, for every user
+    /// (repeatable; `specs show NAME` lists the groups).
+    #[arg(long, value_name = "NAME=GROUP")]
+    pub override_experiment: Vec<String>,
+
     /// Print the full result as JSON.
     #[arg(long)]
     pub json: bool,
@@ -68,11 +73,57 @@ pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
     })
 }
 
-pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
-    args.overrides
+/// `--overrides FILE` and `--override-experiment NAME=GROUP`, checked against the specs
+/// (an unknown experiment or group is warned about with the names there are).
+pub fn load_overrides(args: &EvalArgs, specs: &CompiledSpecs) -> Result<Option<LocalOverrides>> {
+    let mut ov = args
+        .overrides
         .as_deref()
         .map(LocalOverrides::load)
-        .transpose()
+        .transpose()?;
+    for flag in &args.override_experiment {
+        let Some((name, group)) = flag.split_once('=') else {
+            return Err(Error::input(format!(
+                "--override-experiment {flag:?}: expected NAME=GROUP"
+            )));
+        };
+        ov.get_or_insert_with(LocalOverrides::default)
+            .add_group(name, None, group);
+    }
+    if let Some(ov) = &ov {
+        for (name, group) in ov.group_overrides() {
+            warn_unknown_group(specs, name, group);
+        }
+    }
+    Ok(ov)
+}
+
+/// A group override naming no experiment or no group of it still applies (the experiment
+/// gets an empty value, as in the SDK), but is most likely a typo.
+fn warn_unknown_group(specs: &CompiledSpecs, name: &str, group: &str) {
+    use crate::spec::model::Kind;
+    let Some(spec) = specs.get(Kind::Config, name) else {
+        eprintln!("warning: --override-experiment: no experiment named {name:?} in the specs");
+        return;
+    };
+    let groups: Vec<&str> = spec
+        .rules
+        .iter()
+        .filter_map(|r| r.group_name.as_deref())
+        .collect();
+    if !groups.contains(&group) {
+        let mut uniq = groups.clone();
+        uniq.dedup();
+        let hint = match uniq.iter().find(|g| g.eq_ignore_ascii_case(group)) {
+            Some(g) => format!("did you mean {g:?}?"),
+            None if uniq.is_empty() => "it has no groups".to_string(),
+            None => format!("its groups: {}", uniq.join(", ")),
+        };
+        eprintln!(
+            "warning: --override-experiment: experiment {name:?} has no group {group:?} ({hint}); \
+             its value is empty, as in the SDK"
+        );
+    }
 }
 
 pub use crate::session::now_ms;

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use serde_json::Value as Json;
 
 use crate::cli::common::{EvalArgs, eval_options, for_each_user, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
@@ -11,6 +12,7 @@ use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::param_store::{self, Referenced};
 use crate::output::json::{Selection, write_evaluation_record_with};
 use crate::result::{EvalResult, clean_exposures};
 use crate::spec::CompiledSpecs;
@@ -30,6 +32,13 @@ pub struct EvaluateArgs {
     /// Only this layer (repeatable).
     #[arg(long = "layer", value_name = "NAME")]
     pub layers: Vec<String>,
+    /// Also read this parameter store (repeatable): adds a `param_stores` section
+    /// `{STORE: {PARAM: VALUE | null}}` to each record.
+    #[arg(long = "param-store", value_name = "NAME")]
+    pub param_stores: Vec<String>,
+    /// Add every parameter store of the payload (the `param_stores` section).
+    #[arg(long)]
+    pub all: bool,
     /// Users as NDJSON, one JSON object per line; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
@@ -47,7 +56,7 @@ pub struct EvaluateArgs {
 pub fn run(a: &EvaluateArgs) -> Result<i32> {
     let loaded = load_specs(&a.eval.source)?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     let mut sel = Selection {
         gates: a.gates.clone(),
         configs: a.configs.clone(),
@@ -55,6 +64,7 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
     };
     sel.configs.extend(a.experiments.iter().cloned());
     check_names(specs, &sel, a.eval.strict)?;
+    let stores = store_names(a, specs)?;
 
     let mut logger = ExposureLogger::start(
         &a.eval.source,
@@ -63,7 +73,15 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
         loaded.kind.reason_source(),
     )?;
     let code = match &a.users {
-        Some(path) => run_batch(a, specs, overrides.as_ref(), &sel, path, logger.as_mut())?,
+        Some(path) => run_batch(
+            a,
+            specs,
+            overrides.as_ref(),
+            &sel,
+            &stores,
+            path,
+            logger.as_mut(),
+        )?,
         None => {
             let user = a.user.to_user()?;
             let stdout = std::io::stdout();
@@ -84,6 +102,27 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
                     failure.get_or_insert(e);
                 }
             });
+            if !stores.is_empty() {
+                let section = add_param_stores(&mut out, &mut ev, &stores, &mut |r| {
+                    if let Some(l) = logger.as_mut()
+                        && let Err(e) = l.log(specs, &user, r.kind, r.name, r.result, r.layer_param)
+                    {
+                        failure.get_or_insert(e);
+                    }
+                });
+                if table && let Json::Object(section) = section {
+                    for (store, v) in section {
+                        rows.push(vec![
+                            "param_store".into(),
+                            store,
+                            v.to_string(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ]);
+                    }
+                }
+            }
             if let Some(e) = failure {
                 return Err(e);
             }
@@ -126,11 +165,50 @@ fn check_names(specs: &CompiledSpecs, sel: &Selection, strict: bool) -> Result<(
     Ok(())
 }
 
+/// The stores asked for with `--param-store` (unknown ones warned about, or refused with
+/// `--strict`), or every store with `--all`.
+fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<&'a str>> {
+    if a.all {
+        return Ok(specs.stores.stores.iter().map(|s| &*s.name).collect());
+    }
+    for n in &a.param_stores {
+        if specs.stores.get(n).is_none() {
+            if a.eval.strict {
+                return Err(Error::input(format!(
+                    "unknown parameter store {n:?} (--strict)"
+                )));
+            }
+            eprintln!(
+                "warning: no parameter store named {n:?} in the specs (reason: Unrecognized)"
+            );
+        }
+    }
+    Ok(a.param_stores.iter().map(String::as_str).collect())
+}
+
+/// Appends the `param_stores` section to a finished record; returns the section.
+fn add_param_stores<'s>(
+    out: &mut Vec<u8>,
+    ev: &mut Evaluator<'s, '_>,
+    stores: &[&str],
+    seen: &mut dyn FnMut(Referenced<'_, 's>),
+) -> Json {
+    let section = param_store::read_stores(ev, stores, seen);
+    if out.last() == Some(&b'}') {
+        out.pop();
+        out.extend_from_slice(b",\"param_stores\":");
+        let _ = serde_json::to_writer(&mut *out, &section);
+        out.push(b'}');
+    }
+    section
+}
+
 fn run_batch(
     a: &EvaluateArgs,
     specs: &CompiledSpecs,
     overrides: Option<&LocalOverrides>,
     sel: &Selection,
+    stores: &[&str],
     path: &std::path::Path,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<i32> {
@@ -150,6 +228,15 @@ fn run_batch(
                 failure.get_or_insert(e);
             }
         });
+        if !stores.is_empty() {
+            add_param_stores(&mut out, &mut ev, stores, &mut |r| {
+                if let Some(l) = logger.as_deref_mut()
+                    && let Err(e) = l.log(specs, user, r.kind, r.name, r.result, r.layer_param)
+                {
+                    failure.get_or_insert(e);
+                }
+            });
+        }
         if let Some(e) = failure {
             return Err(e);
         }

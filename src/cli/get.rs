@@ -80,6 +80,7 @@ fn run_one(
     eval: &EvalArgs,
     exposures: &ExposureArgs,
     param: Option<&str>,
+    reading_config: bool,
     human: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
 ) -> Result<(bool, i32)> {
     let user = user_args.to_user()?;
@@ -88,10 +89,11 @@ fn run_one(
         kind: source,
         ..
     } = load_specs(&eval.source)?;
-    let overrides = load_overrides(eval)?;
+    let overrides = load_overrides(eval, &specs)?;
     let mut ev =
         Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());
     ev.overrides = overrides.as_ref();
+    ev.reading_config = reading_config;
     ev.evaluate(kind, name);
     if explain {
         let trace = std::mem::take(&mut ev.trace).into_text();
@@ -213,6 +215,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
         &a.eval,
         &a.exposures,
         None,
+        false,
         &mut |r, out| {
             out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
             Ok(())
@@ -224,7 +227,17 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
     Ok(if a.exit_code && !passed { 1 } else { 0 })
 }
 
+/// `get-config`: the SDK's get_dynamic_config (experiment group overrides do not apply).
 pub fn get_config(a: &GetArgs) -> Result<i32> {
+    get_config_or_experiment(a, true)
+}
+
+/// `get-experiment`: the SDK's get_experiment.
+pub fn get_experiment(a: &GetArgs) -> Result<i32> {
+    get_config_or_experiment(a, false)
+}
+
+fn get_config_or_experiment(a: &GetArgs, reading_config: bool) -> Result<i32> {
     run_one(
         Kind::Config,
         &a.name,
@@ -233,6 +246,7 @@ pub fn get_config(a: &GetArgs) -> Result<i32> {
         &a.eval,
         &a.exposures,
         None,
+        reading_config,
         &mut |r, out| {
             pretty(out, &value_json(r));
             Ok(())
@@ -251,6 +265,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
         &a.eval,
         &a.exposures,
         param,
+        false,
         &mut |r, out| {
             match param {
                 Some(p) => {

@@ -5,6 +5,7 @@ pub mod common;
 pub mod evaluate;
 pub mod exposures;
 pub mod get;
+pub mod param_store;
 pub mod specs;
 pub mod specs_inspect;
 pub mod user_args;
@@ -35,6 +36,8 @@ pub enum Command {
     GetExperiment(get::GetArgs),
     /// Get a layer's value (or one parameter of it) for a user.
     GetLayer(get::GetLayerArgs),
+    /// Read a parameter store for a user: every parameter as a JSON object, or one.
+    GetParamStore(param_store::GetParamStoreArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
     /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
@@ -78,8 +81,9 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::CheckGate(a) => get::check_gate(&a),
         Command::GetConfig(a) => get::get_config(&a),
-        Command::GetExperiment(a) => get::get_config(&a),
+        Command::GetExperiment(a) => get::get_experiment(&a),
         Command::GetLayer(a) => get::get_layer(&a),
+        Command::GetParamStore(a) => param_store::run(&a),
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
         Command::LogEvent(a) => log_event::run(&a),

@@ -28,11 +28,13 @@ pub enum KindArg {
     Experiment,
     Autotune,
     Layer,
+    /// Parameter stores (`param_stores`).
+    ParamStore,
 }
 
 impl KindArg {
-    fn category(self) -> Category {
-        match self {
+    fn category(self) -> Option<Category> {
+        Some(match self {
             KindArg::Gate => Category::Gate,
             KindArg::Segment => Category::Segment,
             KindArg::Holdout => Category::Holdout,
@@ -40,12 +42,20 @@ impl KindArg {
             KindArg::Experiment => Category::Experiment,
             KindArg::Autotune => Category::Autotune,
             KindArg::Layer => Category::Layer,
-        }
+            KindArg::ParamStore => return None,
+        })
     }
 }
 
 fn kind_matches(filter: &[KindArg], spec: &Spec) -> bool {
-    filter.is_empty() || filter.iter().any(|k| k.category() == Category::of(spec))
+    filter.is_empty()
+        || filter
+            .iter()
+            .any(|k| k.category() == Some(Category::of(spec)))
+}
+
+fn stores_wanted(filter: &[KindArg]) -> bool {
+    filter.is_empty() || filter.contains(&KindArg::ParamStore)
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -148,7 +158,28 @@ fn list_rows<'a>(specs: &'a CompiledSpecs, filter: &[KindArg]) -> Vec<ListRow<'a
         })
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(b.1.name)));
-    rows.into_iter().map(|(_, r)| r).collect()
+    let mut rows: Vec<ListRow<'a>> = rows.into_iter().map(|(_, r)| r).collect();
+    if stores_wanted(filter) {
+        let mut stores: Vec<_> = specs.stores.stores.iter().collect();
+        stores.sort_by(|a, b| a.name.cmp(&b.name));
+        // A store has parameters where a spec has rules: RULES counts them.
+        rows.extend(stores.into_iter().map(|s| {
+            ListRow {
+                name: &s.name,
+                type_: "param_store",
+                collection: "param_stores",
+                entity: None,
+                enabled: true,
+                id_type: "",
+                rules: s.parameters.len(),
+                target_apps: s
+                    .target_app_ids
+                    .as_ref()
+                    .map(|v| v.iter().map(|a| &**a).collect()),
+            }
+        }));
+    }
+    rows
 }
 
 fn list_table(rows: &[ListRow<'_>]) -> String {
@@ -219,6 +250,7 @@ fn similar_names<'a>(specs: &'a CompiledSpecs, name: &str) -> Vec<&'a str> {
     let want = name.to_lowercase();
     let mut v: Vec<&str> = all_specs(specs)
         .map(|s| &*s.name)
+        .chain(specs.stores.stores.iter().map(|s| &*s.name))
         .filter(|n| {
             let l = n.to_lowercase();
             l.contains(&want) || want.contains(&l)
@@ -238,9 +270,10 @@ pub fn show(a: &ShowArgs) -> Result<i32> {
         .filter_map(|k| specs.get(k, &a.name))
         .filter(|s| kind_matches(&a.kind, s))
         .collect();
-    if found.is_empty() {
+    let store = specs.stores.get(&a.name).filter(|_| stores_wanted(&a.kind));
+    if found.is_empty() && store.is_none() {
         let mut msg = format!(
-            "{}: no gate, config or layer named {:?}",
+            "{}: no gate, config, layer or parameter store named {:?}",
             loaded.origin, a.name
         );
         if !a.kind.is_empty() {
@@ -253,7 +286,8 @@ pub fn show(a: &ShowArgs) -> Result<i32> {
         return Err(Error::input(msg));
     }
     if a.json {
-        let v: Vec<Json> = found.iter().map(|s| spec_json(specs, s)).collect();
+        let mut v: Vec<Json> = found.iter().map(|s| spec_json(specs, s)).collect();
+        v.extend(store.map(describe::param_store_json));
         let mut out = serde_json::to_vec_pretty(&v).map_err(|e| Error::input(e.to_string()))?;
         out.push(b'\n');
         print(&out)?;
@@ -264,6 +298,12 @@ pub fn show(a: &ShowArgs) -> Result<i32> {
                 out.push('\n');
             }
             write_spec_text(&mut out, specs, s);
+        }
+        if let Some(store) = store {
+            if !found.is_empty() {
+                out.push('\n');
+            }
+            describe::write_param_store_text(&mut out, store);
         }
         print(out.as_bytes())?;
     }

@@ -46,6 +46,9 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     /// its rules. Off by default; client-initialize uses it only for the legacy SDK's extra
     /// keys (client-initialize.md §4.4).
     pub legacy_gate_values: bool,
+    /// The top-level read is the SDK's `get_dynamic_config` (not `get_experiment`):
+    /// experiment group overrides do not apply to it.
+    pub reading_config: bool,
     pub result: EvalResult<'s>,
     pub trace: T,
     nested_count: u32,
@@ -75,6 +78,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             opts,
             overrides: None,
             legacy_gate_values: false,
+            reading_config: false,
             result: EvalResult::default(),
             trace,
             nested_count: 0,
@@ -155,7 +159,31 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             self.result.id_type = spec.map(|s| &*s.id_type);
             return true;
         }
+        if kind == Kind::Config && !self.reading_config && self.apply_group_override(name, spec) {
+            return true;
+        }
         self.apply_config_mapping(kind, name, spec)
+    }
+
+    /// An experiment forced into a group by name: that group's value (none when no rule
+    /// has the name), rule `override`, as the core's `override_experiment_by_group_name`.
+    /// It applies where the core evaluates the spec as an experiment: top-level reads other
+    /// than [`Evaluator::reading_config`], and layer delegation.
+    fn apply_group_override(&mut self, name: &str, spec: Option<&'s Spec>) -> bool {
+        let Some(group) = self.overrides.and_then(|o| o.lookup_group(name, self.user)) else {
+            return false;
+        };
+        let rule = spec.and_then(|s| {
+            s.rules
+                .iter()
+                .find(|r| r.group_name.as_deref() == Some(group))
+        });
+        self.result.bool = true;
+        self.result.json = rule.map(|r| &r.return_value);
+        self.result.rule_id = Some("override");
+        self.result.reason = Some(Reason::LocalOverride);
+        self.result.id_type = spec.map(|s| &*s.id_type);
+        true
     }
 
     fn apply_config_mapping(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
@@ -339,7 +367,11 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if !self.prep_nested() {
             return true;
         }
-        self.evaluate_spec(exp);
+        // The core evaluates the delegate as an experiment, overrides first; an override
+        // ends the nested evaluation without finalizing it.
+        if !self.apply_group_override(name, Some(exp)) {
+            self.evaluate_spec(exp);
+        }
         self.result.explicit_parameters = exp.explicit_parameters.as_deref();
         self.result.config_delegate = Some(name);
         true

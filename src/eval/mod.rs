@@ -5,6 +5,7 @@ pub mod country;
 pub mod evaluator;
 pub mod hash;
 pub mod overrides;
+pub mod param_store;
 pub mod time;
 pub mod trace;
 pub mod ua;

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value as Json, json};
 
 use crate::spec::model::{CompiledSpecs, CondKind, Condition, Entity, Kind, Rule, Spec};
+use crate::spec::param_store::{ParamSource, ParamStore, Parameter};
 
 /// What a spec is, as a person would name it: the collection refined by the `entity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -207,6 +208,15 @@ pub fn spec_json(specs: &CompiledSpecs, s: &Spec) -> Json {
         );
     }
     m.insert("unsupported".into(), json!(s.dropped.as_deref()));
+    if s.entity == Entity::Experiment {
+        let groups: Vec<Json> = experiment_groups(s)
+            .map(|r| {
+                json!({"group_name": r.group_name.as_deref().unwrap_or(""), "rule_id": &*r.id,
+                       "id_type": &*r.id_type.name, "value": value_of(&r.return_value.json)})
+            })
+            .collect();
+        m.insert("groups".into(), Json::Array(groups));
+    }
     let rules: Vec<Json> = s.rules.iter().map(|r| rule_json(specs, r)).collect();
     m.insert("rules".into(), Json::Array(rules));
     Json::Object(m)
@@ -266,9 +276,69 @@ pub fn write_spec_text(out: &mut String, specs: &CompiledSpecs, s: &Spec) {
     if let Some(why) = &s.dropped {
         field("unsupported", why);
     }
+    if s.entity == Entity::Experiment {
+        let groups: Vec<&Rule> = experiment_groups(s).collect();
+        field("groups", &groups.len().to_string());
+        for r in groups {
+            let name = format!("  {}", r.group_name.as_deref().unwrap_or(""));
+            field(&name, &r.return_value.json);
+        }
+    }
     field("rules", &s.rules.len().to_string());
     for (i, r) in s.rules.iter().enumerate() {
         write_rule_text(out, specs, i, r);
+    }
+}
+
+/// An experiment's groups: its rules marked `isExperimentGroup`, in rule order (the core's
+/// `get_experiment_groups`).
+pub fn experiment_groups(s: &Spec) -> impl Iterator<Item = &Rule> {
+    s.rules.iter().filter(|r| r.is_experiment_group)
+}
+
+/// A parameter store's JSON form for `specs show --json`.
+pub fn param_store_json(store: &ParamStore) -> Json {
+    let params: Map<String, Json> = store
+        .parameters
+        .iter()
+        .map(|(n, p)| (n.to_string(), p.to_json()))
+        .collect();
+    json!({
+        "name": &*store.name,
+        "collection": "param_stores",
+        "type": "param_store",
+        "version": store.version,
+        "target_apps": opt_list(store.target_app_ids.as_deref()),
+        "parameters": params,
+    })
+}
+
+/// One parameter as a line: where its value comes from.
+pub fn parameter_text(p: &Parameter) -> String {
+    let source = match &p.source {
+        ParamSource::Static(v) => compact(v),
+        ParamSource::Gate { gate, pass, fail } => {
+            format!("gate {gate} ? {} : {}", compact(pass), compact(fail))
+        }
+        ParamSource::DynamicConfig { config, param } => format!("dynamic config {config}.{param}"),
+        ParamSource::Experiment { experiment, param } => format!("experiment {experiment}.{param}"),
+        ParamSource::Layer { layer, param } => format!("layer {layer}.{param}"),
+    };
+    format!("{} = {source}", p.param_type)
+}
+
+/// A parameter store in readable form.
+pub fn write_param_store_text(out: &mut String, store: &ParamStore) {
+    let _ = writeln!(out, "param_store {}", store.name);
+    if let Some(v) = store.version {
+        let _ = writeln!(out, "  {:<15}{v}", "version");
+    }
+    if let Some(apps) = &store.target_app_ids {
+        let _ = writeln!(out, "  {:<15}{}", "target apps", apps.join(", "));
+    }
+    let _ = writeln!(out, "  {:<15}{}", "parameters", store.parameters.len());
+    for (name, p) in &store.parameters {
+        let _ = writeln!(out, "    {name:<20} {}", parameter_text(p));
     }
 }
 

@@ -395,6 +395,10 @@ impl<'a> Compiler<'a> {
                 .get("param_stores")
                 .filter(|v| v.is_object())
                 .map(|v| v.to_string().into()),
+            stores: crate::spec::param_store::ParamStores::compile(
+                top.get("param_stores"),
+                self.origin,
+            )?,
         })
     }
 

@@ -2,6 +2,7 @@
 
 pub mod compile;
 pub mod model;
+pub mod param_store;
 
 pub use compile::{Parsed, parse_payload, parse_payload_leaking};
 pub use model::CompiledSpecs;

@@ -417,6 +417,8 @@ pub struct CompiledSpecs {
     pub hashed_sdk_key_used: Option<Box<str>>,
     /// `param_stores` as compact JSON, when present.
     pub param_stores: Option<Box<str>>,
+    /// `param_stores`, compiled for server-side evaluation.
+    pub stores: crate::spec::param_store::ParamStores,
 }
 
 impl CompiledSpecs {
