@@ -94,8 +94,8 @@ impl ValueType {
 }
 
 /// An entity a parameter read evaluated, handed to the caller for exposures: the kind, the
-/// name, the result, and for layers the parameter read (only when its value was used, as
-/// the core logs a layer parameter exposure only then).
+/// name, the result, and for layers the parameter read. A layer is handed on only when the
+/// parameter's value was used, as the core logs a layer parameter exposure only then.
 pub struct Referenced<'r, 's> {
     pub kind: Kind,
     pub name: &'r str,
@@ -138,12 +138,15 @@ pub fn read<'s, T: Trace>(
         .json
         .and_then(|j| lookup_key(&j.json, key))
         .filter(|v| ty.accepts(v));
-    seen(Referenced {
-        kind,
-        name,
-        result: &ev.result,
-        layer_param: (kind == Kind::Layer && value.is_some()).then_some(&**key),
-    });
+    // A layer read is an exposure only of the parameter, and only when its value is used.
+    if kind != Kind::Layer || value.is_some() {
+        seen(Referenced {
+            kind,
+            name,
+            result: &ev.result,
+            layer_param: (kind == Kind::Layer).then_some(&**key),
+        });
+    }
     value
 }
 
@@ -265,11 +268,10 @@ mod tests {
             v,
             json!({"s":"v","bad":null,"g":1,"cn":2.5,"cs":null,"miss":null,"lp":"lp","lq":null})
         );
-        // gate, config twice, the missing experiment, the layer twice (its exposure only for
-        // the parameter whose value was used).
-        assert_eq!(seen.len(), 6);
+        // gate, config twice, the missing experiment, and the layer only for the parameter
+        // whose value was used.
+        assert_eq!(seen.len(), 5);
         assert_eq!(seen[4], (Kind::Layer, "l".into(), Some("p".into())));
-        assert_eq!(seen[5], (Kind::Layer, "l".into(), None));
         let (v, _) = read_for(r#"{"userID":"1"}"#);
         assert_eq!(v["g"], json!(0));
         assert_eq!(v["cn"], json!(1));
