@@ -50,7 +50,12 @@ struct Case<'a> {
     overrides: Option<PathBuf>,
     /// Also compare experiments and layers (value, rule_id, group_name, allocation).
     entities: bool,
+    /// Also compare the client-initialize response's layer entries.
+    client_init: bool,
 }
+
+/// What sdk_eval.py writes for a value the SDK panicked on.
+const PANIC: &str = "__sdk_panic__";
 
 /// Counts of one run: values compared, values the SDK could not compute (it panics on some
 /// IP addresses), and the mismatches (described).
@@ -92,6 +97,9 @@ fn run_sdk(py: &Path, case: &Case) -> Vec<Json> {
     if case.entities {
         c.arg("--entities");
     }
+    if case.client_init {
+        c.arg("--client-init");
+    }
     let out = c.output().expect("run the SDK script");
     assert!(
         out.status.success(),
@@ -119,11 +127,26 @@ fn run_cli(case: &Case) -> Vec<Json> {
     lines(out.stdout.as_bytes())
 }
 
-fn compare(case: &Case, sdk: &[Json], cli: &[Json], t: &mut Tally) {
+/// `statsig client-init --hash none` for every user of the case, one response per line.
+fn run_cli_client_init(case: &Case) -> Vec<Json> {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut c = support::cmd(tmp.path());
+    c.arg("client-init")
+        .arg("--specs")
+        .arg(&case.specs)
+        .arg("--users")
+        .arg(&case.users)
+        .args(["--hash", "none"]);
+    let out = support::run(c);
+    assert_eq!(out.code, 0, "{}: {}", case.label, out.stderr);
+    lines(out.stdout.as_bytes())
+}
+
+fn compare(case: &Case, sdk: &[Json], cli: &[Json], gcir: &[Json], t: &mut Tally) {
     assert_eq!(sdk.len(), cli.len(), "{}: record counts", case.label);
     for (i, (s, c)) in sdk.iter().zip(cli).enumerate() {
         let mut check = |what: String, want: &Json, got: &Json| {
-            if want == "__sdk_panic__" {
+            if want == PANIC {
                 t.sdk_panics += 1;
                 return;
             }
@@ -141,16 +164,43 @@ fn compare(case: &Case, sdk: &[Json], cli: &[Json], t: &mut Tally) {
                 check(format!("param store {store}.{p}"), want, got);
             }
         }
+        if case.client_init && s["client_init_layers"] == PANIC {
+            check("client-init".into(), &s["client_init_layers"], &Json::Null);
+        } else if case.client_init {
+            for (name, want) in s["client_init_layers"].as_object().unwrap() {
+                let got = &gcir[i]["layer_configs"][name];
+                for f in [
+                    "value",
+                    "rule_id",
+                    "group_name",
+                    "allocated_experiment_name",
+                    "explicit_parameters",
+                    "parameter_rule_ids",
+                    "is_experiment_active",
+                    "is_user_in_experiment",
+                ] {
+                    check(format!("client-init layer {name} {f}"), &want[f], &got[f]);
+                }
+            }
+        }
         if !case.entities {
             continue;
         }
         for (name, want) in s["experiments"].as_object().unwrap() {
+            if want == PANIC {
+                check(format!("experiment {name}"), want, &Json::Null);
+                continue;
+            }
             let got = &c["configs"][name];
             for f in ["value", "rule_id", "group_name"] {
                 check(format!("experiment {name} {f}"), &want[f], &got[f]);
             }
         }
         for (name, want) in s["layers"].as_object().unwrap() {
+            if want == PANIC {
+                check(format!("layer {name}"), want, &Json::Null);
+                continue;
+            }
             let got = &c["layers"][name];
             for f in [
                 "value",
@@ -170,7 +220,12 @@ fn run_cases(cases: &[Case]) {
     for case in cases {
         let sdk = run_sdk(&py, case);
         let cli = run_cli(case);
-        compare(case, &sdk, &cli, &mut t);
+        let gcir = if case.client_init {
+            run_cli_client_init(case)
+        } else {
+            Vec::new()
+        };
+        compare(case, &sdk, &cli, &gcir, &mut t);
     }
     println!(
         "sdk differential: {} values compared, {} mismatches ({} left out: the SDK panicked)",
@@ -224,6 +279,20 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 #[test]
+fn per_parameter_layers_match_the_official_sdk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let users = users_file(tmp.path(), 80);
+    run_cases(&[Case {
+        label: "fixtures/sdk/sticky_and_layers.json",
+        specs: fixture("sticky_and_layers.json"),
+        users,
+        overrides: None,
+        entities: true,
+        client_init: true,
+    }]);
+}
+
+#[test]
 fn parameter_stores_match_the_official_sdk() {
     let tmp = tempfile::tempdir().unwrap();
     let users = users_file(tmp.path(), 60);
@@ -259,6 +328,7 @@ fn parameter_stores_match_the_official_sdk() {
             users: users.clone(),
             overrides: None,
             entities: true,
+            client_init: false,
         },
         Case {
             label: "fixtures/sdk/param_stores.json + overrides",
@@ -266,6 +336,7 @@ fn parameter_stores_match_the_official_sdk() {
             users: users.clone(),
             overrides: Some(overrides),
             entities: false,
+            client_init: false,
         },
         Case {
             label: "fixtures/sdk/param_stores.json + experiment group overrides",
@@ -273,27 +344,31 @@ fn parameter_stores_match_the_official_sdk() {
             users: users.clone(),
             overrides: Some(groups),
             entities: true,
+            client_init: false,
         },
         Case {
             label: "core_demo_proj_dcs.json",
             specs: specs("core_demo_proj_dcs.json"),
             users: conformance_users(tmp.path(), "core_demo_proj_dcs"),
             overrides: None,
-            entities: false,
+            entities: true,
+            client_init: true,
         },
         Case {
             label: "core_eval_proj_dcs.json",
             specs: specs("core_eval_proj_dcs.json"),
             users: conformance_users(tmp.path(), "core_eval_proj_dcs"),
             overrides: None,
-            entities: false,
+            entities: true,
+            client_init: true,
         },
         Case {
             label: "core_dcs_target_app_filtering.json",
             specs: specs("core_dcs_target_app_filtering.json"),
             users,
             overrides: None,
-            entities: false,
+            entities: true,
+            client_init: true,
         },
     ]);
 }

@@ -152,7 +152,7 @@ pub fn write_result_json(
     out.extend_from_slice(b",\"value\":");
     match kind {
         Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
-        _ => out.extend_from_slice(r.json.map(|j| j.json.as_bytes()).unwrap_or(b"{}")),
+        _ => out.extend_from_slice(r.value().map(|j| j.json.as_bytes()).unwrap_or(b"{}")),
     }
     if let (Kind::Layer, Some(p)) = (kind, param) {
         out.extend_from_slice(b",\"parameter\":");
@@ -171,7 +171,7 @@ pub fn write_result_json(
     out.extend_from_slice(b",\"id_type\":");
     write_str(out, r.id_type.unwrap_or(""));
     out.extend_from_slice(b",\"reason\":");
-    write_str(out, &format!("{source}:{}", r.reason().as_str()));
+    write_str(out, &r.reason().with_source(source));
     out.extend_from_slice(b",\"secondary_exposures\":");
     write_exposures(out, &r.secondary_exposures);
     if kind == Kind::Layer {
@@ -189,7 +189,7 @@ pub fn write_result_json(
 }
 
 fn value_json(r: &EvalResult<'_>) -> serde_json::Value {
-    r.json
+    r.value()
         .and_then(|j| serde_json::from_str(&j.json).ok())
         .unwrap_or_else(|| serde_json::json!({}))
 }

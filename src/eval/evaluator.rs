@@ -246,6 +246,11 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if let Some(p) = &spec.explicit_parameters {
             r.explicit_parameters = Some(p);
         }
+        if spec.use_new_layer_eval && spec.kind == Kind::Layer {
+            self.evaluate_layer_per_parameter(spec);
+            self.trace.exit_spec(spec, &self.result);
+            return;
+        }
         let legacy_gate = self.legacy_gate_values && spec.kind == Kind::Gate;
         if legacy_gate && !spec.enabled {
             r.bool = false;
@@ -309,7 +314,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         self.trace.exit_spec(spec, &self.result);
     }
 
-    fn finalize(&mut self, spec: &'s Spec, rule: Option<&'s Rule>) {
+    pub(crate) fn finalize(&mut self, spec: &'s Spec, rule: Option<&'s Rule>) {
         self.result.sampling_rate = rule.and_then(|r| r.sampling_rate);
         self.result.forward_all_exposures = spec.forward_all_exposures;
         if self.nested_count > 0 {
@@ -323,7 +328,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// Runs every condition of a rule (no short-circuit); `result.bool` := all passed.
-    fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
+    pub(crate) fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
         let mut all = true;
         for &ci in &rule.conditions {
             let cond = &self.specs.conditions[ci as usize];
@@ -338,7 +343,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// Pass-percentage roll for a matched rule.
-    fn roll(&self, rule: &Rule, spec_salt: &str) -> bool {
+    pub(crate) fn roll(&self, rule: &Rule, spec_salt: &str) -> bool {
         if rule.pass_percentage == 100.0 {
             return true;
         }
@@ -355,7 +360,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// §8.1: a layer rule hands over to its experiment.
-    fn delegate(&mut self, rule: &'s Rule) -> bool {
+    pub(crate) fn delegate(&mut self, rule: &'s Rule) -> bool {
         let Some((name, Some(idx))) = &rule.config_delegate else {
             return false;
         };

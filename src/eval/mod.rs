@@ -4,6 +4,7 @@ pub mod condition;
 pub mod country;
 pub mod evaluator;
 pub mod hash;
+pub mod layer_params;
 pub mod overrides;
 pub mod param_store;
 pub mod time;

@@ -135,7 +135,7 @@ pub fn read<'s, T: Trace>(
     ev.reading_config = false;
     let value = ev
         .result
-        .json
+        .value()
         .and_then(|j| lookup_key(&j.json, key))
         .filter(|v| ty.accepts(v));
     // A layer read is an exposure only of the parameter, and only when its value is used.

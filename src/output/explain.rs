@@ -88,7 +88,7 @@ impl Trace for ExplainTrace {
         let value = match spec.kind {
             crate::spec::model::Kind::Gate => result.bool.to_string(),
             _ => result
-                .json
+                .value()
                 .map(|j| j.json.to_string())
                 .unwrap_or_else(|| "{}".into()),
         };

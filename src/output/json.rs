@@ -55,7 +55,7 @@ pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
 }
 
 fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
-    match r.json {
+    match r.value() {
         Some(j) => out.extend_from_slice(j.json.as_bytes()),
         None => out.extend_from_slice(b"{}"),
     }

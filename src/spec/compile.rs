@@ -495,6 +495,7 @@ impl<'a> Compiler<'a> {
             forward_all_exposures: self
                 .opt_bool(o, "forwardAllExposures", path)?
                 .unwrap_or(false),
+            use_new_layer_eval: self.opt_bool(o, "useNewLayerEval", path)?.unwrap_or(false),
             dropped: dropped.map(Box::from),
         };
         Ok(spec)

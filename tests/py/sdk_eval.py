@@ -10,7 +10,8 @@ off, so nothing leaves the machine.
 
 Each record: {"param_stores": {STORE: {PARAM: value | null}},
               "experiments": {NAME: {value, rule_id, group_name, reason}},
-              "layers": {NAME: {value, rule_id, group_name, allocated_experiment_name, reason}}}
+              "layers": {NAME: {value, rule_id, group_name, allocated_experiment_name, reason}},
+              "client_init_layers": {NAME: entry}}   (with --client-init, hash none)
 A parameter is null when the SDK answered the caller's fallback (asked twice with two
 different fallbacks, it returned each); parameters whose param_type has no typed getter
 are left out. Experiments and layers are evaluated only with --entities. A value the SDK
@@ -158,6 +159,7 @@ def main():
     ap.add_argument("--enforce-targeting", action="store_true")
     ap.add_argument("--enforce-overrides", action="store_true")
     ap.add_argument("--entities", action="store_true")
+    ap.add_argument("--client-init", action="store_true")
     args = ap.parse_args()
 
     with open(args.specs) as f:
@@ -209,7 +211,11 @@ def main():
                     opts.user_persisted_values = storage.get_user_persisted_value(user, spec["idType"]) or {}
                     opts.enforce_targeting = args.enforce_targeting
                     opts.enforce_overrides = args.enforce_overrides
-                e = statsig.get_experiment(user, name, opts)
+                try:
+                    e = statsig.get_experiment(user, name, opts)
+                except BaseException:
+                    record["experiments"][name] = PANIC
+                    continue
                 record["experiments"][name] = {
                     "value": e.value,
                     "rule_id": e.rule_id,
@@ -223,7 +229,11 @@ def main():
                     opts.user_persisted_values = storage.get_user_persisted_value(user, spec["idType"]) or {}
                     opts.enforce_targeting = args.enforce_targeting
                     opts.enforce_overrides = args.enforce_overrides
-                layer = statsig.get_layer(user, name, opts)
+                try:
+                    layer = statsig.get_layer(user, name, opts)
+                except BaseException:
+                    record["layers"][name] = PANIC
+                    continue
                 record["layers"][name] = {
                     "value": layer.get_value(),
                     "rule_id": layer.rule_id,
@@ -231,6 +241,12 @@ def main():
                     "allocated_experiment_name": layer.allocated_experiment_name,
                     "reason": layer.details.reason,
                 }
+            if args.client_init:
+                try:
+                    gcir = json.loads(statsig.get_client_initialize_response(user, hash="none"))
+                    record["client_init_layers"] = gcir.get("layer_configs", {})
+                except BaseException:
+                    record["client_init_layers"] = PANIC
             out.write(json.dumps(record, sort_keys=True) + "\n")
     if storage is not None:
         out.write(json.dumps({"persisted": storage.values}, sort_keys=True) + "\n")
