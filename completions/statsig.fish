@@ -80,6 +80,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -r
@@ -111,6 +112,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print the full result as JSON'
@@ -118,6 +122,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -r
@@ -149,6 +154,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-e
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print the full result as JSON'
@@ -156,6 +164,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l stric
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -r
@@ -187,6 +196,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print the full result as JSON'
@@ -240,6 +252,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l param-store
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l fields -d 'Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default: the full record' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -r
@@ -272,6 +285,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size 
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l all -d 'Add every parameter store of the payload (the `param_stores` section)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print the full result as JSON'

@@ -76,6 +76,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (get-config)
 _arguments "${_arguments_options[@]}" : \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -107,6 +108,9 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
@@ -121,6 +125,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (get-experiment)
 _arguments "${_arguments_options[@]}" : \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -152,6 +157,9 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
@@ -166,6 +174,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (get-layer)
 _arguments "${_arguments_options[@]}" : \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -197,6 +206,9 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--explain[Print on stderr every rule and condition looked at, and why each passed or failed]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \
@@ -267,6 +279,7 @@ _arguments "${_arguments_options[@]}" : \
 '--fields=[Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default\: the full record]:LIST:_default' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -299,6 +312,9 @@ _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool)]:DIR:_files' \
 '--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print the full result as JSON]' \

@@ -52,6 +52,9 @@ struct Case<'a> {
     entities: bool,
     /// Also compare the client-initialize response's layer entries.
     client_init: bool,
+    /// Sticky values both sides start from (each gets its own copy), with the enforce
+    /// flags; the saved values are compared too.
+    persisted: Option<(PathBuf, &'a [&'a str])>,
 }
 
 /// What sdk_eval.py writes for a value the SDK panicked on.
@@ -100,6 +103,9 @@ fn run_sdk(py: &Path, case: &Case) -> Vec<Json> {
     if case.client_init {
         c.arg("--client-init");
     }
+    if let Some((file, flags)) = &case.persisted {
+        c.arg("--persisted").arg(file).args(flags.iter());
+    }
     let out = c.output().expect("run the SDK script");
     assert!(
         out.status.success(),
@@ -110,6 +116,8 @@ fn run_sdk(py: &Path, case: &Case) -> Vec<Json> {
     lines(&out.stdout)
 }
 
+/// `statsig evaluate --all` records, then (with persisted values) `{"persisted": ...}`: the
+/// file `--save-persisted-values` wrote.
 fn run_cli(case: &Case) -> Vec<Json> {
     let tmp = tempfile::tempdir().unwrap();
     let mut c = support::cmd(tmp.path());
@@ -122,9 +130,35 @@ fn run_cli(case: &Case) -> Vec<Json> {
     if let Some(o) = &case.overrides {
         c.arg("--overrides").arg(o);
     }
+    let saved = tmp.path().join("persisted.json");
+    if let Some((file, flags)) = &case.persisted {
+        std::fs::copy(file, &saved).unwrap();
+        c.arg("--persisted-values")
+            .arg(&saved)
+            .arg("--save-persisted-values")
+            .args(flags.iter());
+    }
     let out = support::run(c);
     assert_eq!(out.code, 0, "{}: {}", case.label, out.stderr);
-    lines(out.stdout.as_bytes())
+    let mut records = lines(out.stdout.as_bytes());
+    if case.persisted.is_some() {
+        let values: Json = serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+        records.push(serde_json::json!({ "persisted": values }));
+    }
+    records
+}
+
+/// Users with no values left are the same as absent users.
+fn without_empty_users(v: &Json) -> Json {
+    match v {
+        Json::Object(o) => Json::Object(
+            o.iter()
+                .filter(|(_, per)| per.as_object().is_none_or(|m| !m.is_empty()))
+                .map(|(k, per)| (k.clone(), per.clone()))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// `statsig client-init --hash none` for every user of the case, one response per line.
@@ -144,6 +178,34 @@ fn run_cli_client_init(case: &Case) -> Vec<Json> {
 
 fn compare(case: &Case, sdk: &[Json], cli: &[Json], gcir: &[Json], t: &mut Tally) {
     assert_eq!(sdk.len(), cli.len(), "{}: record counts", case.label);
+    let (sdk, cli) = if case.persisted.is_some() {
+        let (s, c) = (&sdk[sdk.len() - 1], &cli[cli.len() - 1]);
+        let (want, got) = (
+            without_empty_users(&s["persisted"]),
+            without_empty_users(&c["persisted"]),
+        );
+        for (key, per) in want.as_object().unwrap() {
+            for (name, v) in per.as_object().unwrap() {
+                t.compared += 1;
+                if norm(v) != norm(&got[key][name]) {
+                    t.mismatches.push(format!(
+                        "{} saved {key} {name}: SDK {v}, statsig {}",
+                        case.label, got[key][name]
+                    ));
+                }
+            }
+        }
+        let (nw, ng) = (count_values(&want), count_values(&got));
+        if nw != ng {
+            t.mismatches.push(format!(
+                "{}: the SDK saved {nw} values, statsig {ng}",
+                case.label
+            ));
+        }
+        (&sdk[..sdk.len() - 1], &cli[..cli.len() - 1])
+    } else {
+        (sdk, cli)
+    };
     for (i, (s, c)) in sdk.iter().zip(cli).enumerate() {
         let mut check = |what: String, want: &Json, got: &Json| {
             if want == PANIC {
@@ -195,6 +257,11 @@ fn compare(case: &Case, sdk: &[Json], cli: &[Json], gcir: &[Json], t: &mut Tally
             for f in ["value", "rule_id", "group_name"] {
                 check(format!("experiment {name} {f}"), &want[f], &got[f]);
             }
+            check(
+                format!("experiment {name} persisted"),
+                &Json::Bool(want["reason"] == "Persisted"),
+                &Json::Bool(got["reason"] == "Persisted"),
+            );
         }
         for (name, want) in s["layers"].as_object().unwrap() {
             if want == PANIC {
@@ -210,6 +277,11 @@ fn compare(case: &Case, sdk: &[Json], cli: &[Json], gcir: &[Json], t: &mut Tally
             ] {
                 check(format!("layer {name} {f}"), &want[f], &got[f]);
             }
+            check(
+                format!("layer {name} persisted"),
+                &Json::Bool(want["reason"] == "Persisted"),
+                &Json::Bool(got["reason"] == "Persisted"),
+            );
         }
     }
 }
@@ -241,6 +313,17 @@ fn run_cases(cases: &[Case]) {
         t.compared,
         t.mismatches[..t.mismatches.len().min(40)].join("\n")
     );
+}
+
+fn count_values(v: &Json) -> usize {
+    v.as_object()
+        .map(|o| {
+            o.values()
+                .filter_map(Json::as_object)
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 /// Users that vary in id, email and custom ids, as NDJSON.
@@ -289,6 +372,7 @@ fn per_parameter_layers_match_the_official_sdk() {
         overrides: None,
         entities: true,
         client_init: true,
+        persisted: None,
     }]);
 }
 
@@ -329,6 +413,7 @@ fn parameter_stores_match_the_official_sdk() {
             overrides: None,
             entities: true,
             client_init: false,
+            persisted: None,
         },
         Case {
             label: "fixtures/sdk/param_stores.json + overrides",
@@ -337,6 +422,7 @@ fn parameter_stores_match_the_official_sdk() {
             overrides: Some(overrides),
             entities: false,
             client_init: false,
+            persisted: None,
         },
         Case {
             label: "fixtures/sdk/param_stores.json + experiment group overrides",
@@ -345,6 +431,7 @@ fn parameter_stores_match_the_official_sdk() {
             overrides: Some(groups),
             entities: true,
             client_init: false,
+            persisted: None,
         },
         Case {
             label: "core_demo_proj_dcs.json",
@@ -353,6 +440,7 @@ fn parameter_stores_match_the_official_sdk() {
             overrides: None,
             entities: true,
             client_init: true,
+            persisted: None,
         },
         Case {
             label: "core_eval_proj_dcs.json",
@@ -361,6 +449,7 @@ fn parameter_stores_match_the_official_sdk() {
             overrides: None,
             entities: true,
             client_init: true,
+            persisted: None,
         },
         Case {
             label: "core_dcs_target_app_filtering.json",
@@ -369,6 +458,126 @@ fn parameter_stores_match_the_official_sdk() {
             overrides: None,
             entities: true,
             client_init: true,
+            persisted: None,
         },
+    ]);
+}
+
+/// A sticky value as an SDK saves it (`StickyValues`).
+fn sticky(value: Json, rule: &str, group: &str, delegate: Option<&str>) -> Json {
+    serde_json::json!({
+        "value": true, "json_value": value, "rule_id": rule, "group_name": group,
+        "secondary_exposures": [], "undelegated_secondary_exposures": [],
+        "config_delegate": delegate, "explicit_parameters": delegate.map(|_| vec!["p"]),
+        "time": 1_690_000_000_000u64, "config_version": 2
+    })
+}
+
+/// Saved assignments for a third of the users: present for active and inactive
+/// experiments, for layers whose experiment is active, inactive or absent, for users who
+/// now fail targeting or match an override rule, and for a custom id.
+fn persisted_file(dir: &Path, n: usize) -> PathBuf {
+    let mut users = serde_json::Map::new();
+    for i in (0..n).filter(|i| i % 3 != 2) {
+        let mut per = serde_json::Map::new();
+        per.insert(
+            "exp_active".into(),
+            sticky(
+                serde_json::json!({"v": "sticky test"}),
+                "active_test",
+                "Test",
+                None,
+            ),
+        );
+        per.insert(
+            "exp_inactive".into(),
+            sticky(
+                serde_json::json!({"v": "sticky"}),
+                "inactive_test",
+                "Test",
+                None,
+            ),
+        );
+        if i % 2 == 0 {
+            per.insert(
+                "sticky_layer".into(),
+                sticky(
+                    serde_json::json!({"p": "sticky"}),
+                    "in_layer_test",
+                    "Test",
+                    Some("exp_in_layer"),
+                ),
+            );
+            per.insert(
+                "inactive_layer".into(),
+                sticky(
+                    serde_json::json!({"v": "sticky"}),
+                    "inactive_test",
+                    "Test",
+                    Some("exp_inactive"),
+                ),
+            );
+        } else {
+            // No allocated experiment: nothing to enforce against; a missing one: the
+            // layer's own state decides.
+            per.insert(
+                "sticky_layer".into(),
+                sticky(serde_json::json!({"p": "no delegate"}), "r", "Test", None),
+            );
+            per.insert(
+                "new_layer".into(),
+                sticky(
+                    serde_json::json!({"p1": "gone"}),
+                    "r",
+                    "Test",
+                    Some("no_such_experiment"),
+                ),
+            );
+        }
+        users.insert(format!("user-{i}:userID"), Json::Object(per));
+    }
+    users.insert(
+        "c0:companyID".into(),
+        serde_json::json!({"exp_company": sticky(serde_json::json!({"v": "sticky"}), "company_test", "Test", None)}),
+    );
+    let p = dir.join("persisted.json");
+    std::fs::write(&p, Json::Object(users).to_string()).unwrap();
+    p
+}
+
+#[test]
+fn sticky_assignments_match_the_official_sdk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let users = users_file(tmp.path(), 45);
+    let persisted = persisted_file(tmp.path(), 45);
+    let empty = tmp.path().join("empty.json");
+    std::fs::write(&empty, "{}").unwrap();
+    let case = |label, file: &PathBuf, flags| Case {
+        label,
+        specs: fixture("sticky_and_layers.json"),
+        users: users.clone(),
+        overrides: None,
+        entities: true,
+        client_init: false,
+        persisted: Some((file.clone(), flags)),
+    };
+    run_cases(&[
+        case("sticky: first assignments", &empty, &[]),
+        case("sticky: saved values", &persisted, &[]),
+        case(
+            "sticky: --enforce-targeting",
+            &persisted,
+            &["--enforce-targeting"],
+        ),
+        case(
+            "sticky: --enforce-overrides",
+            &persisted,
+            &["--enforce-overrides"],
+        ),
+        case(
+            "sticky: both enforced",
+            &persisted,
+            &["--enforce-targeting", "--enforce-overrides"],
+        ),
     ]);
 }

@@ -8,13 +8,14 @@ use serde_json::Value as Json;
 
 use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::persisted::StickyArgs;
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::output::json::{Fields, Selection, append_field, write_evaluation_fields_with};
-use crate::population::records::EvaluationRecords;
+use crate::population::records::{EvaluationRecords, StickyStore};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::{EvalResult, clean_exposures};
 use crate::spec::CompiledSpecs;
@@ -54,6 +55,8 @@ pub struct EvaluateArgs {
     pub fields: Option<String>,
     #[command(flatten)]
     pub jobs: JobsArg,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -99,8 +102,10 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
         None => {
             let user = a.user.to_user()?;
             let stdout = std::io::stdout();
+            let mut persisted = a.sticky.load()?;
             let mut ev = Evaluator::new(specs, &user, eval_options(specs));
             ev.overrides = overrides.as_ref();
+            ev.sticky = persisted.as_ref().map(|p| a.sticky.settings(p));
             let table = !a.eval.json && a.fields.is_none() && stdout.is_terminal();
             let mut rows = Vec::new();
             let mut out = Vec::with_capacity(64 * 1024);
@@ -141,6 +146,8 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
             if let Some(e) = failure {
                 return Err(e);
             }
+            let ops = std::mem::take(&mut ev.sticky_ops);
+            drop(ev);
             if table {
                 print_table(rows);
             } else {
@@ -149,6 +156,10 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
                     .lock()
                     .write_all(&out)
                     .map_err(|e| Error::io("stdout", e))?;
+            }
+            if let Some(p) = persisted.as_mut() {
+                let changed = p.apply(ops);
+                a.sticky.save(p, changed)?;
             }
             0
         }
@@ -214,6 +225,7 @@ fn run_batch(
 ) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let persisted = a.sticky.load()?.map(std::sync::Mutex::new);
     let stamp = logger.as_ref().map(|l| l.stamp());
     let hook = move |user: &_,
                      kind,
@@ -238,9 +250,20 @@ fn run_batch(
         exposures: stamp.is_some().then_some(&hook as _),
         param_stores: stores,
         store_exposures: stamp.is_some().then_some(&store_hook as _),
+        sticky: persisted.as_ref().map(|values| StickyStore {
+            values,
+            enforce_targeting: a.sticky.enforce_targeting,
+            enforce_overrides: a.sticky.enforce_overrides,
+            changed: Default::default(),
+        }),
     };
     let settings = StreamSettings {
-        jobs: a.jobs.jobs(),
+        // Sticky assignments are read and updated user after user.
+        jobs: if persisted.is_some() {
+            1
+        } else {
+            a.jobs.jobs()
+        },
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
@@ -251,8 +274,17 @@ fn run_batch(
         }
         Ok(())
     });
-    // What was written stays written, also when a later line fails.
+    // What was written stays written, also when a later line fails; so do the sticky
+    // assignments of the users written.
     let flushed = sink.flush().map_err(|e| Error::io("stdout", e));
+    let changed = work
+        .sticky
+        .as_ref()
+        .map(|s| s.changed.load(std::sync::atomic::Ordering::Relaxed));
+    if let (Some(values), Some(changed)) = (persisted, changed) {
+        let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
+        a.sticky.save(&values, changed)?;
+    }
     let streamed = streamed?;
     flushed?;
     streamed.report();

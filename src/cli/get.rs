@@ -4,6 +4,7 @@ use std::io::Write;
 
 use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::persisted::StickyArgs;
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
@@ -38,6 +39,8 @@ pub struct GetArgs {
     #[arg(long)]
     pub explain: bool,
     #[command(flatten)]
+    pub sticky: StickyArgs,
+    #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
     pub eval: EvalArgs,
@@ -54,6 +57,8 @@ pub struct GetLayerArgs {
     /// Print on stderr every rule and condition looked at, and why each passed or failed.
     #[arg(long)]
     pub explain: bool,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -81,6 +86,7 @@ fn run_one(
     exposures: &ExposureArgs,
     param: Option<&str>,
     reading_config: bool,
+    sticky: Option<&StickyArgs>,
     human: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
 ) -> Result<(bool, i32)> {
     let user = user_args.to_user()?;
@@ -94,6 +100,11 @@ fn run_one(
         Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());
     ev.overrides = overrides.as_ref();
     ev.reading_config = reading_config;
+    let mut persisted = sticky.map(StickyArgs::load).transpose()?.flatten();
+    ev.sticky = match (sticky, &persisted) {
+        (Some(a), Some(p)) => Some(a.settings(p)),
+        _ => None,
+    };
     ev.evaluate(kind, name);
     if explain {
         let trace = std::mem::take(&mut ev.trace).into_text();
@@ -135,7 +146,14 @@ fn run_one(
         logger.log(&specs, &user, kind, name, r, param)?;
         code = logger.finish()?;
     }
-    Ok((r.bool, code))
+    let passed = r.bool;
+    let ops = std::mem::take(&mut ev.sticky_ops);
+    drop(ev);
+    if let (Some(a), Some(p)) = (sticky, persisted.as_mut()) {
+        let changed = p.apply(ops);
+        a.save(p, changed)?;
+    }
+    Ok((passed, code))
 }
 
 /// The `--json` shape of one result.
@@ -216,6 +234,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
         &a.exposures,
         None,
         false,
+        None,
         &mut |r, out| {
             out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
             Ok(())
@@ -247,6 +266,7 @@ fn get_config_or_experiment(a: &GetArgs, reading_config: bool) -> Result<i32> {
         &a.exposures,
         None,
         reading_config,
+        Some(&a.sticky),
         &mut |r, out| {
             pretty(out, &value_json(r));
             Ok(())
@@ -266,6 +286,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
         &a.exposures,
         param,
         false,
+        Some(&a.sticky),
         &mut |r, out| {
             match param {
                 Some(p) => {

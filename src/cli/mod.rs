@@ -7,6 +7,7 @@ pub mod exposures;
 pub mod get;
 pub mod impact;
 pub mod param_store;
+pub mod persisted;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;

@@ -4,6 +4,7 @@
 use crate::eval::condition;
 use crate::eval::hash;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
@@ -49,6 +50,10 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     /// The top-level read is the SDK's `get_dynamic_config` (not `get_experiment`):
     /// experiment group overrides do not apply to it.
     pub reading_config: bool,
+    /// Sticky assignments (`--persisted-values`), applied to top-level experiment and
+    /// layer reads; what to save or delete collects in `sticky_ops`.
+    pub sticky: Option<Sticky<'s>>,
+    pub sticky_ops: Vec<StickyOp>,
     pub result: EvalResult<'s>,
     pub trace: T,
     nested_count: u32,
@@ -79,6 +84,8 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             overrides: None,
             legacy_gate_values: false,
             reading_config: false,
+            sticky: None,
+            sticky_ops: Vec::new(),
             result: EvalResult::default(),
             trace,
             nested_count: 0,
@@ -98,7 +105,46 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     /// A top-level evaluation with a fresh state and memo; the result is in `self.result`.
     pub fn evaluate(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
         self.clear_memo();
-        self.evaluate_keep_memo(kind, name)
+        self.evaluate_keep_memo(kind, name);
+        if self.sticky.is_some() && kind != Kind::Gate && !self.reading_config {
+            self.apply_sticky(kind, name);
+        }
+        &self.result
+    }
+
+    /// A top-level evaluation of `spec` that looks only at the rules `keep` accepts and
+    /// skips overrides and config mappings; its boolean value (the core's targeting-only /
+    /// override-only re-evaluation for sticky values). No such rule: false.
+    pub(crate) fn evaluate_filtered(
+        &mut self,
+        spec: &'s Spec,
+        keep: &dyn Fn(&Rule) -> bool,
+    ) -> bool {
+        self.clear_memo();
+        self.result.reset();
+        self.nested_count = 0;
+        self.separate_count = 0;
+        if !spec.rules.iter().any(keep) {
+            return false;
+        }
+        for rule in spec.rules.iter().filter(|r| keep(r)) {
+            self.evaluate_rule_conditions(rule);
+            if self.result.unsupported {
+                return false;
+            }
+            if !self.result.bool {
+                continue;
+            }
+            if self.delegate(rule) {
+                return self.result.bool;
+            }
+            return if self.roll(rule, &spec.salt) {
+                rule.return_value.bool != Some(false)
+            } else {
+                spec.default_value.bool == Some(true)
+            };
+        }
+        spec.default_value.bool == Some(true)
     }
 
     /// A top-level evaluation that keeps the nested-gate memo (one context for a whole

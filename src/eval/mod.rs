@@ -7,6 +7,7 @@ pub mod hash;
 pub mod layer_params;
 pub mod overrides;
 pub mod param_store;
+pub mod persisted;
 pub mod time;
 pub mod trace;
 pub mod ua;

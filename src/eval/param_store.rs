@@ -130,8 +130,11 @@ pub fn read<'s, T: Trace>(
         ParamSource::Layer { layer, param } => (Kind::Layer, layer, param),
     };
     // A dynamic config reference is the SDK's get_dynamic_config, even of an experiment.
+    // Sticky values are not used here (the SDK reads stores without persisted values).
     ev.reading_config = matches!(param.source, ParamSource::DynamicConfig { .. });
+    let sticky = ev.sticky.take();
     ev.evaluate(kind, name);
+    ev.sticky = sticky;
     ev.reading_config = false;
     let value = ev
         .result

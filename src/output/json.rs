@@ -198,6 +198,11 @@ pub fn write_entity_fields(
             write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
         }
     }
+    // Only a sticky value says how it was reached, so records without
+    // --persisted-values keep the conformance shape.
+    if r.reason == Some(crate::result::Reason::Persisted) {
+        key(out, first, b"\"reason\":\"Persisted\"");
+    }
     out.push(b'}');
 }
 

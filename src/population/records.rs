@@ -4,6 +4,7 @@
 
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
+use crate::eval::persisted::{PersistedValues, Sticky};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::events::Event;
 use crate::output::client_init::ClientInit;
@@ -13,6 +14,8 @@ use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Kind, Spec};
 use crate::user::User;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Builds the exposure events of one result (`--log-exposures`).
 pub type ExposureHook<'a> =
@@ -32,6 +35,18 @@ pub struct EvaluationRecords<'a, 's> {
     /// Parameter stores read into a `param_stores` section (none: no section).
     pub param_stores: &'a [&'a str],
     pub store_exposures: Option<StoreExposureHook<'a>>,
+    /// Sticky assignments, updated after each user (run with one job so that a user met
+    /// twice sees the first one's assignment).
+    pub sticky: Option<StickyStore<'a>>,
+}
+
+/// The sticky assignments of a batch and how they are enforced.
+pub struct StickyStore<'a> {
+    pub values: &'a Mutex<PersistedValues>,
+    pub enforce_targeting: bool,
+    pub enforce_overrides: bool,
+    /// How many saves and deletions were applied.
+    pub changed: AtomicUsize,
 }
 
 impl UserWork for EvaluationRecords<'_, '_> {
@@ -52,22 +67,45 @@ impl UserWork for EvaluationRecords<'_, '_> {
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
-        let mut ev = Evaluator::new(self.specs, user, self.opts);
-        ev.overrides = self.overrides;
-        let hook = self.exposures;
-        write_evaluation_fields_with(out, &mut ev, self.selection, self.fields, &mut |k, s, r| {
-            if let Some(h) = hook {
-                h(user, k, s, r, events);
+        let guard = self
+            .sticky
+            .as_ref()
+            .map(|s| s.values.lock().unwrap_or_else(|e| e.into_inner()));
+        let ops = {
+            let mut ev = Evaluator::new(self.specs, user, self.opts);
+            ev.overrides = self.overrides;
+            if let (Some(s), Some(values)) = (&self.sticky, &guard) {
+                ev.sticky = Some(Sticky {
+                    values,
+                    enforce_targeting: s.enforce_targeting,
+                    enforce_overrides: s.enforce_overrides,
+                });
             }
-        });
-        if !self.param_stores.is_empty() {
-            let hook = self.store_exposures;
-            let section = param_store::read_stores(&mut ev, self.param_stores, &mut |r| {
-                if let Some(h) = hook {
-                    h(user, r, events);
-                }
-            });
-            append_field(out, "param_stores", &section);
+            let hook = self.exposures;
+            write_evaluation_fields_with(
+                out,
+                &mut ev,
+                self.selection,
+                self.fields,
+                &mut |k, s, r| {
+                    if let Some(h) = hook {
+                        h(user, k, s, r, events);
+                    }
+                },
+            );
+            if !self.param_stores.is_empty() {
+                let hook = self.store_exposures;
+                let section = param_store::read_stores(&mut ev, self.param_stores, &mut |r| {
+                    if let Some(h) = hook {
+                        h(user, r, events);
+                    }
+                });
+                append_field(out, "param_stores", &section);
+            }
+            std::mem::take(&mut ev.sticky_ops)
+        };
+        if let (Some(s), Some(mut values)) = (&self.sticky, guard) {
+            s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
         }
         out.push(b'\n');
         Ok(())
