@@ -107,10 +107,15 @@ impl LocalOverrides {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let json: Json = serde_json::from_str(&text)
             .map_err(|e| Error::input(format!("{}: not valid JSON: {e}", path.display())))?;
+        Self::from_json(&json, &path.display().to_string())
+    }
+
+    /// The same shape as [`LocalOverrides::load`], already parsed; `origin` names it.
+    pub fn from_json(json: &Json, origin: &str) -> Result<Self> {
         let mut out = LocalOverrides::default();
         let obj = json
             .as_object()
-            .ok_or_else(|| Error::input(format!("{}: expected a JSON object", path.display())))?;
+            .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object")))?;
         for (section, kind) in [
             ("gates", Kind::Gate),
             ("configs", Kind::Config),
@@ -118,9 +123,9 @@ impl LocalOverrides {
             ("layers", Kind::Layer),
         ] {
             let Some(s) = obj.get(section) else { continue };
-            let s = s.as_object().ok_or_else(|| {
-                Error::input(format!("{}: {section} must be an object", path.display()))
-            })?;
+            let s = s
+                .as_object()
+                .ok_or_else(|| Error::input(format!("{origin}: {section} must be an object")))?;
             for (name, v) in s {
                 let per_user = match (kind, v) {
                     (Kind::Gate, Json::Object(m)) => Some(m),
@@ -141,17 +146,13 @@ impl LocalOverrides {
             }
         }
         if let Some(s) = obj.get("param_stores") {
-            let s = s.as_object().ok_or_else(|| {
-                Error::input(format!(
-                    "{}: param_stores must be an object",
-                    path.display()
-                ))
-            })?;
+            let s = s
+                .as_object()
+                .ok_or_else(|| Error::input(format!("{origin}: param_stores must be an object")))?;
             for (name, v) in s {
                 let m = v.as_object().ok_or_else(|| {
                     Error::input(format!(
-                        "{}: param_stores.{name} must be an object of parameters",
-                        path.display()
+                        "{origin}: param_stores.{name} must be an object of parameters"
                     ))
                 })?;
                 // `{"*": {...}, "ID": {...}}` overrides per user; otherwise for everyone.
@@ -159,8 +160,7 @@ impl LocalOverrides {
                     for (id, params) in m {
                         let params = params.as_object().ok_or_else(|| {
                             Error::input(format!(
-                                "{}: param_stores.{name}.{id} must be an object of parameters",
-                                path.display()
+                                "{origin}: param_stores.{name}.{id} must be an object of parameters"
                             ))
                         })?;
                         out.add_store(name, (id != "*").then_some(id.as_str()), params);
@@ -172,10 +172,7 @@ impl LocalOverrides {
         }
         if let Some(s) = obj.get("experiment_groups") {
             let s = s.as_object().ok_or_else(|| {
-                Error::input(format!(
-                    "{}: experiment_groups must be an object",
-                    path.display()
-                ))
+                Error::input(format!("{origin}: experiment_groups must be an object"))
             })?;
             for (name, v) in s {
                 match v {
@@ -184,8 +181,7 @@ impl LocalOverrides {
                         for (id, g) in m {
                             let g = g.as_str().ok_or_else(|| {
                                 Error::input(format!(
-                                    "{}: experiment_groups.{name}.{id} must be a group name",
-                                    path.display()
+                                    "{origin}: experiment_groups.{name}.{id} must be a group name"
                                 ))
                             })?;
                             out.add_group(name, (id != "*").then_some(id.as_str()), g);
@@ -193,8 +189,7 @@ impl LocalOverrides {
                     }
                     _ => {
                         return Err(Error::input(format!(
-                            "{}: experiment_groups.{name} must be a group name or {{ID: GROUP}}",
-                            path.display()
+                            "{origin}: experiment_groups.{name} must be a group name or {{ID: GROUP}}"
                         )));
                     }
                 }
