@@ -3,26 +3,17 @@
 //! Expected values are read off the fixture by hand (user-0 has an @statsig.com email and
 //! passes `email_gate`; user-1 has none).
 
-#[path = "common/server.rs"]
-mod server;
+mod support;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::{Value as Json, json};
-use server::Server;
+use support::{Server, StatsigEnv, statsig};
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/fixtures/sdk/param_stores.json"
 );
-const KEY: &str = "secret-PARAMSTOREkey-do-not-leak-9z8y";
-
-fn statsig() -> Command {
-    let mut c = Command::cargo_bin("statsig").unwrap();
-    c.env_clear();
-    c
-}
 
 /// Runs the binary; evaluating commands get `--user-id 1` unless a user is given.
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -337,12 +328,10 @@ fn specs_show_lists_groups_and_stores() {
 }
 
 fn logged(spool: &Path, server: &Server, args: &[&str]) -> Vec<Json> {
-    let url = format!("{}/v1/log_event", server.url());
     let o = statsig()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", spool)
-        .env("STATSIG_RETRY_BASE_MS", "5")
-        .env("STATSIG_LOG_EVENT_URL", &url)
+        .key()
+        .spool(spool)
+        .env("STATSIG_LOG_EVENT_URL", server.log_event_url())
         .args(args)
         .args(["--log-exposures", "--specs", FIXTURE])
         .output()
@@ -353,7 +342,7 @@ fn logged(spool: &Path, server: &Server, args: &[&str]) -> Vec<Json> {
 
 #[test]
 fn exposures_are_those_of_the_referenced_entities() {
-    let server = Server::ok();
+    let server = Server::start();
     let spool = tempfile::tempdir().unwrap();
     let ev = logged(
         spool.path(),
@@ -370,7 +359,7 @@ fn exposures_are_those_of_the_referenced_entities() {
     assert_eq!(ev[0]["eventName"], "statsig::gate_exposure");
     assert_eq!(ev[0]["metadata"]["gate"], "email_gate");
 
-    let server = Server::ok();
+    let server = Server::start();
     let ev = logged(
         spool.path(),
         &server,
@@ -387,7 +376,7 @@ fn exposures_are_those_of_the_referenced_entities() {
     assert_eq!(ev[0]["metadata"]["config"], "an_experiment");
 
     // A layer parameter is exposed only when its value is used.
-    let server = Server::ok();
+    let server = Server::start();
     let ev = logged(
         spool.path(),
         &server,
@@ -402,7 +391,7 @@ fn exposures_are_those_of_the_referenced_entities() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0]["eventName"], "statsig::layer_exposure");
     assert_eq!(ev[0]["metadata"]["parameterName"], "s");
-    let server = Server::ok();
+    let server = Server::start();
     let ev = logged(
         spool.path(),
         &server,
@@ -417,7 +406,7 @@ fn exposures_are_those_of_the_referenced_entities() {
     assert!(ev.is_empty(), "{ev:?}");
 
     // A static parameter exposes nothing.
-    let server = Server::ok();
+    let server = Server::start();
     let ev = logged(
         spool.path(),
         &server,

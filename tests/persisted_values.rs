@@ -3,8 +3,10 @@
 //! user-0 has an @statsig.com email (passes targeting); exp_active's active_test group
 //! returns {"v":"test"}; exp_inactive is not active.
 
-use assert_cmd::Command;
+mod support;
+
 use serde_json::{Value as Json, json};
+use support::statsig;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -12,12 +14,7 @@ const FIXTURE: &str = concat!(
 );
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let o = Command::cargo_bin("statsig")
-        .unwrap()
-        .env_clear()
-        .args(args)
-        .output()
-        .unwrap();
+    let o = statsig().args(args).output().unwrap();
     (
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stdout).into_owned(),

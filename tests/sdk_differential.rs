@@ -120,7 +120,7 @@ fn run_sdk(py: &Path, case: &Case) -> Vec<Json> {
 /// file `--save-persisted-values` wrote.
 fn run_cli(case: &Case) -> Vec<Json> {
     let tmp = tempfile::tempdir().unwrap();
-    let mut c = support::cmd(tmp.path());
+    let mut c = support::StatsigEnv::cache(support::statsig(), tmp.path());
     c.arg("evaluate")
         .arg("--specs")
         .arg(&case.specs)
@@ -164,7 +164,7 @@ fn without_empty_users(v: &Json) -> Json {
 /// `statsig client-init --hash none` for every user of the case, one response per line.
 fn run_cli_client_init(case: &Case) -> Vec<Json> {
     let tmp = tempfile::tempdir().unwrap();
-    let mut c = support::cmd(tmp.path());
+    let mut c = support::StatsigEnv::cache(support::statsig(), tmp.path());
     c.arg("client-init")
         .arg("--specs")
         .arg(&case.specs)

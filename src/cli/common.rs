@@ -125,12 +125,10 @@ fn warn_unknown_group(specs: &CompiledSpecs, name: &str, group: &str) {
     }
 }
 
-pub use crate::session::now_ms;
-
 pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
     EvalOptions {
         app_id: specs.app_id.as_deref(),
-        now_ms: now_ms(),
+        now_ms: crate::util::clock::now_ms(),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::output::json::{Fields, Selection, append_field, write_evaluation_fields_with};
-use crate::population::records::{EvaluationRecords, StickyStore};
+use crate::output::records::{EvaluationRecords, StickyStore};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::{EvalResult, clean_exposures};
 use crate::spec::CompiledSpecs;

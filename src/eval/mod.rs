@@ -3,14 +3,11 @@
 pub mod condition;
 pub mod country;
 pub mod evaluator;
-pub mod hash;
 pub mod layer_params;
 pub mod overrides;
 pub mod param_store;
 pub mod persisted;
-pub mod time;
 pub mod trace;
 pub mod ua;
-pub mod value;
 
 pub use evaluator::{EvalOptions, Evaluator};
