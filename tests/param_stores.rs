@@ -302,31 +302,6 @@ fn override_experiment_forces_a_group_by_name() {
     assert!(err.contains("expected NAME=GROUP"), "{err}");
 }
 
-#[test]
-fn specs_show_lists_groups_and_stores() {
-    let (code, out, err) = run(&["specs", "show", "an_experiment", "--specs", FIXTURE]);
-    assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains("  groups         2\n    Control      {"),
-        "{out}"
-    );
-    let v = json_out(&[
-        "specs",
-        "show",
-        "other_app_only",
-        "--specs",
-        FIXTURE,
-        "--json",
-    ]);
-    assert_eq!(
-        v,
-        json!([{"name": "other_app_only", "collection": "param_stores", "type": "param_store",
-                "version": 1, "target_apps": ["other_app"],
-                "parameters": {"p": {"ref_type": "static", "param_type": "string",
-                                     "value": "server reads it anyway"}}}])
-    );
-}
-
 fn logged(spool: &Path, server: &Server, args: &[&str]) -> Vec<Json> {
     let o = statsig()
         .key()

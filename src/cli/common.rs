@@ -1,12 +1,12 @@
-//! Pieces every evaluating command shares: loading and compiling specs, evaluation options.
+//! Flags every evaluating command shares: the spec source, overrides, `--json`, `--strict`,
+//! `--jobs`.
 
 use std::path::PathBuf;
 
+use crate::cli::args::{OutputArgs, SourceArgs};
 use crate::error::{Error, Result};
-use crate::eval::EvalOptions;
 use crate::eval::overrides::LocalOverrides;
-use crate::source::{self, SourceArgs, SourceKind};
-use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
+use crate::spec::CompiledSpecs;
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -19,57 +19,16 @@ pub struct EvalArgs {
     pub overrides: Option<PathBuf>,
 
     /// Force an experiment into one of its groups, by group name, for every user
-    /// (repeatable; `specs show NAME` lists the groups).
+    /// (repeatable).
     #[arg(long, value_name = "NAME=GROUP")]
     pub override_experiment: Vec<String>,
 
-    /// Print the full result as JSON.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Fail (exit code 2) when a named entity does not exist.
     #[arg(long)]
     pub strict: bool,
-}
-
-/// Specs compiled from the chosen source, with where they came from.
-pub struct LoadedSpecs {
-    pub specs: CompiledSpecs,
-    pub kind: SourceKind,
-    pub origin: String,
-}
-
-/// Loads, compiles and attaches id lists; prints compile warnings to stderr.
-pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
-    let mut loaded = source::load(args)?;
-    let already = loaded
-        .compiled
-        .take()
-        .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
-    let parsed = match already {
-        Some(c) => Parsed::Specs(Box::new(c)),
-        None => parse_payload_leaking(&loaded.bytes, &loaded.origin)?,
-    };
-    let mut specs = match parsed {
-        Parsed::Specs(s) => *s,
-        Parsed::NoUpdates => {
-            return Err(Error::input(format!(
-                "{}: the payload says has_updates: false and holds no specs",
-                loaded.origin
-            )));
-        }
-    };
-    for w in &specs.warnings {
-        eprintln!("warning: {w}");
-    }
-    if let Some(lists) = loaded.id_lists {
-        specs.id_lists = lists;
-    }
-    Ok(LoadedSpecs {
-        specs,
-        kind: loaded.kind,
-        origin: loaded.origin,
-    })
 }
 
 /// `--overrides FILE` and `--override-experiment NAME=GROUP`, checked against the specs
@@ -122,13 +81,6 @@ fn warn_unknown_group(specs: &CompiledSpecs, name: &str, group: &str) {
             "warning: --override-experiment: experiment {name:?} has no group {group:?} ({hint}); \
              its value is empty, as in the SDK"
         );
-    }
-}
-
-pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
-    EvalOptions {
-        app_id: specs.app_id.as_deref(),
-        now_ms: crate::util::clock::now_ms(),
     }
 }
 

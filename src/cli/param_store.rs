@@ -4,13 +4,16 @@ use std::io::Write;
 
 use serde_json::Value as Json;
 
-use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
+use crate::error::ExitCode;
 use crate::error::{Error, Result};
+use crate::eval::EvalOptions;
 use crate::eval::Evaluator;
 use crate::eval::param_store::{self, Referenced, ValueType};
 use crate::result::Reason;
+use crate::source::{LoadedSpecs, load_specs};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetParamStoreArgs {
@@ -32,7 +35,7 @@ pub struct GetParamStoreArgs {
     pub exposures: ExposureArgs,
 }
 
-pub fn run(a: &GetParamStoreArgs) -> Result<i32> {
+pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     let fallback: Option<Json> = a
         .default
         .as_deref()
@@ -46,7 +49,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<i32> {
         specs,
         kind: source,
         ..
-    } = load_specs(&a.eval.source)?;
+    } = load_specs(&a.eval.source.settings())?;
     let overrides = load_overrides(&a.eval, &specs)?;
     let found = param_store::store_for(&specs, overrides.as_ref(), &user, &a.name);
     let reason = match found {
@@ -72,7 +75,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<i32> {
     };
     let mut logger =
         ExposureLogger::start(&a.eval.source, &a.exposures, &specs, source.reason_source())?;
-    let mut ev = Evaluator::new(&specs, &user, eval_options(&specs));
+    let mut ev = Evaluator::new(&specs, &user, EvalOptions::for_specs(&specs));
     ev.overrides = overrides.as_ref();
     let mut failure = None;
     let mut seen = |r: Referenced<'_, '_>| {
@@ -111,7 +114,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<i32> {
         return Err(e);
     }
     let mut out = Vec::with_capacity(1024);
-    if a.eval.json {
+    if a.eval.output.json {
         let mut o = serde_json::Map::new();
         o.insert("name".into(), Json::from(a.name.as_str()));
         if let Some(p) = &a.param {
@@ -132,6 +135,6 @@ pub fn run(a: &GetParamStoreArgs) -> Result<i32> {
         .map_err(|e| Error::io("stdout", e))?;
     match logger {
         Some(l) => l.finish(),
-        None => Ok(0),
+        None => Ok(ExitCode::Success),
     }
 }
