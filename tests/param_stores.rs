@@ -252,56 +252,6 @@ fn overrides_replace_the_store_for_matching_users() {
     assert_eq!(get("user-7")["value"], json!({"gate_boolean": false}));
 }
 
-#[test]
-fn override_experiment_forces_a_group_by_name() {
-    let get = |cmd: &str, extra: &[&str]| {
-        let mut args = vec![
-            cmd,
-            "an_experiment",
-            "--specs",
-            FIXTURE,
-            "--user-id",
-            "user-1",
-            "--json",
-        ];
-        args.extend_from_slice(extra);
-        let (code, out, err) = run(&args);
-        assert_eq!(code, 0, "{err}");
-        (serde_json::from_str::<Json>(&out).unwrap(), err)
-    };
-    let (v, err) = get(
-        "get-experiment",
-        &["--override-experiment", "an_experiment=Test"],
-    );
-    assert_eq!(v["value"]["s"], json!("other"));
-    assert_eq!(v["rule_id"], json!("override"));
-    assert_eq!(v["reason"], json!("Bootstrap:LocalOverride"));
-    assert_eq!(err, "");
-    // get-config is the SDK's get_dynamic_config: group overrides do not apply.
-    let (v, _) = get(
-        "get-config",
-        &["--override-experiment", "an_experiment=Test"],
-    );
-    assert_ne!(v["rule_id"], json!("override"));
-    // An unknown group still applies (an empty value, as in the SDK), with a did-you-mean.
-    let (v, err) = get(
-        "get-experiment",
-        &["--override-experiment", "an_experiment=test"],
-    );
-    assert_eq!(v["value"], json!({}));
-    assert!(err.contains("did you mean \"Test\""), "{err}");
-    let (code, _, err) = run(&[
-        "get-experiment",
-        "an_experiment",
-        "--specs",
-        FIXTURE,
-        "--override-experiment",
-        "x",
-    ]);
-    assert_eq!(code, 2);
-    assert!(err.contains("expected NAME=GROUP"), "{err}");
-}
-
 fn logged(spool: &Path, server: &Server, args: &[&str]) -> Vec<Json> {
     let o = statsig()
         .key()

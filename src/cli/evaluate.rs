@@ -110,6 +110,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let code = match &a.users {
         Some(path) => run_batch(
@@ -125,7 +126,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
         None => {
             let user = a.user.to_user()?;
             let mut persisted = a.sticky.load()?;
-            let mut ev = Evaluator::new(specs, &user, EvalOptions::for_specs(specs));
+            let mut ev = Evaluator::new(specs, &user, EvalOptions::at(specs, a.eval.clock()));
             ev.overrides = overrides.as_ref();
             ev.sticky = persisted.as_ref().map(|p| a.sticky.settings(p));
             // A table on a terminal, unless JSON or a choice of fields was asked for.
@@ -253,7 +254,7 @@ fn run_batch(
         overrides,
         selection: sel,
         fields,
-        opts: EvalOptions::for_specs(specs),
+        opts: EvalOptions::at(specs, a.eval.clock()),
         exposures: stamp.is_some().then_some(&hook as _),
         param_stores: stores,
         store_exposures: stamp.is_some().then_some(&store_hook as _),

@@ -73,8 +73,13 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
             Reason::Unrecognized
         }
     };
-    let mut logger =
-        ExposureLogger::start(&a.eval.source, &a.exposures, &specs, source.reason_source())?;
+    let mut logger = ExposureLogger::start(
+        &a.eval.source,
+        &a.exposures,
+        &specs,
+        source.reason_source(),
+        a.eval.clock(),
+    )?;
     let mut ev = Evaluator::new(&specs, &user, EvalOptions::for_specs(&specs));
     ev.overrides = overrides.as_ref();
     let mut failure = None;

@@ -110,7 +110,7 @@ fn population(a: &ReportArgs) -> Result<Report> {
         }
         eprintln!("warning: {problem}");
     }
-    let mut plan = ReportPlan::new(specs, &sel, EvalOptions::for_specs(specs));
+    let mut plan = ReportPlan::new(specs, &sel, EvalOptions::at(specs, a.eval.clock()));
     plan.overrides = overrides.as_ref();
     let settings = StreamSettings {
         jobs: a.jobs.jobs(),
