@@ -625,3 +625,28 @@ fn files_without_specs_use_the_source_flags() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("1 passed, 0 failed"));
 }
+
+#[test]
+fn user_keys_no_condition_reads_are_warned_about_with_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "w.statsig.yaml",
+        "cases:\n  - name: a\n    user: { userID: \"1\", emial: a@example.com }\n    gates: { new_checkout: { value: true, rule_id: rollout_25 } }\n",
+    );
+    let r = run(&[
+        "test",
+        p.to_str().unwrap(),
+        "--specs",
+        fixture("demo_dcs.json").to_str().unwrap(),
+    ]);
+    // The misspelt email is not read: the user is no employee (rule 1) and gets the gate
+    // from rule 4's roll (sha256_u64("gate-checkout.rollout_25.1") % 10000 < 2500).
+    assert!(sha256_u64("gate-checkout.rollout_25.1") % 10000 < 2500);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let want = format!(
+        "warning: {}:3:26: user key `emial` is not a field Statsig reads, so no condition sees it (did you mean `email`?)",
+        p.display()
+    );
+    assert!(r.stderr.contains(&want), "{}", r.stderr);
+}

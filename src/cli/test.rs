@@ -81,7 +81,12 @@ pub fn run(a: &TestArgs) -> Result<i32> {
     let mut bad = Vec::new();
     for p in &paths {
         match suite::read_file(p) {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                for (pos, w) in &f.warnings {
+                    eprintln!("warning: {}:{pos}: {w}", p.display());
+                }
+                files.push(f)
+            }
             Err(e) => bad.push(e),
         }
     }
@@ -105,7 +110,7 @@ pub fn run(a: &TestArgs) -> Result<i32> {
             render::text::file(&mut s, f);
             write_err = print(&s).err();
         }
-    });
+    })?;
     if let Some(e) = write_err {
         return Err(e);
     }
