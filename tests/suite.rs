@@ -140,6 +140,10 @@ fn each_kind_of_failure_is_reported_with_what_decided() {
     assert_eq!(f["check"], "rule_id");
     assert_eq!(f["expected"], "beta_users");
     assert_eq!(f["actual"], "employees");
+    // A second miss on the same entity carries the same explanation.
+    let f = &case(&doc, "wrong rule")["failures"][1];
+    assert_eq!(f["check"], "value");
+    assert_eq!(f["decided_by"]["rule_id"], "employees");
 
     // user-2: not held out (sha256_u64("holdout-1.holdout_5pct.user-2") % 10000 >= 500),
     // layer bucket 538 >= 500 (allocated), experiment bucket 907 >= 500 (not Control): Test.

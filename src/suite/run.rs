@@ -328,15 +328,13 @@ fn run_user(
             failures.push(unknown_entity(specs, e));
             continue;
         }
-        let mut first = true;
+        // Explained once per entity, on its first miss.
+        let mut explained: Option<Option<Box<Decision>>> = None;
         for c in &e.checks {
             for (check, expected, actual) in point_misses(&c.what, e.kind, &ev.result, p) {
-                let decision = if first {
-                    first = false;
-                    explain(p, &user, e, settings).map(Box::new)
-                } else {
-                    None
-                };
+                let decision = explained
+                    .get_or_insert_with(|| explain(p, &user, e, settings).map(Box::new))
+                    .clone();
                 failures.push(Failure {
                     kind: e.kind,
                     entity: e.name.clone(),
