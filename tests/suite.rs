@@ -3,9 +3,10 @@
 //! Expected values are worked out from the fixture's rules (buckets with sha256 as the
 //! evaluation spec says), never taken from the tool.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
 
@@ -15,30 +16,17 @@ fn fixture(p: &str) -> PathBuf {
     Path::new(ROOT).join("fixtures").join(p)
 }
 
-fn statsig() -> Command {
-    let mut c = Command::cargo_bin("statsig").expect("binary built");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("STATSIG_") {
-            c.env_remove(k);
-        }
-    }
+/// The one harness's binary, run from the repository (suite paths in reports are relative).
+fn statsig() -> assert_cmd::Command {
+    let mut c = support::statsig();
     c.current_dir(ROOT);
     c
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = statsig().args(args).output().expect("run");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
+fn run(args: &[&str]) -> support::Out {
+    let mut c = statsig();
+    c.args(args);
+    support::run(c)
 }
 
 fn json_report(args: &[&str]) -> (i32, Json) {

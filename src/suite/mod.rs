@@ -13,7 +13,6 @@ pub mod discover;
 pub mod doc;
 pub mod model;
 pub mod run;
-pub mod suggest;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -8,9 +8,9 @@ use serde_json::{Map, Value as Json};
 
 use crate::spec::model::Kind;
 use crate::suite::doc::{DocError, Key, Node, Pos, Value};
-use crate::suite::suggest;
 use crate::template::{JsonTemplate, Template};
 use crate::user::User;
+use crate::util::suggest;
 
 /// Where a file's specs come from: its own `specs:` (and `id-lists:`), or the command's
 /// source flags (with the file's `id-lists:` when it has some).

@@ -16,8 +16,8 @@ use crate::spec::model::{CompiledSpecs, Kind};
 use crate::suite::decision::{Decided, Decision, DecisionTrace};
 use crate::suite::doc::Pos;
 use crate::suite::model::{Bounds, Case, CheckKind, Expect, Subject, SuiteFile};
-use crate::suite::suggest;
 use crate::user::User;
+use crate::util::suggest;
 
 /// Compiled specs a file runs against, with what the reports say about them.
 #[derive(Debug)]
