@@ -598,6 +598,32 @@ fn filter_and_fail_fast_choose_what_runs() {
     assert_eq!(doc["summary"]["passed"], 1);
     assert_eq!(doc["summary"]["failed"], 1);
     assert_eq!(doc["summary"]["skipped"], 5);
+    let skipped = doc["files"][0]["skipped"].as_array().unwrap();
+    assert_eq!(skipped[0]["name"], "wrong rule");
+    // JUnit lists the cases not run as skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let xml_path = dir.path().join("r.xml");
+    let r = run(&[
+        "test",
+        "fixtures/suites_failing",
+        "--fail-fast",
+        "--junit",
+        xml_path.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1);
+    let xml = std::fs::read_to_string(&xml_path).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(
+        (root.attribute("tests"), root.attribute("skipped")),
+        (Some("7"), Some("5"))
+    );
+    assert_eq!(
+        root.descendants()
+            .filter(|n| n.has_tag_name("skipped"))
+            .count(),
+        5
+    );
 }
 
 #[test]

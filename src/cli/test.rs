@@ -105,7 +105,7 @@ pub fn run(a: &TestArgs) -> Result<i32> {
     let text = a.format == TestFormat::Text;
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
-        if text && write_err.is_none() {
+        if text && write_err.is_none() && !f.cases.is_empty() {
             let mut s = String::new();
             render::text::file(&mut s, f);
             write_err = print(&s).err();

@@ -75,6 +75,8 @@ pub struct FileReport {
     pub path: std::path::PathBuf,
     pub specs: Arc<SuiteSpecs>,
     pub cases: Vec<CaseReport>,
+    /// Cases not run because an earlier one failed under `--fail-fast` (name, position).
+    pub skipped: Vec<(String, Pos)>,
 }
 
 pub struct CaseReport {
@@ -224,18 +226,29 @@ pub fn run(
         if selected.is_empty() {
             continue;
         }
+        let names = |cases: &[&Case]| -> Vec<(String, Pos)> {
+            cases.iter().map(|c| (c.name.clone(), c.pos)).collect()
+        };
         if stop {
             skipped += selected.len();
+            reports.push(FileReport {
+                path: p.file.path.clone(),
+                specs: p.specs.clone(),
+                cases: Vec::new(),
+                skipped: names(&selected),
+            });
             continue;
         }
         let mut seen = Seen::default();
         let mut cases = Vec::new();
+        let mut not_run = Vec::new();
         for (k, case) in selected.iter().enumerate() {
             let report = run_case(p, case, settings, &mut seen)?;
             let failed = !report.passed();
             cases.push(report);
             if failed && settings.fail_fast {
-                skipped += selected.len() - k - 1;
+                not_run = names(&selected[k + 1..]);
+                skipped += not_run.len();
                 stop = true;
                 break;
             }
@@ -256,6 +269,7 @@ pub fn run(
             path: p.file.path.clone(),
             specs: p.specs.clone(),
             cases,
+            skipped: not_run,
         };
         on_file(&report);
         reports.push(report);
