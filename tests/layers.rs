@@ -21,7 +21,8 @@ const LAYERS: &[&[&str]] = &[
     &["events"],
     // Many users at once: ordered parallel streams, reports.
     &["population"],
-    // Assertion suites: parsing with positions, expansion, running, coverage.
+    // Assertion suites: parsing with positions, expansion, running (populations through
+    // population's stream), coverage.
     &["suite"],
     // Rendering: text, tables, JSON, NDJSON records, client-initialize bytes, reports.
     &["output"],

@@ -5,28 +5,21 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::common::load_specs;
-use crate::error::{Error, Result};
-use crate::output::suite as render;
-use crate::source::SourceArgs;
+use crate::cli::args::{SourceArgs, TextOrJson};
+use crate::error::{Error, ExitCode, Result};
+use crate::output::{self, suite as render};
+use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TestFormat {
-    /// A line per case, failures explained.
-    Text,
-    /// One JSON document.
-    Json,
-}
+use crate::util::fs::AtomicFile;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TestArgs {
     /// Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json
     /// [default: .]
     pub paths: Vec<PathBuf>,
-    /// The report on stdout.
-    #[arg(long, value_enum, default_value_t = TestFormat::Text)]
-    pub format: TestFormat,
+    /// The report on stdout: a line per case (text) or one JSON document.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
@@ -45,12 +38,12 @@ pub struct TestArgs {
 }
 
 /// Loads the specs a file names, or the command's source.
-fn load(default: &SourceArgs, r: &SpecRef) -> Result<SuiteSpecs> {
+fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
     let args = match &r.specs {
-        Some(path) => SourceArgs {
+        Some(path) => SourceSettings {
             specs: Some(path.clone()),
             id_lists: r.id_lists.clone(),
-            ..SourceArgs::default()
+            ..SourceSettings::default()
         },
         None => {
             let mut a = default.clone();
@@ -68,14 +61,7 @@ fn load(default: &SourceArgs, r: &SpecRef) -> Result<SuiteSpecs> {
     })
 }
 
-fn print(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Error::io("stdout", e))
-}
-
-pub fn run(a: &TestArgs) -> Result<i32> {
+pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let paths = suite::discover::find(&a.paths)?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -96,19 +82,18 @@ pub fn run(a: &TestArgs) -> Result<i32> {
         }
         return Err(last);
     }
-    let prepared = suite::prepare(files, |r| load(&a.source, r))?;
+    let base = a.source.settings();
+    let prepared = suite::prepare(files, |r| load(&base, r))?;
     let settings = suite::Settings {
         filter: a.filter.clone(),
         fail_fast: a.fail_fast,
         now_ms: crate::util::clock::now_ms(),
     };
-    let text = a.format == TestFormat::Text;
+    let format = a.format.format();
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
-        if text && write_err.is_none() && !f.cases.is_empty() {
-            let mut s = String::new();
-            render::text::file(&mut s, f);
-            write_err = print(&s).err();
+        if write_err.is_none() {
+            write_err = output::print(render::progress(format, f).as_bytes()).err();
         }
     })?;
     if let Some(e) = write_err {
@@ -121,37 +106,16 @@ pub fn run(a: &TestArgs) -> Result<i32> {
         }));
     }
     if let Some(path) = &a.junit {
-        write_atomically(path, render::junit::report(&report).as_bytes())?;
+        // Through a temporary file: a CI job never reads half a report.
+        let mut f = AtomicFile::create(path).map_err(|e| Error::io(path, e))?;
+        f.write_all(render::junit::report(&report).as_bytes())
+            .and_then(|()| f.commit())
+            .map_err(|e| Error::io(path, e))?;
     }
-    match a.format {
-        TestFormat::Text => {
-            let mut s = String::new();
-            if a.coverage {
-                for c in &report.coverage {
-                    render::text::coverage(&mut s, c);
-                }
-            }
-            render::text::summary_line(&mut s, &report);
-            print(&s)?;
-        }
-        TestFormat::Json => {
-            let doc = render::json::report(&report, a.coverage);
-            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            s.push('\n');
-            print(&s)?;
-        }
-    }
-    Ok(if report.failed() > 0 { 1 } else { 0 })
-}
-
-/// Writes through a temporary file in the same folder, so a reader never sees half a report.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => std::path::Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    output::print(render::closing(format, &report, a.coverage).as_bytes())?;
+    Ok(if report.failed() > 0 {
+        ExitCode::No
+    } else {
+        ExitCode::Success
+    })
 }

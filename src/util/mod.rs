@@ -1,7 +1,10 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids, did-you-mean suggestions.
+//! ids, atomic files, XDG paths, masking secrets, did-you-mean suggestions.
 
 pub mod clock;
+pub mod fs;
 pub mod hash;
 pub mod ids;
+pub mod mask;
+pub mod paths;
 pub mod suggest;
