@@ -88,6 +88,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
@@ -126,6 +127,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print JSON instead of text or a table'
@@ -133,6 +135,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
@@ -171,6 +174,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-e
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print JSON instead of text or a table'
@@ -216,6 +220,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print JSON instead of text or a table'
