@@ -920,12 +920,16 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__config)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-r -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --explain)
                     COMPREPLY=($(compgen -W "auto text json" -- "${cur}"))
                     return 0
@@ -1078,12 +1082,16 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__experiment)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-r -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --explain)
                     COMPREPLY=($(compgen -W "auto text json" -- "${cur}"))
                     return 0
@@ -1236,7 +1244,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__layer)
-            opts="-h -V --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-r -h -V --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -89,6 +89,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
@@ -127,6 +128,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print JSON instead of text or a table'
@@ -134,6 +136,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
@@ -172,6 +175,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-e
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print JSON instead of text or a table'
@@ -217,6 +221,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print JSON instead of text or a table'
@@ -418,8 +423,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Prin
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'The report on stdout' -r -f -a "text\t'A line per case, failures explained'
-json\t'One JSON document'"
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'The report on stdout: a line per case (text) or one JSON document' -r -f -a "text\t''
+json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions' -r
@@ -440,7 +445,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l fail-fast -d 'S
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Show, per entity, which rules some case decided, and list the rules none did'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l old-data-store -d 'Read OLD from a data store (a dump file or `redis://HOST:PORT/DB`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F

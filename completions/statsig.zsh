@@ -83,6 +83,7 @@ json\:""))' \
 ;;
 (get-config)
 _arguments "${_arguments_options[@]}" : \
+'--field=[Print only this field of the value\: a dotted path (\`plans.0\`, \`limits.daily\`)]:PATH:_default' \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
@@ -121,6 +122,8 @@ json\:""))' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -135,6 +138,7 @@ json\:""))' \
 ;;
 (get-experiment)
 _arguments "${_arguments_options[@]}" : \
+'--field=[Print only this field of the value\: a dotted path (\`plans.0\`, \`limits.daily\`)]:PATH:_default' \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
@@ -173,6 +177,8 @@ json\:""))' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -225,6 +231,8 @@ json\:""))' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -461,8 +469,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (test)
 _arguments "${_arguments_options[@]}" : \
-'--format=[The report on stdout]:FORMAT:((text\:"A line per case, failures explained"
-json\:"One JSON document"))' \
+'--format=[The report on stdout\: a line per case (text) or one JSON document]:FORMAT:(text json)' \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
 '--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions]:TIME:_default' \
@@ -483,8 +490,8 @@ json\:"One JSON document"))' \
 '--coverage[Show, per entity, which rules some case decided, and list the rules none did]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-h[Print help (see more with '\''--help'\'')]' \
-'--help[Print help (see more with '\''--help'\'')]' \
+'-h[Print help]' \
+'--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::paths -- Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json \[default\: .\]:_files' \
