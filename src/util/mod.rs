@@ -1,5 +1,5 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids, atomic files, XDG paths, masking secrets.
+//! ids, atomic files, XDG paths, masking secrets, did-you-mean suggestions.
 
 pub mod clock;
 pub mod fs;
