@@ -342,9 +342,9 @@ _arguments "${_arguments_options[@]}" : \
 '--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx]:N:_default' \
-'--timeout=[Per-request timeout in seconds]:SECS:_default' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx \[default\: 3\]]:N:_default' \
+'--timeout=[Per-request timeout in seconds \[default\: 10\]]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
@@ -366,9 +366,9 @@ _arguments "${_arguments_options[@]}" : \
 '--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx]:N:_default' \
-'--timeout=[Per-request timeout in seconds]:SECS:_default' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx \[default\: 3\]]:N:_default' \
+'--timeout=[Per-request timeout in seconds \[default\: 10\]]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
@@ -403,9 +403,9 @@ _arguments "${_arguments_options[@]}" : \
 '--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx]:N:_default' \
-'--timeout=[Per-request timeout in seconds]:SECS:_default' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx \[default\: 3\]]:N:_default' \
+'--timeout=[Per-request timeout in seconds \[default\: 10\]]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
 '--quiet[No summary line on success]' \

@@ -307,3 +307,56 @@ fn push_to_a_dump_and_scheme_checks() {
     assert_eq!(o.code, 2);
     assert!(o.last_line().contains("needs --data-store"));
 }
+
+#[test]
+fn redis_with_a_password_and_an_acl_user() {
+    let Some(redis) = RedisServer::start_with(Some("s3cret-pass")) else {
+        return;
+    };
+    let (_, key, payload) = schemes().remove(0);
+    redis.set(1, &key, &payload);
+    let tmp = tempfile::tempdir().unwrap();
+
+    // The right password (in the URL the way every Redis client takes it).
+    let (o, out) = pull(tmp.path(), &redis.url(1), true, &[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read(&out).unwrap(), payload);
+    assert!(!o.stderr.contains("s3cret-pass"), "{}", o.stderr);
+
+    // An ACL user with its own password (AUTH user password).
+    let acl = redis.commands(&[[
+        "ACL",
+        "SETUSER",
+        "reader",
+        "on",
+        ">reader-pass",
+        "~*",
+        "+@all",
+    ]
+    .iter()
+    .map(|a| a.as_bytes().to_vec())
+    .collect()]);
+    assert_eq!(acl[0].0, "+OK\r\n");
+    let url = format!("redis://reader:reader-pass@127.0.0.1:{}/1", redis.port);
+    let (o, out) = pull(tmp.path(), &url, true, &[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read(&out).unwrap(), payload);
+
+    // A wrong password, and none at all: a network error saying authentication failed,
+    // the password never shown.
+    for url in [
+        format!("redis://:wrong-pass@127.0.0.1:{}/1", redis.port),
+        format!("redis://reader:wrong-pass@127.0.0.1:{}/1", redis.port),
+        format!("redis://127.0.0.1:{}/1", redis.port),
+    ] {
+        let (o, out) = pull(tmp.path(), &url, true, &[]);
+        assert_eq!(o.code, 3, "{url}: {}", o.stderr);
+        assert!(
+            o.last_line().contains("authentication failed"),
+            "{url}: {}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("wrong-pass"), "{}", o.stderr);
+        assert!(!out.exists());
+    }
+}

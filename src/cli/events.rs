@@ -9,9 +9,10 @@ use clap::{Args, Subcommand};
 
 use crate::error::{Error, Result};
 use crate::events::ingest::{IngestOptions, ingest_ndjson};
-use crate::events::send::{RetryPolicy, Sender, log_event_url, new_session_id};
+use crate::events::send::{Sender, log_event_url, new_session_id};
 use crate::events::spool::{Spool, default_dir};
 use crate::events::{Delivery, Options, Report};
+use crate::http::RetryPolicy;
 use crate::secret::{ServerKey, resolve_server_key};
 
 /// Where the server key comes from. (Spec downloads have the same flags; to be unified.)
@@ -62,22 +63,17 @@ pub struct DeliveryArgs {
     #[arg(long)]
     pub no_send: bool,
 
-    /// Retries per request on connection errors, timeouts, 408, 429 and 5xx.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub retries: u32,
+    /// Retries per request on connection errors, timeouts, 408, 429 and 5xx [default: 3].
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
 
-    /// Per-request timeout in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 20.0)]
-    pub timeout: f64,
+    /// Per-request timeout in seconds [default: 10].
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
 
-    /// First retry backoff in milliseconds (doubled per retry, with jitter).
-    #[arg(
-        long,
-        value_name = "MS",
-        default_value_t = 500,
-        env = "STATSIG_RETRY_BASE_MS"
-    )]
-    pub retry_base_ms: u64,
+    /// First retry backoff in milliseconds, doubled per retry, with jitter [default: 200].
+    #[arg(long, value_name = "MS", env = "STATSIG_RETRY_BASE_MS")]
+    pub retry_base_ms: Option<u64>,
 
     /// No summary line on success.
     #[arg(long, short)]
@@ -93,9 +89,9 @@ pub struct DeliverySettings {
     pub log_event_url: Option<String>,
     pub batch_size: u32,
     pub spool: Option<PathBuf>,
-    pub retries: u32,
-    pub timeout: f64,
-    pub retry_base_ms: u64,
+    pub retries: Option<u32>,
+    pub timeout: Option<f64>,
+    pub retry_base_ms: Option<u64>,
 }
 
 /// Opens the spool and, unless `--no-send`, a sender. Fails without a key.
@@ -127,19 +123,9 @@ pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
                  (or --no-send to only spool the events)",
             )
         })?;
-        if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-            return Err(Error::input(
-                "--timeout must be a positive number of seconds",
-            ));
-        }
-        let policy = RetryPolicy {
-            retries: args.retries,
-            base: Duration::from_millis(args.retry_base_ms),
-            timeout: Duration::from_secs_f64(args.timeout),
-            ..RetryPolicy::default()
-        };
+        let policy = RetryPolicy::from_flags(args.retries, args.timeout, args.retry_base_ms)?;
         let url = log_event_url(args.api.as_deref(), args.log_event_url.as_deref());
-        Some(Sender::new(url, key, session_id.clone(), policy))
+        Some(Sender::new(url, key, policy)?)
     };
     let opts = Options {
         batch_size: args.batch_size as usize,

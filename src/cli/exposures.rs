@@ -66,12 +66,9 @@ impl ExposureLogger {
             log_event_url: x.log_event_url.clone(),
             batch_size: x.batch_size,
             spool: x.spool.clone(),
-            retries: src.retries.unwrap_or(5),
-            timeout: src.timeout.unwrap_or(20.0),
-            retry_base_ms: std::env::var("STATSIG_RETRY_BASE_MS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(500),
+            retries: src.retries,
+            timeout: src.timeout,
+            retry_base_ms: None,
         })?;
         Ok(Some(ExposureLogger {
             delivery,

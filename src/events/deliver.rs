@@ -13,9 +13,10 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value as Json};
 
 use super::model::Event;
-use super::send::{SDK_TYPE, SDK_VERSION, SendError, Sender};
+use super::send::{SendError, Sender};
 use super::spool::{Batch, Segment, Spool};
 use crate::error::Result;
+use crate::http::{SDK_TYPE, SDK_VERSION};
 
 /// Batching options.
 #[derive(Debug, Clone)]

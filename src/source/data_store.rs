@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::secret::ServerKey;
 use crate::source::cache::write_atomic;
 use crate::source::id_lists::{IdListFile, IdListFiles};
-use crate::source::resp::{Redis, mask_url};
+use crate::source::redis_store::{Redis, mask_url};
 use crate::source::{Loaded, SourceArgs, SourceKind};
 use crate::spec::compile::{Parsed, parse_payload};
 use crate::spec::model::Format;
