@@ -10,6 +10,7 @@ pub mod eval;
 pub mod events;
 pub mod http;
 pub mod output;
+pub mod population;
 pub mod result;
 pub mod secret;
 pub mod session;

@@ -4,3 +4,4 @@ pub mod client_init;
 pub mod describe;
 pub mod explain;
 pub mod json;
+pub mod report;

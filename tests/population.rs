@@ -1,0 +1,494 @@
+//! Populations: compact records (`--fields`), every core with the input order kept
+//! (`--jobs`), reports and impact over users whose answers the tests compute from the spec's
+//! hashing (evaluation.md §4), never from the code under test.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+use support::*;
+
+fn statsig(tmp: &Path) -> assert_cmd::Command {
+    cmd(&tmp.join("cache"))
+}
+
+/// Writes `n` varied users (ids, emails, countries, company ids) as NDJSON.
+fn users_file(dir: &Path, n: usize) -> PathBuf {
+    let mut text = String::new();
+    for i in 0..n {
+        let email = if i % 3 == 0 {
+            "@statsig.com"
+        } else {
+            "@example.com"
+        };
+        let country = ["US", "DE", "JP", "BR"][i % 4];
+        text.push_str(&format!(
+            "{{\"userID\":\"user-{i}\",\"email\":\"u{i}{email}\",\"country\":\"{country}\",\
+             \"customIDs\":{{\"companyID\":\"c{}\",\"stableID\":\"s{i}\"}}}}\n",
+            i % 40
+        ));
+    }
+    let path = dir.join(format!("users-{n}.ndjson"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn ok(c: assert_cmd::Command) -> String {
+    let o = run(c);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    o.stdout
+}
+
+#[test]
+fn fields_are_the_full_record_projected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = users_file(t, 40);
+    let specs = shared("core_eval_proj_dcs.json");
+    let full = {
+        let mut c = statsig(t);
+        c.args(["evaluate", "--users"])
+            .arg(&users)
+            .arg("--specs")
+            .arg(&specs);
+        ok(c)
+    };
+    for list in [
+        "value,rule_id,group_name",
+        "value",
+        "group_name,user",
+        "secondary_exposures,allocated_experiment_name",
+    ] {
+        let mut c = statsig(t);
+        c.args(["evaluate", "--fields", list, "--users"])
+            .arg(&users)
+            .arg("--specs")
+            .arg(&specs);
+        let part = ok(c);
+        let wanted: Vec<&str> = list.split(',').collect();
+        assert_eq!(part.lines().count(), 40);
+        for (f, p) in full.lines().zip(part.lines()) {
+            let f: serde_json::Map<String, Json> = serde_json::from_str(f).unwrap();
+            // The projection, built here from the full record: same key order.
+            let mut want = serde_json::Map::new();
+            for (k, v) in f {
+                if k == "user" {
+                    if wanted.contains(&"user") {
+                        want.insert(k, v);
+                    }
+                    continue;
+                }
+                let entities = v.as_object().unwrap().iter().map(|(name, rec)| {
+                    let kept: serde_json::Map<String, Json> = rec
+                        .as_object()
+                        .unwrap()
+                        .iter()
+                        .filter(|(field, _)| wanted.contains(&field.as_str()))
+                        .map(|(a, b)| (a.clone(), b.clone()))
+                        .collect();
+                    (name.clone(), Json::Object(kept))
+                });
+                want.insert(k, Json::Object(entities.collect()));
+            }
+            assert_eq!(p, serde_json::to_string(&want).unwrap(), "--fields {list}");
+        }
+    }
+    // The default stays the full conformance record, byte for byte.
+    let mut c = statsig(t);
+    c.args(["evaluate", "--fields", Fields::ALL_LIST, "--users"])
+        .arg(&users)
+        .arg("--specs")
+        .arg(&specs);
+    assert_eq!(ok(c), full);
+}
+
+struct Fields;
+impl Fields {
+    const ALL_LIST: &str = "user,value,rule_id,id_type,group_name,is_experiment,\
+        secondary_exposures,allocated_experiment_name,undelegated_secondary_exposures,\
+        explicit_parameters";
+}
+
+#[test]
+fn an_unknown_field_is_one_line_and_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let mut c = statsig(t);
+    c.args([
+        "evaluate",
+        "--fields",
+        "value,rule",
+        "--user-id",
+        "a",
+        "--specs",
+    ])
+    .arg(shared("core_eval_proj_dcs.json"));
+    let o = run(c);
+    assert_eq!(o.code, 2);
+    assert_eq!(o.stdout, "");
+    assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
+    assert!(o.stderr.contains("unknown field \"rule\""), "{}", o.stderr);
+}
+
+#[test]
+fn jobs_1_and_jobs_n_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = users_file(t, 1600);
+    // A bad line in the middle: skipped with --keep-going, reported at the same place.
+    let mut text = std::fs::read_to_string(&users).unwrap();
+    let at = text.match_indices('\n').nth(800).unwrap().0 + 1;
+    text.insert_str(at, "{\"userID\": nope}\n");
+    std::fs::write(&users, text).unwrap();
+    let specs = shared("core_eval_proj_dcs.json");
+    let outputs: Vec<(String, String)> = ["1", "3", "8"]
+        .iter()
+        .map(|jobs| {
+            let mut c = statsig(t);
+            c.args([
+                "evaluate",
+                "--keep-going",
+                "--fields",
+                "value,rule_id,group_name",
+            ])
+            .args(["--jobs", jobs, "--users"])
+            .arg(&users)
+            .arg("--specs")
+            .arg(&specs);
+            let o = run(c);
+            assert_eq!(o.code, 0, "{}", o.stderr);
+            (o.stdout, o.stderr)
+        })
+        .collect();
+    assert_eq!(outputs[0].0.lines().count(), 1600);
+    assert!(
+        outputs[0].1.contains("users-1600.ndjson:802:"),
+        "{}",
+        outputs[0].1
+    );
+    for o in &outputs[1..] {
+        assert!(
+            o.0 == outputs[0].0,
+            "evaluate output differs between --jobs values"
+        );
+        assert_eq!(o.1, outputs[0].1);
+    }
+
+    let small = users_file(t, 200);
+    let gcir: Vec<String> = ["1", "4"]
+        .iter()
+        .map(|jobs| {
+            let mut c = statsig(t);
+            c.args(["client-init", "--jobs", jobs, "--users"])
+                .arg(&small)
+                .arg("--specs")
+                .arg(shared("core_demo_proj_dcs.json"));
+            // Each process has its own session id; everything else must match.
+            let out = ok(c);
+            let at = out.find("\"sessionId\":\"").unwrap();
+            out.replace(&out[at..at + 50], "\"sessionId\":\"<session>\"")
+        })
+        .collect();
+    assert_eq!(gcir[0].lines().count(), 200);
+    assert!(
+        gcir[0] == gcir[1],
+        "client-init output differs between --jobs values"
+    );
+}
+
+// ---- report -------------------------------------------------------------------------------
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/population/specs.json"
+);
+const FIXTURE_CHANGED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/population/specs_changed.json"
+);
+
+/// The first 8 bytes of SHA-256, big-endian (evaluation.md §4).
+fn sha_u64(s: &str) -> u64 {
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(s.as_bytes());
+    u64::from_be_bytes(d[..8].try_into().unwrap())
+}
+
+/// `user_bucket`: sha256(salt.unit) % 1000.
+fn bucket(salt: &str, id: &str) -> u64 {
+    sha_u64(&format!("{salt}.{id}")) % 1000
+}
+
+/// A rule's pass-percentage roll: sha256(spec_salt.rule_salt.unit) % 10000 < pct * 100.
+fn rolls(spec_salt: &str, rule_salt: &str, id: &str, pct: f64) -> bool {
+    ((sha_u64(&format!("{spec_salt}.{rule_salt}.{id}")) % 10_000) as f64) < pct * 100.0
+}
+
+/// A fixture user as the tests see it (the same as `users_file` writes).
+struct U {
+    id: String,
+    staff: bool,
+    country: &'static str,
+}
+
+fn fixture_users(ids: impl Iterator<Item = usize>) -> Vec<U> {
+    ids.map(|i| U {
+        id: format!("user-{i}"),
+        staff: i % 3 == 0,
+        country: ["US", "DE", "JP", "BR"][i % 4],
+    })
+    .collect()
+}
+
+fn write_users(path: &Path, users: &[U]) {
+    let text: String = users
+        .iter()
+        .map(|u| {
+            let email = if u.staff {
+                "@statsig.com"
+            } else {
+                "@example.com"
+            };
+            format!(
+                "{{\"userID\":\"{}\",\"email\":\"x{email}\",\"country\":\"{}\"}}\n",
+                u.id, u.country
+            )
+        })
+        .collect();
+    std::fs::write(path, text).unwrap();
+}
+
+fn report_json(t: &Path, users: &Path, extra: &[&str]) -> (String, Json) {
+    let mut c = statsig(t);
+    c.args(["report", "--format", "json", "--specs", FIXTURE, "--users"])
+        .arg(users)
+        .args(extra);
+    let out = ok(c);
+    let v = serde_json::from_str(&out).unwrap();
+    (out, v)
+}
+
+/// p-value of a chi-square test with 2 degrees of freedom: exp(-x/2).
+fn p_three_way(counts: [u64; 3]) -> f64 {
+    let n: u64 = counts.iter().sum();
+    let shares = [0.334, 0.333, 0.333];
+    let chi2: f64 = counts
+        .iter()
+        .zip(shares)
+        .map(|(o, s)| {
+            let e = n as f64 * s;
+            (*o as f64 - e).powi(2) / e
+        })
+        .sum();
+    (-chi2 / 2.0).exp()
+}
+
+fn three_way_counts(users: &[U]) -> [u64; 3] {
+    let mut c = [0u64; 3];
+    for u in users {
+        let b = bucket("tw_salt", &u.id);
+        c[if b < 334 {
+            0
+        } else if b < 667 {
+            1
+        } else {
+            2
+        }] += 1;
+    }
+    c
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1e-300)
+}
+
+#[test]
+fn report_counts_match_the_spec_hashing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = fixture_users(0..3000);
+    let path = t.join("users.ndjson");
+    write_users(&path, &users);
+    let (_, r) = report_json(t, &path, &[]);
+    let n = users.len() as u64;
+    let count = |f: &dyn Fn(&U) -> bool| users.iter().filter(|u| f(u)).count() as u64;
+    assert_eq!(r["users"], n);
+
+    // Gates: staff pass by rule, everyone else rolls 25% on the rollout rule.
+    let g = &r["gates"]["rollout_gate"];
+    let passed = count(&|u| u.staff || rolls("rg_salt", "rollout_salt", &u.id, 25.0));
+    assert_eq!(g["passed"], passed);
+    assert_eq!(g["pass_rate"].as_f64().unwrap(), passed as f64 / n as f64);
+    assert_eq!(g["rules"]["staff"], count(&|u| u.staff));
+    assert_eq!(g["rules"]["rollout"], count(&|u| !u.staff));
+    let g = &r["gates"]["country_gate"];
+    assert_eq!(g["passed"], count(&|u| u.country == "US"));
+    assert_eq!(g["rules"]["us_only"], count(&|u| u.country == "US"));
+    assert_eq!(g["rules"]["default"], count(&|u| u.country != "US"));
+
+    // Configs: gold for US, staff for other staff, basic otherwise.
+    let c = &r["configs"]["tiers"];
+    assert_eq!(c["values"], 3);
+    assert_eq!(
+        c["value_counts"]["{\"tier\":\"gold\"}"],
+        count(&|u| u.country == "US")
+    );
+    assert_eq!(
+        c["value_counts"]["{\"tier\":\"staff\"}"],
+        count(&|u| u.country != "US" && u.staff)
+    );
+    assert_eq!(
+        c["value_counts"]["{\"tier\":\"basic\"}"],
+        count(&|u| u.country != "US" && !u.staff)
+    );
+
+    // Experiments: groups by user bucket; SRM p-value by hand.
+    let e = &r["experiments"]["checkout_exp"];
+    let control = count(&|u| bucket("exp_salt", &u.id) < 500);
+    assert_eq!(e["groups"]["Control"], control);
+    assert_eq!(e["groups"]["Test"], n - control);
+    assert_eq!(e["expected"]["Control"], 0.5);
+    let e = &r["experiments"]["three_way_exp"];
+    let tw = three_way_counts(&users);
+    for (g, c) in ["A", "B", "C"].iter().zip(tw) {
+        assert_eq!(e["groups"][g], c);
+        assert_eq!(e["assigned"][g], c);
+    }
+    let p = p_three_way(tw);
+    assert!(
+        close(e["srm_p"].as_f64().unwrap(), p),
+        "{} vs {p}",
+        e["srm_p"]
+    );
+    assert_eq!(e["srm"], p < 0.001);
+
+    // Layers: 30% of buckets allocated to layer_exp.
+    let l = &r["layers"]["checkout_layer"];
+    let allocated = count(&|u| bucket("layer_salt", &u.id) < 300);
+    assert_eq!(l["allocated"]["layer_exp"], allocated);
+    assert_eq!(l["unallocated"], n - allocated);
+}
+
+#[test]
+fn report_flags_a_sample_ratio_mismatch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    // A population that lost a quarter of group C (say, a logging bug on one variant).
+    let users: Vec<U> = fixture_users(0..4000)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, u)| !(bucket("tw_salt", &u.id) >= 667 && i % 4 == 0))
+        .map(|(_, u)| u)
+        .collect();
+    let path = t.join("biased.ndjson");
+    write_users(&path, &users);
+    let (_, r) = report_json(t, &path, &["--experiment", "three_way_exp"]);
+    let e = &r["experiments"]["three_way_exp"];
+    let p = p_three_way(three_way_counts(&users));
+    assert!(p < 0.001, "the population is meant to be biased: {p}");
+    assert!(
+        close(e["srm_p"].as_f64().unwrap(), p),
+        "{} vs {p}",
+        e["srm_p"]
+    );
+    assert_eq!(e["srm"], true);
+    // Restricted to the one experiment.
+    assert_eq!(r["gates"], serde_json::json!({}));
+    assert_eq!(r["experiments"].as_object().unwrap().len(), 1);
+    // The table says so too.
+    let mut c = statsig(t);
+    c.args(["report", "--format", "table", "--specs", FIXTURE, "--users"])
+        .arg(&path)
+        .args(["--experiment", "three_way_exp"]);
+    assert!(ok(c).contains("SRM!"));
+}
+
+#[test]
+fn report_merge_of_four_parts_is_the_single_run_and_jobs_do_not_matter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = fixture_users(0..2500);
+    let whole = t.join("whole.ndjson");
+    write_users(&whole, &users);
+    let (single, _) = report_json(t, &whole, &["--jobs", "1"]);
+    let (parallel, _) = report_json(t, &whole, &["--jobs", "4"]);
+    assert!(single == parallel, "--jobs 1 and --jobs 4 differ");
+
+    // Four uneven parts, as `split` or GNU parallel would cut them.
+    let mut parts = Vec::new();
+    for (i, range) in [0..100, 100..1200, 1200..1201, 1201..2500]
+        .into_iter()
+        .enumerate()
+    {
+        let p = t.join(format!("part{i}.ndjson"));
+        write_users(&p, &users[range]);
+        let (json, _) = report_json(t, &p, &[]);
+        let out = t.join(format!("part{i}.json"));
+        std::fs::write(&out, json).unwrap();
+        parts.push(out);
+    }
+    let mut c = statsig(t);
+    c.args(["report", "--format", "json", "--merge"])
+        .args(&parts);
+    assert!(ok(c) == single, "merged report differs from the single run");
+
+    // Merging parts of other specs is refused, naming the part.
+    let other = t.join("other.json");
+    let mut c = statsig(t);
+    c.args([
+        "report",
+        "--format",
+        "json",
+        "--specs",
+        FIXTURE_CHANGED,
+        "--users",
+    ])
+    .arg(&whole);
+    std::fs::write(&other, ok(c)).unwrap();
+    let mut c = statsig(t);
+    c.args(["report", "--merge"]).arg(&parts[0]).arg(&other);
+    let o = run(c);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("other.json") && o.stderr.contains("different specs"),
+        "{}",
+        o.stderr
+    );
+    // A part that is not a report: one line with a position.
+    let bad = t.join("bad.json");
+    std::fs::write(&bad, "{\"users\": 3,\n \"gates\": []}").unwrap();
+    let mut c = statsig(t);
+    c.args(["report", "--merge"]).arg(&bad);
+    let o = run(c);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("bad.json:2:"), "{}", o.stderr);
+}
+
+#[test]
+fn report_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let generated = [
+        "--generate",
+        "1000",
+        "--user",
+        "{\"userID\":\"user-${i}\",\"country\":\"DE\"}",
+    ];
+    for format in ["markdown", "csv"] {
+        let mut c = statsig(t);
+        c.args(["report", "--specs", FIXTURE, "--format", format])
+            .args(generated);
+        insta::assert_snapshot!(format!("report_{format}"), ok(c));
+    }
+    // Generated users are the same as users read from a file.
+    let path = t.join("gen.ndjson");
+    let text: String = (0..1000)
+        .map(|i| format!("{{\"userID\":\"user-{i}\",\"country\":\"DE\"}}\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    let mut c = statsig(t);
+    c.args(["report", "--specs", FIXTURE, "--format", "json"])
+        .args(generated);
+    assert_eq!(ok(c), report_json(t, &path, &[]).0);
+}
