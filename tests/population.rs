@@ -492,3 +492,335 @@ fn report_formats() {
         .args(generated);
     assert_eq!(ok(c), report_json(t, &path, &[]).0);
 }
+
+// ---- impact -------------------------------------------------------------------------------
+
+fn impact(t: &Path, args: &[&str]) -> support::Out {
+    let mut c = statsig(t);
+    c.arg("impact").args(args);
+    run(c)
+}
+
+#[test]
+fn impact_counts_exactly_the_users_each_edit_flips() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = fixture_users(0..3000);
+    let path = t.join("users.ndjson");
+    write_users(&path, &users);
+    let p = path.to_str().unwrap();
+    let o = impact(
+        t,
+        &[
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--format",
+            "json",
+            "--examples",
+            "4",
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let v: Json = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["users"], 3000);
+    let e = v["entities"].as_object().unwrap();
+    assert_eq!(e.len(), 3, "{:?}", e.keys());
+    let ids = |f: &dyn Fn(&U) -> bool| -> Vec<String> {
+        users
+            .iter()
+            .filter(|u| f(u))
+            .map(|u| u.id.clone())
+            .collect()
+    };
+
+    // 1. The rollout at 40% instead of 25%: non-staff users whose roll is in [25%, 40%).
+    let flipped = ids(&|u| {
+        !u.staff
+            && rolls("rg_salt", "rollout_salt", &u.id, 40.0)
+            && !rolls("rg_salt", "rollout_salt", &u.id, 25.0)
+    });
+    let g = &e["rollout_gate"];
+    assert_eq!(g["kind"], "gate");
+    assert_eq!(g["changed"], flipped.len());
+    assert_eq!(g["value_changed"], flipped.len());
+    assert_eq!(g["rule_changed"], 0);
+    assert_eq!(
+        g["transitions"],
+        serde_json::json!({"false → true": flipped.len()})
+    );
+    assert_eq!(g["examples"], serde_json::json!(flipped[..4]));
+
+    // 2. The gold tier's condition also matches DE: DE users leave default or staff.
+    let c = &e["tiers"];
+    assert_eq!(c["kind"], "config");
+    assert_eq!(c["changed"], ids(&|u| u.country == "DE").len());
+    assert_eq!(
+        c["transitions"]["default → gold"],
+        ids(&|u| u.country == "DE" && !u.staff).len()
+    );
+    assert_eq!(
+        c["transitions"]["staff → gold"],
+        ids(&|u| u.country == "DE" && u.staff).len()
+    );
+    assert_eq!(c["group_changed"], 0);
+
+    // 3. Control shrinks to buckets 0-399: buckets 400-499 move to Test.
+    let moved = ids(&|u| (400..500).contains(&bucket("exp_salt", &u.id)));
+    let x = &e["checkout_exp"];
+    assert_eq!(x["kind"], "experiment");
+    assert_eq!(x["changed"], moved.len());
+    assert_eq!(x["group_changed"], moved.len());
+    assert_eq!(
+        x["transitions"],
+        serde_json::json!({"Control → Test": moved.len()})
+    );
+    assert_eq!(x["examples"], serde_json::json!(moved[..4]));
+
+    // The text leads with a summary line per entity.
+    let o = impact(t, &[FIXTURE, FIXTURE_CHANGED, "--users", p]);
+    assert_eq!(o.code, 0);
+    let first: Vec<&str> = o.stdout.lines().take(6).collect();
+    assert!(first[0].starts_with("3 of "), "{}", o.stdout);
+    assert!(
+        first.iter().any(|l| l.contains("checkout_exp")
+            && l.contains(&format!("Control → Test: {}", moved.len()))),
+        "{}",
+        o.stdout
+    );
+
+    // --jobs does not change a byte.
+    let one = impact(
+        t,
+        &[
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+        ],
+    );
+    let four = impact(
+        t,
+        &[
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--format",
+            "json",
+            "--jobs",
+            "4",
+        ],
+    );
+    assert_eq!(one.stdout, four.stdout);
+}
+
+#[test]
+fn impact_as_a_ci_guard() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let path = t.join("users.ndjson");
+    write_users(&path, &fixture_users(0..500));
+    let p = path.to_str().unwrap();
+    // Any flip fails the guard.
+    let o = impact(
+        t,
+        &[FIXTURE, FIXTURE_CHANGED, "--users", p, "--fail-on-change"],
+    );
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    // Expected changes are ignored: what remains fails with --exit-code, the alias.
+    let o = impact(
+        t,
+        &[
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--exit-code",
+            "--ignore",
+            "tiers",
+            "--ignore",
+            "rollout_gate",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.code, 1);
+    let v: Json = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(
+        v["entities"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["checkout_exp"]
+    );
+    let o = impact(
+        t,
+        &[
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--exit-code",
+            "--ignore",
+            "tiers",
+            "--ignore",
+            "rollout_gate",
+            "--ignore",
+            "checkout_exp",
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    assert!(o.stdout.starts_with("No change"), "{}", o.stdout);
+    // The same specs twice: nothing flips.
+    let o = impact(t, &[FIXTURE, FIXTURE, "--users", p, "--fail-on-change"]);
+    assert_eq!(o.code, 0);
+    // OLD from a data store (a dump written by `specs push`), NEW from a file.
+    let dump = t.join("dump.json");
+    let mut c = statsig(t);
+    c.env("STATSIG_SERVER_SECRET", KEY)
+        .args(["specs", "push", "--specs", FIXTURE, "--data-store"])
+        .arg(&dump);
+    ok(c);
+    let from_file = impact(
+        t,
+        &[FIXTURE, FIXTURE_CHANGED, "--users", p, "--format", "json"],
+    );
+    let mut c = statsig(t);
+    c.env("STATSIG_SERVER_SECRET", KEY)
+        .args(["impact", FIXTURE_CHANGED, "--old-data-store"])
+        .arg(&dump)
+        .args(["--users", p, "--format", "json"]);
+    assert_eq!(ok(c), from_file.stdout);
+    // Only one version: one line, exit 2.
+    let o = impact(t, &["--users", p]);
+    assert_eq!(o.code, 2);
+    assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
+}
+
+// ---- beyond one machine: GNU parallel --pipe (the README recipe) ---------------------------
+
+/// Skips with a notice, unless CI asked for every test to run (`STATSIG_REQUIRE_ALL_TESTS`).
+fn skip(test: &str, why: &str) {
+    if std::env::var_os("STATSIG_REQUIRE_ALL_TESTS").is_some() {
+        panic!("cannot skip under STATSIG_REQUIRE_ALL_TESTS: {why}");
+    }
+    eprintln!("SKIPPED {test}: {why}");
+}
+
+#[test]
+fn gnu_parallel_pipe_recipe() {
+    let has_parallel = std::process::Command::new("parallel")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_parallel {
+        return skip(
+            "gnu_parallel_pipe_recipe",
+            "GNU parallel is not installed (apt-get install parallel)",
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = t.join("users.ndjson");
+    write_users(&users, &fixture_users(0..3000));
+    let bin = assert_cmd::cargo::cargo_bin("statsig");
+    let sh = |script: &str| {
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .current_dir(t)
+            .env("STATSIG", &bin)
+            .env("SPECS", FIXTURE)
+            .env_remove("STATSIG_SERVER_SECRET")
+            .env("STATSIG_CACHE_DIR", t.join("cache"))
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    };
+    // Small blocks, so that the 3000 users travel in many parts.
+    let split = sh("parallel --will-cite --pipe --keep-order --block 20k \
+         \"$STATSIG\" evaluate --specs \"$SPECS\" --users - --fields value,rule_id,group_name \
+         --jobs 1 < users.ndjson");
+    let single = sh(
+        "\"$STATSIG\" evaluate --specs \"$SPECS\" --users users.ndjson \
+         --fields value,rule_id,group_name",
+    );
+    assert_eq!(split.lines().count(), 3000);
+    assert!(
+        split == single,
+        "parallel --pipe output differs from one run"
+    );
+
+    sh("parallel --will-cite --pipe --block 20k \
+        '\"$STATSIG\" report --specs \"$SPECS\" --users - --format json --jobs 1 > part-{#}.json' \
+        < users.ndjson");
+    let parts = std::fs::read_dir(t)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("part-")
+        })
+        .count();
+    assert!(parts >= 4, "only {parts} parts");
+    let merged = sh("\"$STATSIG\" report --merge part-*.json --format json");
+    let single = sh("\"$STATSIG\" report --specs \"$SPECS\" --users users.ndjson --format json");
+    assert!(merged == single, "merged parts differ from one run");
+}
+
+#[test]
+fn spark_example_pipes_partitions_in_order() {
+    let has_python = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_python {
+        return skip(
+            "spark_example_pipes_partitions_in_order",
+            "python3 is not installed",
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = t.join("users.ndjson");
+    write_users(&users, &fixture_users(0..500));
+    let out = t.join("out.ndjson");
+    let o = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/spark_evaluate.py"
+        ))
+        .arg(&users)
+        .arg(&out)
+        .args(["--local", "7", "--specs", FIXTURE, "--statsig"])
+        .arg(assert_cmd::cargo::cargo_bin("statsig"))
+        .env("STATSIG_CACHE_DIR", t.join("cache"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut c = statsig(t);
+    c.args([
+        "evaluate",
+        "--specs",
+        FIXTURE,
+        "--fields",
+        "value,rule_id,group_name",
+        "--users",
+    ])
+    .arg(&users);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), ok(c));
+}
