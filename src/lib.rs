@@ -16,6 +16,8 @@ pub mod secret;
 pub mod session;
 pub mod source;
 pub mod spec;
+pub mod suite;
+pub mod template;
 pub mod user;
 
 pub use error::{Error, Result};

@@ -6,3 +6,4 @@ pub mod explain;
 pub mod impact;
 pub mod json;
 pub mod report;
+pub mod suite;
