@@ -416,11 +416,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No summary line on success'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -s h -l help -d 'Print help'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "flush" -d 'Send everything the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "status" -d 'Show what the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "flush" -d 'Send everything the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "status" -d 'Show what the spool holds: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l api -d 'API base (as for spec downloads, with or without `/v1`); events go to `{api}/v1/log_event`' -r
@@ -438,8 +440,26 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Print JSON'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l api -d 'API base (as for spec downloads, with or without `/v1`); events go to `{api}/v1/log_event`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l timeout -d 'Per-request timeout in seconds [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send everything the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show what the spool holds: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s V -l version -d 'Print version'
@@ -579,7 +599,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_see
 complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report test impact completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report test impact completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "flush" -d 'Send everything the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'

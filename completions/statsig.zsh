@@ -535,6 +535,35 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+'--server-key=[The server secret key. Visible to other local users in the process list\: prefer \$STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--server-key-file=[A file whose first line is the server secret key]:FILE:_files' \
+'--api=[API base (as for spec downloads, with or without \`/v1\`); events go to \`{api}/v1/log_event\`]:URL:_default' \
+'--log-event-url=[Full log_event URL (overrides --api). Default https\://statsigapi.net/v1/log_event]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retries=[Retries per request on connection errors, timeouts, 408, 429 and 5xx \[default\: 3\]]:N:_default' \
+'--timeout=[Per-request timeout in seconds \[default\: 10\]]:SECS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
+'-q[No summary line on success]' \
+'--quiet[No summary line on success]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(purge)
+_arguments "${_arguments_options[@]}" : \
+'--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_statsig__subcmd__events__subcmd__help_commands" \
@@ -552,6 +581,14 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(purge)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -849,6 +886,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(purge)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -947,7 +992,9 @@ _statsig__subcmd__evaluate_commands() {
 _statsig__subcmd__events_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'statsig events commands' commands "$@"
@@ -961,7 +1008,9 @@ _statsig__subcmd__events__subcmd__flush_commands() {
 _statsig__subcmd__events__subcmd__help_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'statsig events help commands' commands "$@"
@@ -976,10 +1025,30 @@ _statsig__subcmd__events__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'statsig events help help commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__purge_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__retry_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help retry commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__status_commands] )) ||
 _statsig__subcmd__events__subcmd__help__subcmd__status_commands() {
     local commands; commands=()
     _describe -t commands 'statsig events help status commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__purge_commands] )) ||
+_statsig__subcmd__events__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__retry_commands] )) ||
+_statsig__subcmd__events__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events retry commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__events__subcmd__status_commands] )) ||
 _statsig__subcmd__events__subcmd__status_commands() {
@@ -1046,7 +1115,9 @@ _statsig__subcmd__help__subcmd__evaluate_commands() {
 _statsig__subcmd__help__subcmd__events_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
     )
     _describe -t commands 'statsig help events commands' commands "$@"
 }
@@ -1054,6 +1125,16 @@ _statsig__subcmd__help__subcmd__events_commands() {
 _statsig__subcmd__help__subcmd__events__subcmd__flush_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help events flush commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__purge_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__retry_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events retry commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__status_commands] )) ||
 _statsig__subcmd__help__subcmd__events__subcmd__status_commands() {

@@ -324,10 +324,18 @@ pub fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
         if v.trim().is_empty() {
             continue;
         }
-        let valid = ureq::Proxy::new(v.trim()).is_ok()
-            && v.trim()
-                .split_once("://")
-                .is_none_or(|(s, _)| matches!(s, "http" | "https"));
+        let v_trimmed = v.trim();
+        let with_scheme = if v_trimmed.contains("://") {
+            v_trimmed.to_string()
+        } else {
+            format!("http://{v_trimmed}")
+        };
+        // ureq reads a bad port as the default one; the url crate is strict.
+        let valid = ureq::Proxy::new(v_trimmed).is_ok()
+            && url::Url::parse(&with_scheme).is_ok_and(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host_str().is_some_and(|h| !h.is_empty())
+            });
         if !valid {
             return Err(Error::input(format!(
                 "{var}: not a usable proxy URL {:?} (expected http://HOST:PORT)",

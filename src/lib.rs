@@ -9,6 +9,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod http;
+pub mod lines;
 pub mod output;
 pub mod population;
 pub mod result;

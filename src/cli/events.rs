@@ -139,7 +139,10 @@ pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
 pub fn finish_delivery(delivery: Delivery, quiet: bool) -> Result<i32> {
     let dir = delivery.spool().dir().display().to_string();
     let report: Report = delivery.finish()?;
-    if !quiet || !report.delivered() {
+    for note in &report.notes {
+        eprintln!("statsig: spool: {note}");
+    }
+    if !quiet || !report.delivered() || report.dead > 0 {
         eprintln!("{}", report.summary(&dir));
     }
     Ok(if report.delivered() { 0 } else { 3 })
@@ -234,7 +237,8 @@ pub enum EventsCommand {
         #[command(flatten)]
         delivery: DeliveryArgs,
     },
-    /// Show what the spool holds.
+    /// Show what the spool holds: queued events, batches the server refused (dead letters,
+    /// with its reason) and damaged parts moved to quarantine.
     Status {
         /// Spool directory (see `log-event --help`).
         #[arg(long, value_name = "DIR")]
@@ -243,6 +247,19 @@ pub enum EventsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Send the dead letters (batches the server refused) again, with everything queued.
+    Retry {
+        #[command(flatten)]
+        key: KeyArgs,
+        #[command(flatten)]
+        delivery: DeliveryArgs,
+    },
+    /// Delete the dead letters and the quarantined parts of damaged segments.
+    Purge {
+        /// Spool directory (see `log-event --help`).
+        #[arg(long, value_name = "DIR")]
+        spool: Option<PathBuf>,
+    },
 }
 
 pub fn run_events(args: &EventsArgs) -> Result<i32> {
@@ -250,6 +267,28 @@ pub fn run_events(args: &EventsArgs) -> Result<i32> {
         EventsCommand::Flush { key, delivery } => {
             let d = start_delivery(key, delivery)?;
             finish_delivery(d, delivery.quiet)
+        }
+        EventsCommand::Retry { key, delivery } => {
+            let dir = default_dir(delivery.spool.as_deref())?;
+            let n = Spool::open(&dir)?.revive_dead_letters()?;
+            if !delivery.quiet {
+                eprintln!("statsig: events: {n} dead letters queued again");
+            }
+            let d = start_delivery(key, delivery)?;
+            finish_delivery(d, delivery.quiet)
+        }
+        EventsCommand::Purge { spool } => {
+            let dir = default_dir(spool.as_deref())?;
+            let (dead, bad) = if dir.exists() {
+                Spool::open(&dir)?.purge()?
+            } else {
+                (0, 0)
+            };
+            eprintln!(
+                "statsig: events: removed {dead} dead letters and {bad} quarantined parts from {}",
+                dir.display()
+            );
+            Ok(0)
         }
         EventsCommand::Status { spool, json } => {
             let dir = default_dir(spool.as_deref())?;
@@ -284,6 +323,26 @@ pub fn run_events(args: &EventsArgs) -> Result<i32> {
                 }
                 for u in &st.unreadable {
                     println!("unreadable: {u}");
+                }
+                if !st.dead_letters.is_empty() {
+                    println!(
+                        "refused by the server: {} events in {} batches (`statsig events retry` sends them again, `statsig events purge` deletes them)",
+                        st.dead_events,
+                        st.dead_letters.len()
+                    );
+                    for d in &st.dead_letters {
+                        let reason = if d.reason.is_empty() { "-" } else { &d.reason };
+                        println!(
+                            "  HTTP {} {} events: {reason} ({})",
+                            d.status, d.events, d.file
+                        );
+                    }
+                }
+                if !st.quarantined.is_empty() {
+                    println!("damaged parts moved aside: {}", st.quarantined.len());
+                    for q in &st.quarantined {
+                        println!("  {q}");
+                    }
                 }
             }
             Ok(0)

@@ -122,17 +122,22 @@ fn run_one(
     } else {
         human(r, &mut out)?;
     }
-    std::io::stdout()
-        .write_all(&out)
-        .map_err(|e| Error::io("stdout", e))?;
-    let mut code = 0;
-    if recognized
-        && let Some(mut logger) =
-            ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?
-    {
-        logger.log(&specs, &user, kind, name, r, param)?;
-        code = logger.finish()?;
+    // The exposure is logged whether or not stdout is still open to show the result.
+    let mut logger = match recognized {
+        true => ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?,
+        false => None,
+    };
+    if let Some(l) = logger.as_mut() {
+        l.log(&specs, &user, kind, name, r, param)?;
     }
+    let written = std::io::stdout()
+        .write_all(&out)
+        .map_err(|e| Error::io("stdout", e));
+    let code = match logger {
+        Some(l) => l.finish()?,
+        None => 0,
+    };
+    written?;
     Ok((r.bool, code))
 }
 

@@ -185,12 +185,13 @@ fn json_i64(v: Option<&serde_json::Value>) -> Option<i64> {
 
 /// Brings `local` up to date with the server's id-list manifest: new, recreated or replaced
 /// lists are downloaded from byte 0, grown lists from their local size, lists absent from the
-/// manifest are dropped. Any failure aborts the whole sync and leaves `local` untouched.
+/// manifest are dropped. A manifest that cannot be had fails the sync; a list that cannot be
+/// had keeps its local copy and is named in [`IdListSync::failed`].
 pub fn sync_id_lists(
     client: &Client,
     endpoints: &Endpoints,
     local: &IdListFiles,
-) -> Result<IdListFiles> {
+) -> Result<IdListSync> {
     let resp = if endpoints.id_lists_post {
         let body = format!(
             "{{\"statsigMetadata\":{{\"sdkType\":\"{}\",\"sdkVersion\":\"{}\",\"sessionID\":\"{}\"}}}}",
@@ -234,7 +235,7 @@ pub fn sync_id_lists(
         b
     });
 
-    let mut out = IdListFiles::default();
+    let mut out = IdListSync::default();
     for (entry_key, entry) in manifest {
         if let Some(b) = &bar {
             b.inc(1);
@@ -256,14 +257,14 @@ pub fn sync_id_lists(
         let (Some(file_id), false) = (file_id, url.is_empty()) else {
             // Nothing usable to fetch: keep what we have, if anything.
             if let Some(c) = current {
-                out.lists.insert(name, c.clone());
+                out.lists.lists.insert(name, c.clone());
             }
             continue;
         };
         if let Some(c) = current
             && creation_time < c.creation_time
         {
-            out.lists.insert(name, c.clone());
+            out.lists.lists.insert(name, c.clone());
             continue;
         }
         let reset = match current {
@@ -278,43 +279,73 @@ pub fn sync_id_lists(
         file.file_id = Some(file_id.to_string());
         file.creation_time = creation_time;
         file.url = Some(url.to_string());
-        let start = file.raw.len() as u64;
-        if size > start {
-            let cdn = is_cdn(url);
-            let (fetch_url, mut headers) = if cdn {
-                let sep = if url.contains('?') { '&' } else { '?' };
-                (format!("{url}{sep}range={start}-"), Vec::new())
-            } else {
-                (url.to_string(), vec![("Range", format!("bytes={start}-"))])
-            };
-            headers.push(("statsig-id-list-file-size", size.to_string()));
-            let what = format!("id list {name}");
-            let resp = client.fetch(&what, Method::Get, &fetch_url, &headers, None)?;
-            let body = resp.body;
-            if let Some(first) = body.first()
-                && *first != b'+'
-                && *first != b'-'
-            {
-                return Err(Error::Network(format!(
-                    "{what}: the file does not start with + or -; update rejected ({})",
-                    client.mask(url)
-                )));
+        match fetch_list(client, &name, url, size, &mut file) {
+            Ok(()) => {
+                out.lists.lists.insert(name, file);
             }
-            // A server that ignored the range sends the whole file with 200.
-            let whole = start > 0 && resp.status == 200 && !cdn;
-            if whole {
-                file.raw = body;
-            } else {
-                file.raw.extend_from_slice(&body);
+            Err(e) => {
+                // One list failing costs that list only: the copy we had, if any, stays.
+                if let Some(c) = current {
+                    out.lists.lists.insert(name.clone(), c.clone());
+                }
+                out.failed.push((name, e.to_string()));
             }
         }
-        file.size = file.raw.len() as u64;
-        out.lists.insert(name, file);
     }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     Ok(out)
+}
+
+/// Brings one id-list file from its local size up to `size` (the manifest's).
+fn fetch_list(
+    client: &Client,
+    name: &str,
+    url: &str,
+    size: u64,
+    file: &mut IdListFile,
+) -> Result<()> {
+    let start = file.raw.len() as u64;
+    if size > start {
+        let cdn = is_cdn(url);
+        let (fetch_url, mut headers) = if cdn {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            (format!("{url}{sep}range={start}-"), Vec::new())
+        } else {
+            (url.to_string(), vec![("Range", format!("bytes={start}-"))])
+        };
+        headers.push(("statsig-id-list-file-size", size.to_string()));
+        let what = format!("id list {name}");
+        let resp = client.fetch(&what, Method::Get, &fetch_url, &headers, None)?;
+        let body = resp.body;
+        if let Some(first) = body.first()
+            && *first != b'+'
+            && *first != b'-'
+        {
+            return Err(Error::Network(format!(
+                "{what}: the file does not start with + or -; update rejected ({})",
+                client.mask(url)
+            )));
+        }
+        // A server that ignored the range sends the whole file with 200.
+        let whole = start > 0 && resp.status == 200 && !cdn;
+        if whole {
+            file.raw = body;
+        } else {
+            file.raw.extend_from_slice(&body);
+        }
+    }
+    file.size = file.raw.len() as u64;
+    Ok(())
+}
+
+/// What an id-list sync brought: the lists, and those that failed (name, why), which kept
+/// the copy the cache had, if any.
+#[derive(Debug, Default)]
+pub struct IdListSync {
+    pub lists: IdListFiles,
+    pub failed: Vec<(String, String)>,
 }
 
 /// The network source: config specs (through the cache) and, unless `--no-id-lists`, id lists.
@@ -345,8 +376,32 @@ pub fn load(args: &SourceArgs, key: &ServerKey, cache: &Cache) -> Result<Loaded>
     let files = if args.no_id_lists {
         None
     } else {
+        // Specs without fresh id lists still evaluate: a failure here warns, naming what is
+        // missing, and the cached lists stand in.
         let local = cache.read_id_lists().unwrap_or_default();
-        let synced = sync_id_lists(&client, &endpoints, &local)?;
+        let synced = match sync_id_lists(&client, &endpoints, &local) {
+            Ok(sync) => {
+                for (name, why) in &sync.failed {
+                    let fallback = if sync.lists.lists.contains_key(name) {
+                        "using the cached copy"
+                    } else {
+                        "conditions on it see an empty list"
+                    };
+                    eprintln!("warning: id list {name} is missing or stale ({fallback}): {why}");
+                }
+                sync.lists
+            }
+            Err(e) => {
+                let names: Vec<&str> = local.lists.keys().map(String::as_str).collect();
+                let fallback = if names.is_empty() {
+                    "no id lists: conditions on them see empty lists".to_string()
+                } else {
+                    format!("using the cached copies of {}", names.join(", "))
+                };
+                eprintln!("warning: id lists unavailable ({fallback}): {e}");
+                local.clone()
+            }
+        };
         if synced != local
             && let Err(e) = cache.write_id_lists(&synced)
         {

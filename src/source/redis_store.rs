@@ -27,12 +27,19 @@ impl Redis {
     /// Connects, authenticates and selects the database of `url`, each step within `timeout`.
     pub fn connect(url: &str, timeout: Duration) -> Result<Redis> {
         let shown = mask_url(url);
-        let client = redis::Client::open(url).map_err(|e| {
+        let bad_url = |e: RedisError| {
             Error::input(format!(
                 "{shown}: not a usable Redis URL (redis://[USER:PASSWORD@]HOST[:PORT][/DB] or rediss://…): {}",
                 detail(&e)
             ))
-        })?;
+        };
+        let info = redis::IntoConnectionInfo::into_connection_info(url).map_err(bad_url)?;
+        // Named in CLIENT LIST as this tool, not as the crate.
+        let settings = info
+            .redis_settings()
+            .clone()
+            .set_lib_name(crate::http::SDK_TYPE, crate::http::SDK_VERSION);
+        let client = redis::Client::open(info.set_redis_settings(settings)).map_err(bad_url)?;
         let fail = |e: RedisError| describe(&shown, "connecting", timeout, e);
         let conn = client.get_connection_with_timeout(timeout).map_err(fail)?;
         conn.set_read_timeout(Some(timeout)).map_err(fail)?;
@@ -87,9 +94,14 @@ impl Redis {
     }
 }
 
-/// The error's own words, without the crate's kind prefix when it adds nothing.
+/// The error's own words on one line (the crate's parse errors span several), control
+/// characters from a server's reply removed.
 fn detail(e: &RedisError) -> String {
     e.to_string()
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 const AUTH_HINT: &str = "give it as redis://:PASSWORD@HOST or redis://USER:PASSWORD@HOST";

@@ -45,9 +45,13 @@ pub enum Action {
     Drop,
     /// Wait, then answer 200.
     Delay(Duration),
+    /// Answer with this status, headers and body.
+    Reply(u16, Vec<(String, String)>, Vec<u8>),
 }
 
 pub type Behaviour = Arc<dyn Fn(usize) -> Action + Send + Sync>;
+/// Chooses the answer from the request (decoded body included) and its 0-based number.
+pub type Inspect = Arc<dyn Fn(usize, &Request) -> Action + Send + Sync>;
 
 pub struct Server {
     pub addr: SocketAddr,
@@ -64,6 +68,11 @@ impl Server {
 
     /// `decode`: gunzip bodies (off in the benchmark, to measure the client).
     pub fn start(behaviour: Behaviour, decode: bool) -> Server {
+        Server::start_inspecting(Arc::new(move |n, _: &Request| behaviour(n)), decode)
+    }
+
+    /// A server whose answer depends on what it was sent.
+    pub fn start_inspecting(behaviour: Inspect, decode: bool) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -129,7 +138,7 @@ fn serve(
     conn: TcpStream,
     requests: &Mutex<Vec<Request>>,
     count: &AtomicUsize,
-    behaviour: &(dyn Fn(usize) -> Action + Send + Sync),
+    behaviour: &(dyn Fn(usize, &Request) -> Action + Send + Sync),
     decode: bool,
 ) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(30)))?;
@@ -174,15 +183,6 @@ fn serve(
             }
         }
         let n = count.fetch_add(1, Ordering::SeqCst);
-        let action = behaviour(n);
-        let (status, extra) = match action {
-            Action::Drop => return Ok(()),
-            Action::Delay(d) => {
-                std::thread::sleep(d);
-                (200, vec![])
-            }
-            Action::Status(s, h) => (s, h),
-        };
         let body = if decode && get("content-encoding").as_deref() == Some("gzip") {
             let mut d = flate2::read::GzDecoder::new(&wire[..]);
             let mut b = Vec::new();
@@ -193,19 +193,33 @@ fn serve(
         } else {
             Vec::new()
         };
-        requests.lock().unwrap().push(Request {
+        let mut req = Request {
             method,
             path,
             headers,
             body,
             wire_len: wire.len(),
-            status,
-        });
-        let text = if (200..300).contains(&status) {
-            "{\"success\":true}"
-        } else {
-            "{\"error\":\"test\"}"
+            status: 0,
         };
+        let action = behaviour(n, &req);
+        let (status, extra, text) = match action {
+            Action::Drop => return Ok(()),
+            Action::Delay(d) => {
+                std::thread::sleep(d);
+                (200, vec![], None)
+            }
+            Action::Status(s, h) => (s, h, None),
+            Action::Reply(s, h, b) => (s, h, Some(b)),
+        };
+        req.status = status;
+        requests.lock().unwrap().push(req);
+        let text = text.unwrap_or_else(|| {
+            if (200..300).contains(&status) {
+                b"{\"success\":true}".to_vec()
+            } else {
+                b"{\"error\":\"test\"}".to_vec()
+            }
+        });
         let mut resp = format!(
             "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
             text.len()
@@ -214,8 +228,9 @@ fn serve(
             resp.push_str(&format!("{k}: {v}\r\n"));
         }
         resp.push_str("\r\n");
-        resp.push_str(text);
-        out.write_all(resp.as_bytes())?;
+        let mut resp = resp.into_bytes();
+        resp.extend_from_slice(&text);
+        out.write_all(&resp)?;
         out.flush()?;
     }
 }

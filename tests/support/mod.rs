@@ -60,6 +60,13 @@ pub enum Fault {
     Gzip,
     /// Answer normally, deflate-encoded.
     Deflate,
+    /// Answer with this status and a body echoing the `STATSIG-API-KEY` it was sent,
+    /// wrapped in terminal escape sequences.
+    EchoKey(u16),
+    /// Answer with this status (a 3xx) and `Location`.
+    Redirect(u16, String),
+    /// Answer with this status, headers and body as given.
+    Raw(u16, Vec<(&'static str, String)>, Vec<u8>),
 }
 
 #[derive(Default)]
@@ -258,6 +265,19 @@ fn handle(conn: TcpStream, addr: SocketAddr, st: &Mutex<State>) -> std::io::Resu
         }
         Some(Fault::NoUpdates) => {
             return respond(&mut w, 200, &[], br#"{"has_updates":false}"#);
+        }
+        Some(Fault::EchoKey(code)) => {
+            let key = req.header("statsig-api-key").unwrap_or("").to_string();
+            let body = format!(
+                "{{\"error\":\"unknown key {key}\"}}\x1b[2J\x1b]0;pwned\x07\r\nsecond line"
+            );
+            return respond(&mut w, code, &[], body.as_bytes());
+        }
+        Some(Fault::Redirect(code, to)) => {
+            return respond(&mut w, code, &[("Location", to)], b"");
+        }
+        Some(Fault::Raw(code, headers, body)) => {
+            return respond(&mut w, code, &headers, &body);
         }
         Some(Fault::Gzip) => encoding = Some("gzip"),
         Some(Fault::Deflate) => encoding = Some("deflate"),
