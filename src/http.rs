@@ -378,7 +378,7 @@ impl Client {
         Ok(Client {
             agent,
             key,
-            session_id: crate::session::session_id().to_string(),
+            session_id: crate::util::ids::session_id().to_string(),
             policy,
             proxy,
             announce: false,
@@ -635,7 +635,10 @@ impl Client {
             .header("STATSIG-SDK-TYPE", SDK_TYPE)
             .header("STATSIG-SDK-VERSION", SDK_VERSION)
             .header("STATSIG-SERVER-SESSION-ID", &self.session_id)
-            .header("STATSIG-CLIENT-TIME", crate::session::now_ms().to_string())
+            .header(
+                "STATSIG-CLIENT-TIME",
+                crate::util::clock::now_ms().to_string(),
+            )
             .header("STATSIG-RETRY", attempt.to_string())
             .header("x-request-service", SDK_TYPE)
             .header("Accept-Encoding", "gzip, deflate");

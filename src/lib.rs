@@ -9,16 +9,15 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod http;
-pub mod lines;
 pub mod output;
 pub mod population;
 pub mod result;
 pub mod secret;
-pub mod session;
 pub mod source;
 pub mod spec;
 pub mod suite;
 pub mod template;
 pub mod user;
+pub mod util;
 
 pub use error::{Error, Result};

@@ -1,37 +1,17 @@
 //! `statsig log-event`, `log-events` and `events flush|status` against a real loopback
 //! HTTP server that records every request.
 
-#[path = "common/server.rs"]
-mod server;
+mod support;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::{Value as Json, json};
-use server::{Action, Server};
+use support::*;
 
-const KEY: &str = "secret-TESTKEYdo-not-leak-9f8e7d6c";
 const PRIVATE: &str = "PRIVATE-123-45-6789";
-
-fn cmd(spool: &Path) -> Command {
-    let mut c = Command::cargo_bin("statsig").unwrap();
-    c.env_clear()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", spool)
-        .env("STATSIG_RETRY_BASE_MS", "5");
-    c
-}
-
-fn out_text(o: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 /// Every byte under the spool directory, the gzipped batch bodies of segment files both
 /// as stored and decompressed.
@@ -61,7 +41,7 @@ fn spool_bytes(dir: &Path) -> Vec<u8> {
 fn assert_no_secrets(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     assert!(!text.contains(KEY), "{what} contains the server key");
-    assert!(!text.contains("TESTKEY"), "{what} contains part of the key");
+    assert!(!text.contains(KEY_TAIL), "{what} contains part of the key");
     assert!(
         !text.contains(PRIVATE),
         "{what} contains a private attribute"
@@ -73,7 +53,9 @@ fn assert_no_secrets(what: &str, bytes: &[u8]) {
 }
 
 fn status(spool: &Path) -> Json {
-    let o = cmd(spool)
+    let o = statsig()
+        .key()
+        .spool(spool)
         .args(["events", "status", "--json"])
         .output()
         .unwrap();
@@ -152,10 +134,12 @@ fn unique(events: &[Json]) -> HashSet<String> {
 
 #[test]
 fn log_event_sends_the_spec_shape_and_headers() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let spool = dir.path().join("spool");
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args([
             "log-event",
             "purchase",
@@ -174,7 +158,7 @@ fn log_event_sends_the_spec_shape_and_headers() {
             "--time",
             "1700000100000",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
         ])
         .output()
         .unwrap();
@@ -216,10 +200,12 @@ fn log_event_sends_the_spec_shape_and_headers() {
 
 #[test]
 fn api_base_and_numeric_values() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let api = format!("http://{}/v1", srv.addr);
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .args(["log-event", "n", "--value", "42", "-q", "--api", &api])
         .output()
         .unwrap();
@@ -233,18 +219,20 @@ fn api_base_and_numeric_values() {
 
 #[test]
 fn log_events_splits_batches_at_the_batch_size() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let (text, expected) = event_lines(1234);
     let file = dir.path().join("events.ndjson");
     std::fs::write(&file, &text).unwrap();
-    let o = cmd(&dir.path().join("spool"))
+    let o = statsig()
+        .key()
+        .spool(&dir.path().join("spool"))
         .args([
             "log-events",
             "--batch-size",
             "100",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
         ])
         .arg("--file")
         .arg(&file)
@@ -273,10 +261,18 @@ fn log_events_splits_batches_at_the_batch_size() {
 
 #[test]
 fn log_events_reads_stdin_and_defaults_time() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
-    let o = cmd(dir.path())
-        .args(["log-events", "--file", "-", "--log-event-url", &srv.url()])
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args([
+            "log-events",
+            "--file",
+            "-",
+            "--log-event-url",
+            &srv.log_event_url(),
+        ])
         .write_stdin("{\"eventName\":\"a\"}\n\n{\"eventName\":\"b\",\"value\":\"x\"}")
         .output()
         .unwrap();
@@ -289,7 +285,7 @@ fn log_events_reads_stdin_and_defaults_time() {
 
 #[test]
 fn bad_lines_name_the_line_and_stop_unless_keep_going() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ev.ndjson");
     std::fs::write(
@@ -297,8 +293,15 @@ fn bad_lines_name_the_line_and_stop_unless_keep_going() {
         "{\"eventName\":\"a\"}\n{\"eventName\":\"b\"}\n{\"eventName\":\"c\",\"value\":true}\n{\"eventName\":\"d\"}\n",
     )
     .unwrap();
-    let o = cmd(&dir.path().join("s"))
-        .args(["log-events", "--log-event-url", &srv.url(), "--file"])
+    let o = statsig()
+        .key()
+        .spool(&dir.path().join("s"))
+        .args([
+            "log-events",
+            "--log-event-url",
+            &srv.log_event_url(),
+            "--file",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -308,13 +311,15 @@ fn bad_lines_name_the_line_and_stop_unless_keep_going() {
     assert!(err.contains("2 accepted, 2 sent"), "{err}");
     assert_eq!(srv.accepted_events().len(), 2);
 
-    let srv = Server::ok();
-    let o = cmd(&dir.path().join("s"))
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&dir.path().join("s"))
         .args([
             "log-events",
             "--keep-going",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
             "--file",
         ])
         .arg(&file)
@@ -334,14 +339,18 @@ fn bad_lines_name_the_line_and_stop_unless_keep_going() {
 #[test]
 fn missing_key_is_an_input_error_and_no_send_only_spools() {
     let dir = tempfile::tempdir().unwrap();
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .env_remove("STATSIG_SERVER_SECRET")
         .args(["log-event", "x"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(out_text(&o).contains("no server key"));
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .env_remove("STATSIG_SERVER_SECRET")
         .args(["log-event", "x", "--no-send"])
         .output()
@@ -349,16 +358,18 @@ fn missing_key_is_an_input_error_and_no_send_only_spools() {
     assert!(o.status.success(), "{}", out_text(&o));
     assert_eq!(status(dir.path())["events"], 1);
     // The key from a file; the spooled event goes out with the next command.
-    let srv = Server::ok();
+    let srv = Server::start();
     let kf = dir.path().join("key");
     std::fs::write(&kf, format!("{KEY}\n")).unwrap();
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .env_remove("STATSIG_SERVER_SECRET")
         .args([
             "log-event",
             "y",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
             "--server-key-file",
         ])
         .arg(&kf)
@@ -370,24 +381,17 @@ fn missing_key_is_an_input_error_and_no_send_only_spools() {
     assert_eq!(srv.accepted_events().len(), 2);
 }
 
-fn flaky(first: usize, action: Action) -> Server {
-    Server::start(
-        Arc::new(move |n| {
-            if n < first {
-                action.clone()
-            } else {
-                Action::Status(200, vec![])
-            }
-        }),
-        true,
-    )
+fn flaky(first: usize, fault: Fault) -> Server {
+    Server::events(Arc::new(move |n| (n < first).then(|| fault.clone())))
 }
 
 fn run_batch(srv: &Server, spool: &Path, n: usize, extra: &[&str]) -> std::process::Output {
     let (text, _) = event_lines(n);
-    cmd(spool)
+    statsig()
+        .key()
+        .spool(spool)
         .args(["log-events", "--file", "-", "--batch-size", "50"])
-        .args(["--log-event-url", &srv.url()])
+        .args(["--log-event-url", &srv.log_event_url()])
         .args(extra)
         .write_stdin(text)
         .output()
@@ -397,30 +401,30 @@ fn run_batch(srv: &Server, spool: &Path, n: usize, extra: &[&str]) -> std::proce
 #[test]
 fn retries_5xx_429_and_dropped_connections() {
     let (_, expected) = event_lines(200);
-    for action in [
-        Action::Status(500, vec![]),
-        Action::Status(503, vec![]),
-        Action::Status(429, vec![("Retry-After".into(), "0".into())]),
-        Action::Status(408, vec![]),
-        Action::Drop,
+    for fault in [
+        Fault::Status(500, None),
+        Fault::Status(503, None),
+        Fault::Status(429, Some("0")),
+        Fault::Status(408, None),
+        Fault::Reset,
     ] {
-        let srv = flaky(3, action.clone());
+        let srv = flaky(3, fault.clone());
         let dir = tempfile::tempdir().unwrap();
         let o = run_batch(&srv, dir.path(), 200, &[]);
-        assert!(o.status.success(), "{action:?}: {}", out_text(&o));
+        assert!(o.status.success(), "{fault:?}: {}", out_text(&o));
         assert_eq!(
             unique(&srv.accepted_events()),
             unique(&expected),
-            "{action:?}"
+            "{fault:?}"
         );
-        if !matches!(action, Action::Drop) {
+        if !matches!(fault, Fault::Reset) {
             let retries: Vec<_> = srv
                 .requests()
                 .iter()
                 .take(4)
                 .map(|r| r.header("statsig-retry").unwrap().to_string())
                 .collect();
-            assert_eq!(retries, ["0", "1", "2", "3"], "{action:?}");
+            assert_eq!(retries, ["0", "1", "2", "3"], "{fault:?}");
         }
         assert_eq!(status(dir.path())["events"], 0);
     }
@@ -430,16 +434,13 @@ fn retries_5xx_429_and_dropped_connections() {
 fn a_refused_batch_goes_to_the_dead_letters_then_retry_and_purge() {
     // Refused for itself (400): not retried, kept in dead/ with the server's reason, which
     // `events status` shows; `events retry` sends it again, `events purge` deletes.
-    let srv = Server::start(
-        Arc::new(|_| {
-            Action::Reply(
-                400,
-                vec![],
-                br#"{"error":"event too old: time out of range"}"#.to_vec(),
-            )
-        }),
-        true,
-    );
+    let srv = Server::events(Arc::new(|_| {
+        Some(Fault::Reply(
+            400,
+            vec![],
+            br#"{"error":"event too old: time out of range"}"#.to_vec(),
+        ))
+    }));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 10, &[]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
@@ -463,7 +464,12 @@ fn a_refused_batch_goes_to_the_dead_letters_then_retry_and_purge() {
             .unwrap()
             .contains("event too old")
     );
-    let text = cmd(dir.path()).args(["events", "status"]).output().unwrap();
+    let text = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "status"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&text.stdout).to_string();
     assert!(
         text.contains("refused by the server: 10 events in 1 batches"),
@@ -472,14 +478,16 @@ fn a_refused_batch_goes_to_the_dead_letters_then_retry_and_purge() {
     assert!(text.contains("HTTP 400 10 events: {\"error\""), "{text}");
 
     // A later run's own events are delivered: exit 0, the dead letter stays.
-    let ok = Server::ok();
+    let ok = Server::start();
     let o = run_batch(&ok, dir.path(), 3, &[]);
     assert!(o.status.success(), "{}", out_text(&o));
     assert_eq!(status(dir.path())["dead_events"], 10);
 
     // retry: sent again, gone from dead/.
-    let o = cmd(dir.path())
-        .args(["events", "retry", "--log-event-url", &ok.url()])
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "retry", "--log-event-url", &ok.log_event_url()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
@@ -494,7 +502,12 @@ fn a_refused_batch_goes_to_the_dead_letters_then_retry_and_purge() {
     let o = run_batch(&srv, dir.path(), 4, &[]);
     assert_eq!(o.status.code(), Some(3));
     assert_eq!(status(dir.path())["dead_events"], 4);
-    let o = cmd(dir.path()).args(["events", "purge"]).output().unwrap();
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "purge"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
     assert!(
         out_text(&o).contains("removed 1 dead letters"),
@@ -507,16 +520,11 @@ fn a_refused_batch_goes_to_the_dead_letters_then_retry_and_purge() {
 #[test]
 fn a_poison_batch_is_dead_lettered_and_the_others_delivered() {
     // The server refuses any batch holding the event named "poison".
-    let srv = Server::start_inspecting(
-        Arc::new(|_, r: &server::Request| {
-            if String::from_utf8_lossy(&r.body).contains("\"poison\"") {
-                Action::Reply(400, vec![], b"{\"error\":\"invalid event\"}".to_vec())
-            } else {
-                Action::Status(200, vec![])
-            }
-        }),
-        true,
-    );
+    let srv = Server::events_inspecting(Arc::new(|_, r: &Req| {
+        String::from_utf8_lossy(&r.body)
+            .contains("\"poison\"")
+            .then(|| Fault::Reply(400, vec![], b"{\"error\":\"invalid event\"}".to_vec()))
+    }));
     let dir = tempfile::tempdir().unwrap();
     let (mut text, expected) = event_lines(120);
     // Line 60 (in the second batch of 50) is the poison.
@@ -524,9 +532,11 @@ fn a_poison_batch_is_dead_lettered_and_the_others_delivered() {
     let poison = r#"{"eventName":"poison","time":1700000000000}"#;
     lines.insert(60, poison);
     text = lines.join("\n") + "\n";
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .args(["log-events", "--file", "-", "--batch-size", "50"])
-        .args(["--log-event-url", &srv.url()])
+        .args(["--log-event-url", &srv.log_event_url()])
         .write_stdin(text)
         .output()
         .unwrap();
@@ -545,17 +555,11 @@ fn a_poison_batch_is_dead_lettered_and_the_others_delivered() {
 #[test]
 fn a_413_batch_is_split_until_the_server_takes_it() {
     // The server takes at most 20 events per request; one event named "huge" never fits.
-    let srv = Server::start_inspecting(
-        Arc::new(|_, r: &server::Request| {
-            let n: usize = r.header("statsig-event-count").unwrap().parse().unwrap();
-            if n > 20 || String::from_utf8_lossy(&r.body).contains("\"huge\"") {
-                Action::Reply(413, vec![], b"Request Entity Too Large".to_vec())
-            } else {
-                Action::Status(200, vec![])
-            }
-        }),
-        true,
-    );
+    let srv = Server::events_inspecting(Arc::new(|_, r: &Req| {
+        let n: usize = r.header("statsig-event-count").unwrap().parse().unwrap();
+        (n > 20 || String::from_utf8_lossy(&r.body).contains("\"huge\""))
+            .then(|| Fault::Reply(413, vec![], b"Request Entity Too Large".to_vec()))
+    }));
     let dir = tempfile::tempdir().unwrap();
     let (text, expected) = event_lines(100);
     let o = run_batch(&srv, dir.path(), 100, &[]);
@@ -572,9 +576,11 @@ fn a_413_batch_is_split_until_the_server_takes_it() {
     drop(text);
 
     let huge = r#"{"eventName":"huge","time":1700000000000}"#;
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .args(["log-events", "--file", "-", "--batch-size", "8"])
-        .args(["--log-event-url", &srv.url()])
+        .args(["--log-event-url", &srv.log_event_url()])
         .write_stdin(format!("{}{huge}\n", event_lines(7).0))
         .output()
         .unwrap();
@@ -590,24 +596,22 @@ fn a_413_batch_is_split_until_the_server_takes_it() {
 #[test]
 fn error_bodies_are_masked_and_stripped_of_control_characters() {
     // A server that echoes the key it was sent, with terminal escape sequences.
-    let srv = Server::start_inspecting(
-        Arc::new(|_, r: &server::Request| {
-            let key = r.header("statsig-api-key").unwrap_or("").to_string();
-            let body = format!("{{\"error\":\"bad key {key}\"}}\x1b[2J\x1b]0;pwned\x07\r\nend");
-            Action::Reply(400, vec![], body.into_bytes())
-        }),
-        true,
-    );
+    let srv = Server::events(Arc::new(|_| Some(Fault::EchoKey(400))));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 3, &[]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
     let err = out_text(&o);
     assert_no_secrets("output", err.as_bytes());
-    assert!(err.contains("bad key secret-…"), "{err}");
+    assert!(err.contains("unknown key secret-…"), "{err}");
     assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     // Nor in what the spool keeps.
-    let st = cmd(dir.path()).args(["events", "status"]).output().unwrap();
+    let st = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "status"])
+        .output()
+        .unwrap();
     assert_no_secrets("status", &st.stdout);
     assert!(!String::from_utf8_lossy(&st.stdout).contains('\x1b'));
     assert_no_secrets("spool", &spool_bytes(dir.path()));
@@ -615,12 +619,9 @@ fn error_bodies_are_masked_and_stripped_of_control_characters() {
 
 #[test]
 fn a_redirect_to_another_origin_drops_the_key() {
-    let other = Server::ok();
-    let to = other.url();
-    let first = Server::start(
-        Arc::new(move |_| Action::Status(307, vec![("Location".into(), to.clone())])),
-        true,
-    );
+    let other = Server::start();
+    let to = other.log_event_url();
+    let first = Server::events(Arc::new(move |_| Some(Fault::Redirect(307, to.clone()))));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&first, dir.path(), 5, &[]);
     assert!(o.status.success(), "{}", out_text(&o));
@@ -634,16 +635,9 @@ fn a_redirect_to_another_origin_drops_the_key() {
         "the key stays home"
     );
     // Same origin: the key goes along.
-    let same = Server::start(
-        Arc::new(|n| {
-            if n == 0 {
-                Action::Status(308, vec![("Location".into(), "/v1/log_event_b".into())])
-            } else {
-                Action::Status(200, vec![])
-            }
-        }),
-        true,
-    );
+    let same = Server::events(Arc::new(|n| {
+        (n == 0).then(|| Fault::Redirect(308, "/v1/log_event_b".into()))
+    }));
     let o = run_batch(&same, dir.path(), 5, &[]);
     assert!(o.status.success(), "{}", out_text(&o));
     let reqs = same.requests();
@@ -653,7 +647,7 @@ fn a_redirect_to_another_origin_drops_the_key() {
 
 #[test]
 fn a_501_is_not_retried() {
-    let srv = Server::start(Arc::new(|_| Action::Status(501, vec![])), true);
+    let srv = Server::events(Arc::new(|_| Some(Fault::Status(501, None))));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 10, &[]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
@@ -672,7 +666,9 @@ fn damaged_segments_keep_their_intact_batches() {
     let dir = tempfile::tempdir().unwrap();
     let spool = dir.path().join("spool");
     let (text, expected) = event_lines(150);
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args([
             "log-events",
             "--file",
@@ -697,9 +693,11 @@ fn damaged_segments_keep_their_intact_batches() {
     std::fs::create_dir(spool.join("stray.seg")).unwrap();
     std::fs::write(spool.join("README"), "not a segment").unwrap();
 
-    let srv = Server::ok();
-    let o = cmd(&spool)
-        .args(["events", "flush", "--log-event-url", &srv.url()])
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
         .output()
         .unwrap();
     let err = out_text(&o);
@@ -726,7 +724,9 @@ fn spool_files_are_private_and_leftovers_of_killed_writers_go() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let spool = dir.path().join("spool");
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args(["log-event", "first", "--no-send"])
         .output()
         .unwrap();
@@ -743,7 +743,9 @@ fn spool_files_are_private_and_leftovers_of_killed_writers_go() {
         std::process::id()
     ));
     std::fs::write(&live, b"STSPOOL1").unwrap();
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args([
             "log-events",
             "--file",
@@ -771,7 +773,7 @@ fn spool_files_are_private_and_leftovers_of_killed_writers_go() {
 
 #[test]
 fn persistent_failure_gives_up_after_the_retries() {
-    let srv = Server::start(Arc::new(|_| Action::Status(502, vec![])), true);
+    let srv = Server::events(Arc::new(|_| Some(Fault::Status(502, None))));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 120, &["--retries", "2"]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
@@ -791,7 +793,9 @@ fn server_down_then_flush_delivers_everything_once() {
         format!("http://{}/v1/log_event", l.local_addr().unwrap())
     };
     let (text, expected) = event_lines(1000);
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args(["log-events", "--file", "-", "--retries", "1"])
         .args(["--log-event-url", &dead])
         .write_stdin(text)
@@ -809,12 +813,19 @@ fn server_down_then_flush_delivers_everything_once() {
     assert_eq!(st["events"], 1000);
     assert_eq!(st["batches"], 2);
 
-    let text_status = cmd(&spool).args(["events", "status"]).output().unwrap();
+    let text_status = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "status"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&text_status.stdout).contains("queued: 1000 events"));
 
-    let srv = Server::ok();
-    let o = cmd(&spool)
-        .args(["events", "flush", "--log-event-url", &srv.url()])
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
@@ -834,13 +845,16 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
     let (text, expected) = event_lines(100_000);
     let file = dir.path().join("events.ndjson");
     std::fs::write(&file, text).unwrap();
-    let slow = Server::start(Arc::new(|_| Action::Delay(Duration::from_millis(80))), true);
-    let bin = assert_cmd::cargo::cargo_bin("statsig");
-    let mut child = std::process::Command::new(bin)
-        .env_clear()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", &spool)
-        .args(["log-events", "--log-event-url", &slow.url(), "--file"])
+    let slow = Server::events(Arc::new(|_| Some(Fault::Delay(Duration::from_millis(80)))));
+    let mut child = statsig_process()
+        .key()
+        .spool(&spool)
+        .args([
+            "log-events",
+            "--log-event-url",
+            &slow.log_event_url(),
+            "--file",
+        ])
         .arg(&file)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -848,7 +862,12 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
         .unwrap();
     let t0 = Instant::now();
     while !ready(&slow, &spool) {
-        assert!(t0.elapsed() < Duration::from_secs(60), "never ready");
+        assert!(
+            t0.elapsed() < Duration::from_secs(300),
+            "never ready (a hang guard, not a timing): {} accepted, {}",
+            slow.accepted_events().len(),
+            status(&spool)
+        );
         if let Some(st) = child.try_wait().unwrap() {
             let sent = slow.accepted_events().len();
             panic!(
@@ -864,9 +883,11 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
     assert!(!sent_before.is_empty());
     assert_no_secrets("spool files", &spool_bytes(&spool));
 
-    let srv = Server::ok();
-    let o = cmd(&spool)
-        .args(["events", "flush", "--log-event-url", &srv.url()])
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
@@ -889,7 +910,7 @@ fn sigkill_while_sending_loses_nothing() {
         // content: one the server has recorded but whose response is still on its way is
         // both sent and spooled.
         let mut batches: HashMap<u64, u64> = HashMap::new();
-        for r in srv.requests.lock().unwrap().iter() {
+        for r in srv.state.lock().unwrap().requests.iter() {
             if (200..300).contains(&r.status) {
                 let n = r.header("statsig-event-count").unwrap().parse().unwrap();
                 batches.insert(content_id(&r.body), n);
@@ -925,7 +946,9 @@ fn sigkill_during_a_flush_resends_at_most_the_batch_in_flight() {
     let dir = tempfile::tempdir().unwrap();
     let spool = dir.path().join("spool");
     let (text, expected) = event_lines(20_000);
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args([
             "log-events",
             "--file",
@@ -938,12 +961,11 @@ fn sigkill_during_a_flush_resends_at_most_the_batch_in_flight() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
-    let slow = Server::start(Arc::new(|_| Action::Delay(Duration::from_millis(40))), true);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("statsig"))
-        .env_clear()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", &spool)
-        .args(["events", "flush", "--log-event-url", &slow.url()])
+    let slow = Server::events(Arc::new(|_| Some(Fault::Delay(Duration::from_millis(40)))));
+    let mut child = statsig_process()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &slow.log_event_url()])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -960,9 +982,11 @@ fn sigkill_during_a_flush_resends_at_most_the_batch_in_flight() {
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let mut all = slow.accepted_events();
-    let srv = Server::ok();
-    let o = cmd(&spool)
-        .args(["events", "flush", "--log-event-url", &srv.url()])
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
@@ -979,9 +1003,9 @@ fn sigkill_during_a_flush_resends_at_most_the_batch_in_flight() {
 
 #[test]
 fn sigkill_while_reading_keeps_a_prefix() {
-    // Killed as soon as the first batch arrives: what was accepted is a prefix of the
+    // Killed as soon as the first batch is accepted: what was accepted is a prefix of the
     // input, and exactly that arrives after the flush.
-    let (all, expected) = kill_then_flush(|srv, _| !srv.requests().is_empty());
+    let (all, expected) = kill_then_flush(|srv, _| !srv.accepted().is_empty());
     let got = unique(&all);
     assert!(!got.is_empty());
     let prefix = unique(&expected[..got.len()]);

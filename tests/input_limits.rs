@@ -1,15 +1,9 @@
 //! Input lines have a length cap: a line longer than 16 MiB (a file without newlines, a
 //! binary) fails with one clear line naming the input and the line, exit 2.
 
-use assert_cmd::Command;
+mod support;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
-
-fn statsig(spool: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("statsig").unwrap();
-    c.env_clear().env("STATSIG_SPOOL_DIR", spool);
-    c
-}
+use support::*;
 
 /// Two good lines, then 20 MiB without a newline.
 fn input(good: &str) -> Vec<u8> {
@@ -21,7 +15,8 @@ fn input(good: &str) -> Vec<u8> {
 #[test]
 fn an_overlong_event_line_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
-    let o = statsig(dir.path())
+    let o = statsig()
+        .spool(dir.path())
         .args(["log-events", "--no-send", "--file", "-"])
         .write_stdin(input(r#"{"eventName":"e","time":1700000000000}"#))
         .output()
@@ -41,7 +36,8 @@ fn an_overlong_user_line_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
     let users = dir.path().join("users.ndjson");
     std::fs::write(&users, input(r#"{"userID":"a"}"#)).unwrap();
-    let o = statsig(dir.path())
+    let o = statsig()
+        .spool(dir.path())
         .args(["evaluate", "--specs", FIXTURE, "--json", "--users"])
         .arg(&users)
         .output()

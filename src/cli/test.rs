@@ -95,7 +95,7 @@ pub fn run(a: &TestArgs) -> Result<i32> {
     let settings = suite::Settings {
         filter: a.filter.clone(),
         fail_fast: a.fail_fast,
-        now_ms: crate::session::now_ms(),
+        now_ms: crate::util::clock::now_ms(),
     };
     let text = a.format == TestFormat::Text;
     let mut write_err = None;

@@ -7,8 +7,9 @@ use std::sync::mpsc::{RecvTimeoutError, sync_channel};
 use std::time::Duration;
 
 use super::deliver::Delivery;
-use super::model::{append_line_event, now_ms};
+use super::model::append_line_event;
 use crate::error::{Error, Result};
+use crate::util::clock::now_ms;
 
 /// How an NDJSON ingestion went.
 #[derive(Debug, Default)]
@@ -59,8 +60,8 @@ pub fn ingest_ndjson(
                 };
                 let data = &buf[..n];
                 match memchr_last(data) {
-                    None if carry.len() + data.len() > crate::lines::MAX_LINE_BYTES => {
-                        let _ = tx.send(Err(crate::lines::too_long_io()));
+                    None if carry.len() + data.len() > crate::util::lines::MAX_LINE_BYTES => {
+                        let _ = tx.send(Err(crate::util::lines::too_long_io()));
                         return;
                     }
                     None => carry.extend_from_slice(data),
@@ -85,8 +86,11 @@ pub fn ingest_ndjson(
     let result = loop {
         let chunk = match rx.recv_timeout(opts.idle) {
             Ok(Ok(c)) => c,
-            Ok(Err(e)) if crate::lines::is_too_long(&e) => {
-                break Err(crate::lines::too_long(&origin, rep.lines + 1));
+            Ok(Err(e)) if crate::util::lines::is_too_long(&e) => {
+                break Err(Error::input(crate::util::lines::too_long(
+                    &origin,
+                    rep.lines + 1,
+                )));
             }
             Ok(Err(e)) => break Err(Error::io(&origin, e)),
             Err(RecvTimeoutError::Timeout) => {

@@ -20,7 +20,7 @@ pub fn log_event_url(api: Option<&str>, log_event_url: Option<&str>) -> String {
 
 /// The session id of this process (a random v4 UUID).
 pub fn new_session_id() -> String {
-    crate::session::session_id().to_string()
+    crate::util::ids::session_id().to_string()
 }
 
 /// Why a batch was not delivered.

@@ -163,7 +163,7 @@ impl Spool {
 
     /// Writes batches durably as a new segment, locked by this process.
     pub fn write_segment(&self, batches: Vec<Batch>) -> Result<Segment> {
-        let now = super::model::now_ms();
+        let now = crate::util::clock::now_ms();
         let seq = SEQ.fetch_add(1, Ordering::Relaxed);
         let mut rnd = [0u8; 4];
         let _ = getrandom::fill(&mut rnd);
@@ -305,7 +305,7 @@ impl Spool {
             events: u64::from(batch.count),
             status,
             reason: reason.to_string(),
-            time: super::model::now_ms(),
+            time: crate::util::clock::now_ms(),
         };
         let mut json = serde_json::to_vec_pretty(&letter).expect("a dead letter serialises");
         json.push(b'\n');

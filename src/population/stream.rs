@@ -220,10 +220,10 @@ impl Reader {
         } else {
             while (chunk.lines.len() as u64) < want && (chunk.buf.len() as u64) < self.budget {
                 let start = chunk.buf.len();
-                match crate::lines::read_line_capped(
+                match crate::util::lines::read_line_capped(
                     &mut self.source,
                     &mut chunk.buf,
-                    crate::lines::MAX_LINE_BYTES,
+                    crate::util::lines::MAX_LINE_BYTES,
                 ) {
                     Ok(0) => {
                         self.done = true;
@@ -240,9 +240,12 @@ impl Reader {
                         }
                         chunk.lines.push((start, end, self.next_line));
                     }
-                    Err(e) if crate::lines::is_too_long(&e) => {
+                    Err(e) if crate::util::lines::is_too_long(&e) => {
                         chunk.buf.truncate(start);
-                        chunk.error = Some(crate::lines::too_long(&self.name, self.next_line + 1));
+                        chunk.error = Some(Error::input(crate::util::lines::too_long(
+                            &self.name,
+                            self.next_line + 1,
+                        )));
                         self.done = true;
                         break;
                     }

@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use crate::http::{Client, Method, api_base};
 use crate::secret::ServerKey;
 use crate::source::cache::Cache;
-use crate::source::id_lists::{IdListFile, IdListFiles};
 use crate::source::{Loaded, SourceArgs, SourceKind};
 use crate::spec::compile::{Parsed, parse_payload};
+use crate::spec::id_lists::{IdListFile, IdListFiles};
 
 /// Statsig's CDN, the default host of config specs and id lists.
 pub const CDN: &str = "https://api.statsigcdn.com";
@@ -155,7 +155,7 @@ pub fn fetch_specs(
         Parsed::Specs(compiled) => {
             if let Some(h) = compiled.hashed_sdk_key_used.as_deref()
                 && !h.is_empty()
-                && h != crate::eval::hash::djb2(key.expose())
+                && h != crate::util::hash::djb2(key.expose())
             {
                 return Err(Error::Network(format!(
                     "download_config_specs: the payload was made for another server key (hashed_sdk_key_used {h}) ({origin})"

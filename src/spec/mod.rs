@@ -1,7 +1,10 @@
 //! The spec model: wire forms (v1, v2) compiled into one typed form.
 
 pub mod compile;
+pub mod id_lists;
 pub mod model;
+pub mod time;
+pub mod value;
 
 pub use compile::{Parsed, parse_payload, parse_payload_leaking};
 pub use model::CompiledSpecs;

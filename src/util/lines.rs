@@ -4,17 +4,15 @@
 
 use std::io::{self, BufRead};
 
-use crate::error::Error;
-
 /// The longest line accepted. Real user and event lines are a few hundred bytes.
 pub const MAX_LINE_BYTES: usize = 16 << 20;
 
-/// The error for line `line` of `origin` being too long.
-pub fn too_long(origin: &str, line: u64) -> Error {
-    Error::input(format!(
+/// The message for line `line` of `origin` being too long (an input error).
+pub fn too_long(origin: &str, line: u64) -> String {
+    format!(
         "{origin}:{line}: the line is longer than {} MiB (one JSON object per line is expected)",
         MAX_LINE_BYTES >> 20
-    ))
+    )
 }
 
 /// Marks an I/O error as "line too long" so callers can tell it from a read failure.

@@ -1,0 +1,7 @@
+//! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
+//! ids, bounded line reading.
+
+pub mod clock;
+pub mod hash;
+pub mod ids;
+pub mod lines;
