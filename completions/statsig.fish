@@ -55,26 +55,27 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom-id
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l batch-size -d 'Events per request' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help'
@@ -93,25 +94,26 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom-id
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help'
@@ -130,25 +132,26 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custo
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help'
@@ -167,25 +170,26 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom-id 
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Print on stderr every rule and condition looked at, and why each passed or failed'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help'
@@ -211,25 +215,26 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom-id -
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size -d 'Events per request' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help'
@@ -260,26 +265,27 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom-i
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l batch-size -d 'Events per request' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-local-overrides -d 'Apply the local overrides of --overrides to the payload'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -299,22 +305,22 @@ markdown\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
@@ -324,17 +330,17 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also 
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l fail-fast -d 'Stop at the first failing case'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Show, per entity, which rules some case decided, and list the rules none did'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
@@ -350,23 +356,23 @@ json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fail-on-change -l exit-code -d 'Exit 1 when any entity changes for any user (a CI guard on rule edits)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s V -l version -d 'Print version'
@@ -387,14 +393,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom -d 
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l environment -d 'The environment tier (`statsigEnvironment.tier`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l api -d 'API base (as for spec downloads, with or without `/v1`); events go to `{api}/v1/log_event`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx [default: 3]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l timeout -d 'Per-request timeout in seconds [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l string-value -d 'Send --value as a string even if it reads as a number'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
@@ -402,14 +408,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s f -l file -d 'One JSON event per line: {"eventName", "value", "metadata", "user", "time"}; `-` reads stdin' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'API base (as for spec downloads, with or without `/v1`); events go to `{api}/v1/log_event`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx [default: 3]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l timeout -d 'Per-request timeout in seconds [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
@@ -423,31 +429,31 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_s
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l api -d 'API base (as for spec downloads, with or without `/v1`); events go to `{api}/v1/log_event`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx [default: 3]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l timeout -d 'Per-request timeout in seconds [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No summary line on success'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Print JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key -d 'The server secret key. Visible to other local users in the process list: prefer $STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key-file -d 'A file whose first line is the server secret key' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l api -d 'API base (as for spec downloads, with or without `/v1`); events go to `{api}/v1/log_event`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l log-event-url -d 'Full log_event URL (overrides --api). Default https://statsigapi.net/v1/log_event' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retries -d 'Retries per request on connection errors, timeouts, 408, 429 and 5xx [default: 3]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l timeout -d 'Per-request timeout in seconds [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No summary line on success'
@@ -478,18 +484,18 @@ autotune\t''
 layer\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array of objects instead of a table'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -503,36 +509,36 @@ autotune\t''
 layer\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Print a JSON array (one object per matching entity) instead of text'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Print the differences as one JSON object'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
@@ -541,17 +547,17 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
@@ -562,17 +568,17 @@ node\t'Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of ke
 python\t'Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -339,26 +339,13 @@ pub fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
         if !valid {
             return Err(Error::input(format!(
                 "{var}: not a usable proxy URL {:?} (expected http://HOST:PORT)",
-                mask_userinfo(&v)
+                crate::util::mask::url_credentials(&v)
             )));
         }
         // Valid: ureq reads the same variables, and NO_PROXY with them.
         return Ok(ureq::Proxy::try_from_env());
     }
     Ok(None)
-}
-
-/// A URL with any `user:password@` replaced by `***@`, for messages.
-pub fn mask_userinfo(url: &str) -> String {
-    let (scheme, rest) = match url.split_once("://") {
-        Some((s, r)) => (format!("{s}://"), r),
-        None => (String::new(), url),
-    };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..end].rfind('@') {
-        Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
-        None => url.to_string(),
-    }
 }
 
 impl Client {
@@ -977,12 +964,13 @@ mod tests {
 
     #[test]
     fn userinfo_is_masked() {
+        use crate::util::mask::url_credentials;
         assert_eq!(
-            mask_userinfo("http://u:pw@proxy:3128/x"),
+            url_credentials("http://u:pw@proxy:3128/x"),
             "http://***@proxy:3128/x"
         );
-        assert_eq!(mask_userinfo("u:pw@proxy"), "***@proxy");
-        assert_eq!(mask_userinfo("http://proxy/a@b"), "http://proxy/a@b");
+        assert_eq!(url_credentials("u:pw@proxy"), "***@proxy");
+        assert_eq!(url_credentials("http://proxy/a@b"), "http://proxy/a@b");
     }
 
     #[test]

@@ -1,12 +1,11 @@
-//! Pieces every evaluating command shares: loading and compiling specs, evaluation options.
+//! Flags every evaluating command shares: the spec source, overrides, `--json`, `--strict`,
+//! `--jobs`.
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
-use crate::eval::EvalOptions;
+use crate::cli::args::{OutputArgs, SourceArgs};
+use crate::error::Result;
 use crate::eval::overrides::LocalOverrides;
-use crate::source::{self, SourceArgs, SourceKind};
-use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -18,53 +17,12 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
 
-    /// Print the full result as JSON.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Fail (exit code 2) when a named entity does not exist.
     #[arg(long)]
     pub strict: bool,
-}
-
-/// Specs compiled from the chosen source, with where they came from.
-pub struct LoadedSpecs {
-    pub specs: CompiledSpecs,
-    pub kind: SourceKind,
-    pub origin: String,
-}
-
-/// Loads, compiles and attaches id lists; prints compile warnings to stderr.
-pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
-    let mut loaded = source::load(args)?;
-    let already = loaded
-        .compiled
-        .take()
-        .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
-    let parsed = match already {
-        Some(c) => Parsed::Specs(Box::new(c)),
-        None => parse_payload_leaking(&loaded.bytes, &loaded.origin)?,
-    };
-    let mut specs = match parsed {
-        Parsed::Specs(s) => *s,
-        Parsed::NoUpdates => {
-            return Err(Error::input(format!(
-                "{}: the payload says has_updates: false and holds no specs",
-                loaded.origin
-            )));
-        }
-    };
-    for w in &specs.warnings {
-        eprintln!("warning: {w}");
-    }
-    if let Some(lists) = loaded.id_lists {
-        specs.id_lists = lists;
-    }
-    Ok(LoadedSpecs {
-        specs,
-        kind: loaded.kind,
-        origin: loaded.origin,
-    })
 }
 
 pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
@@ -72,13 +30,6 @@ pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
         .as_deref()
         .map(LocalOverrides::load)
         .transpose()
-}
-
-pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
-    EvalOptions {
-        app_id: specs.app_id.as_deref(),
-        now_ms: crate::util::clock::now_ms(),
-    }
 }
 
 /// `--jobs`: worker threads for a stream of users.

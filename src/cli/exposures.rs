@@ -2,41 +2,31 @@
 //! results and hands them to a durable delivery. The server key, API, timeout and retries are
 //! the spec-source flags.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
-use crate::cli::events::{DeliverySettings, finish_delivery, open_delivery};
-use crate::error::Result;
+use crate::cli::args::{DeliveryArgs, SourceArgs};
+use crate::cli::events::finish_delivery;
+use crate::error::{ExitCode, Result};
 use crate::events::Delivery;
 use crate::events::exposure::{
     self, Common, ConfigExposureInput, Deduper, Details, GateExposureInput, LayerExposureInput,
 };
+use crate::events::open::{DeliverySettings, open_delivery};
 use crate::result::EvalResult;
-use crate::source::SourceArgs;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
 use crate::user::User;
 
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Events")]
 pub struct ExposureArgs {
     /// Log an exposure for each gate, config and layer parameter evaluated (batched,
     /// spooled to disk, retried; `statsig events flush` resends what could not be sent).
     #[arg(long)]
     pub log_exposures: bool,
 
-    /// Full log_event URL (default: `{api}/v1/log_event`, or Statsig's).
-    #[arg(long, value_name = "URL", env = "STATSIG_LOG_EVENT_URL")]
-    pub log_event_url: Option<String>,
-
-    /// Events per request.
-    #[arg(long, value_name = "N", default_value_t = 500,
-          value_parser = clap::value_parser!(u32).range(1..=100_000))]
-    pub batch_size: u32,
-
-    /// Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool).
-    #[arg(long, value_name = "DIR")]
-    pub spool: Option<PathBuf>,
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
 }
 
 /// Collects exposures for one run and delivers them.
@@ -65,16 +55,17 @@ impl ExposureLogger {
         if !x.log_exposures {
             return Ok(None);
         }
+        let net = &src.network;
         let delivery = open_delivery(DeliverySettings {
-            key: src.server_key()?,
+            key: net.key.resolve()?,
             no_send: false,
-            api: src.api.clone(),
-            log_event_url: x.log_event_url.clone(),
-            batch_size: x.batch_size,
-            spool: x.spool.clone(),
-            retries: src.retries,
-            timeout: src.timeout,
-            retry_base_ms: None,
+            api: net.api.clone(),
+            log_event_url: x.delivery.log_event_url.clone(),
+            batch_size: x.delivery.batch_size,
+            spool: x.delivery.spool.clone(),
+            retries: net.retries,
+            timeout: net.timeout,
+            retry_base_ms: x.delivery.retry_base_ms,
         })?;
         Ok(Some(ExposureLogger {
             delivery,
@@ -118,7 +109,7 @@ impl ExposureLogger {
     }
 
     /// Delivers (or spools) what was logged; prints the summary line; 0 or 3.
-    pub fn finish(self) -> Result<i32> {
+    pub fn finish(self) -> Result<ExitCode> {
         finish_delivery(self.delivery, true)
     }
 }

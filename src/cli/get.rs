@@ -1,15 +1,16 @@
 //! `check-gate`, `get-config`, `get-experiment`, `get-layer`: one entity for one user.
 
-use std::io::Write;
-
-use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
-use crate::error::{Error, Result};
-use crate::eval::Evaluator;
+use crate::error::{Error, ExitCode, Result};
+use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::ExplainTrace;
-use crate::output::json::{write_exposures, write_str, write_str_list};
+use crate::output::json::{value_json, write_result_json};
+use crate::output::{self, Format};
 use crate::result::{EvalResult, Reason};
+use crate::source::{LoadedSpecs, load_specs};
+use crate::spec::describe::collection;
 use crate::spec::model::Kind;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -62,35 +63,45 @@ pub struct GetLayerArgs {
     pub exposures: ExposureArgs,
 }
 
-fn kind_word(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Gate => "gate",
-        Kind::Config => "config",
-        Kind::Layer => "layer",
-    }
+/// What one `check-gate` / `get-*` run asks for.
+struct One<'a> {
+    kind: Kind,
+    name: &'a str,
+    /// One parameter of a layer.
+    param: Option<&'a str>,
+    explain: bool,
+    user: &'a UserArgs,
+    eval: &'a EvalArgs,
+    exposures: &'a ExposureArgs,
 }
 
-/// Evaluates one entity and renders `--json` or hands the result to `human`.
-#[allow(clippy::too_many_arguments)]
+/// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it.
 fn run_one(
-    kind: Kind,
-    name: &str,
-    explain: bool,
-    user_args: &UserArgs,
-    eval: &EvalArgs,
-    exposures: &ExposureArgs,
-    param: Option<&str>,
-    human: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
-) -> Result<(bool, i32)> {
+    one: &One<'_>,
+    text: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
+) -> Result<(bool, ExitCode)> {
+    let One {
+        kind,
+        name,
+        param,
+        explain,
+        user: user_args,
+        eval,
+        exposures,
+    } = *one;
     let user = user_args.to_user()?;
     let LoadedSpecs {
         specs,
         kind: source,
         ..
-    } = load_specs(&eval.source)?;
+    } = load_specs(&eval.source.settings())?;
     let overrides = load_overrides(eval)?;
-    let mut ev =
-        Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());
+    let mut ev = Evaluator::with_trace(
+        &specs,
+        &user,
+        EvalOptions::for_specs(&specs),
+        ExplainTrace::default(),
+    );
     ev.overrides = overrides.as_ref();
     ev.evaluate(kind, name);
     if explain {
@@ -106,21 +117,22 @@ fn run_one(
     if !recognized {
         eprintln!(
             "warning: no {} named {name:?} in the specs (reason: Unrecognized)",
-            kind_word(kind)
+            collection(kind)
         );
         if eval.strict {
             return Err(Error::input(format!(
                 "unknown {} {name:?} (--strict)",
-                kind_word(kind)
+                collection(kind)
             )));
         }
     }
     let mut out = Vec::with_capacity(1024);
-    if eval.json {
-        write_result_json(&mut out, kind, name, r, source.reason_source(), param);
-        out.push(b'\n');
-    } else {
-        human(r, &mut out)?;
+    match Format::choose(eval.output.json, Format::Text, Format::Text) {
+        Format::Json => {
+            write_result_json(&mut out, kind, name, r, source.reason_source(), param);
+            out.push(b'\n');
+        }
+        _ => text(r, &mut out)?,
     }
     // The exposure is logged whether or not stdout is still open to show the result.
     let mut logger = match recognized {
@@ -130,78 +142,13 @@ fn run_one(
     if let Some(l) = logger.as_mut() {
         l.log(&specs, &user, kind, name, r, param)?;
     }
-    let written = std::io::stdout()
-        .write_all(&out)
-        .map_err(|e| Error::io("stdout", e));
+    let written = output::print(&out);
     let code = match logger {
         Some(l) => l.finish()?,
-        None => 0,
+        None => ExitCode::Success,
     };
     written?;
     Ok((r.bool, code))
-}
-
-/// The `--json` shape of one result.
-pub fn write_result_json(
-    out: &mut Vec<u8>,
-    kind: Kind,
-    name: &str,
-    r: &EvalResult<'_>,
-    source: &str,
-    param: Option<&str>,
-) {
-    out.extend_from_slice(b"{\"name\":");
-    write_str(out, name);
-    out.extend_from_slice(b",\"value\":");
-    match kind {
-        Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
-        _ => out.extend_from_slice(r.json.map(|j| j.json.as_bytes()).unwrap_or(b"{}")),
-    }
-    if let (Kind::Layer, Some(p)) = (kind, param) {
-        out.extend_from_slice(b",\"parameter\":");
-        write_str(out, p);
-        out.extend_from_slice(b",\"parameter_value\":");
-        let v = param_value(r, p);
-        let _ = serde_json::to_writer(&mut *out, &v);
-    }
-    out.extend_from_slice(b",\"rule_id\":");
-    write_str(out, r.rule_id_str());
-    out.extend_from_slice(b",\"group_name\":");
-    match r.group_name {
-        Some(g) => write_str(out, g),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(b",\"id_type\":");
-    write_str(out, r.id_type.unwrap_or(""));
-    out.extend_from_slice(b",\"reason\":");
-    write_str(out, &format!("{source}:{}", r.reason().as_str()));
-    out.extend_from_slice(b",\"secondary_exposures\":");
-    write_exposures(out, &r.secondary_exposures);
-    if kind == Kind::Layer {
-        out.extend_from_slice(b",\"allocated_experiment_name\":");
-        match r.config_delegate {
-            Some(d) => write_str(out, d),
-            None => out.extend_from_slice(b"null"),
-        }
-        out.extend_from_slice(b",\"explicit_parameters\":");
-        write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
-        out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
-        write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
-    }
-    out.push(b'}');
-}
-
-fn value_json(r: &EvalResult<'_>) -> serde_json::Value {
-    r.json
-        .and_then(|j| serde_json::from_str(&j.json).ok())
-        .unwrap_or_else(|| serde_json::json!({}))
-}
-
-fn param_value(r: &EvalResult<'_>, p: &str) -> serde_json::Value {
-    value_json(r)
-        .get(p)
-        .cloned()
-        .unwrap_or(serde_json::Value::Null)
 }
 
 fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
@@ -209,69 +156,73 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
     out.push(b'\n');
 }
 
-pub fn check_gate(a: &CheckGateArgs) -> Result<i32> {
-    let (passed, code) = run_one(
-        Kind::Gate,
-        &a.name,
-        a.explain,
-        &a.user,
-        &a.eval,
-        &a.exposures,
-        None,
-        &mut |r, out| {
-            out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
-            Ok(())
-        },
-    )?;
-    if code != 0 {
+pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
+    let one = One {
+        kind: Kind::Gate,
+        name: &a.name,
+        param: None,
+        explain: a.explain,
+        user: &a.user,
+        eval: &a.eval,
+        exposures: &a.exposures,
+    };
+    let (passed, code) = run_one(&one, &mut |r, out| {
+        out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
+        Ok(())
+    })?;
+    if code != ExitCode::Success {
         return Ok(code);
     }
-    Ok(if a.exit_code && !passed { 1 } else { 0 })
+    Ok(if a.exit_code && !passed {
+        ExitCode::No
+    } else {
+        ExitCode::Success
+    })
 }
 
-pub fn get_config(a: &GetArgs) -> Result<i32> {
-    run_one(
-        Kind::Config,
-        &a.name,
-        a.explain,
-        &a.user,
-        &a.eval,
-        &a.exposures,
-        None,
-        &mut |r, out| {
-            pretty(out, &value_json(r));
-            Ok(())
-        },
-    )
+pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
+    let one = One {
+        kind: Kind::Config,
+        name: &a.name,
+        param: None,
+        explain: a.explain,
+        user: &a.user,
+        eval: &a.eval,
+        exposures: &a.exposures,
+    };
+    run_one(&one, &mut |r, out| {
+        pretty(out, &value_json(r));
+        Ok(())
+    })
     .map(|(_, code)| code)
 }
 
-pub fn get_layer(a: &GetLayerArgs) -> Result<i32> {
+pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     let param = a.param.as_deref();
-    run_one(
-        Kind::Layer,
-        &a.name,
-        a.explain,
-        &a.user,
-        &a.eval,
-        &a.exposures,
+    let one = One {
+        kind: Kind::Layer,
+        name: &a.name,
         param,
-        &mut |r, out| {
-            match param {
-                Some(p) => {
-                    let v = value_json(r);
-                    match v.get(p) {
-                        Some(x) => pretty(out, x),
-                        None => {
-                            eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
-                            pretty(out, &serde_json::Value::Null)
-                        }
+        explain: a.explain,
+        user: &a.user,
+        eval: &a.eval,
+        exposures: &a.exposures,
+    };
+    run_one(&one, &mut |r, out| {
+        match param {
+            Some(p) => {
+                let v = value_json(r);
+                match v.get(p) {
+                    Some(x) => pretty(out, x),
+                    None => {
+                        eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
+                        pretty(out, &serde_json::Value::Null)
                     }
                 }
-                None => pretty(out, &value_json(r)),
             }
-            Ok(())
-        },
-    )
+            None => pretty(out, &value_json(r)),
+        }
+        Ok(())
+    })
     .map(|(_, code)| code)
 }

@@ -1,5 +1,6 @@
 //! Command-line definitions (clap derive) and one small module per command.
 
+pub mod args;
 pub mod client_init;
 pub mod common;
 pub mod evaluate;
@@ -15,6 +16,8 @@ pub mod user_args;
 use std::io::Write;
 
 use clap::{Parser, Subcommand};
+
+use crate::error::ExitCode;
 
 pub mod events;
 pub mod log_event;
@@ -84,9 +87,24 @@ pub enum SpecsInspect {
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
-pub fn main() -> i32 {
+pub fn run() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let code = match dispatch(cli.command) {
+        Ok(code) => code,
+        // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
+        Err(e) if e.is_broken_pipe() => ExitCode::Success,
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
+    };
+    code.into()
+}
+
+/// Runs one command.
+fn dispatch(command: Command) -> crate::Result<ExitCode> {
+    match command {
         Command::CheckGate(a) => get::check_gate(&a),
         Command::GetConfig(a) => get::get_config(&a),
         Command::GetExperiment(a) => get::get_config(&a),
@@ -107,7 +125,7 @@ pub fn main() -> i32 {
                 "statsig",
                 &mut std::io::stdout(),
             );
-            Ok(0)
+            Ok(ExitCode::Success)
         }
         Command::Specs { cmd } => match cmd {
             SpecsInspect::List(a) => specs_inspect::list(&a),
@@ -116,17 +134,5 @@ pub fn main() -> i32 {
             SpecsInspect::Pull(a) => specs::pull(a),
             SpecsInspect::Push(a) => specs::push(a),
         },
-    };
-    match result {
-        Ok(code) => code,
-        // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
-        Err(crate::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            0
-        }
-        Err(e) => {
-            let _ = std::io::stdout().flush();
-            eprintln!("error: {e}");
-            e.exit_code()
-        }
     }
 }

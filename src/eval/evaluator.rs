@@ -25,6 +25,16 @@ pub struct EvalOptions<'s> {
     pub now_ms: i64,
 }
 
+impl<'s> EvalOptions<'s> {
+    /// The options a server SDK would use with these specs, now.
+    pub fn for_specs(specs: &'s CompiledSpecs) -> EvalOptions<'s> {
+        EvalOptions {
+            app_id: specs.app_id.as_deref(),
+            now_ms: crate::util::clock::now_ms(),
+        }
+    }
+}
+
 struct MemoEntry<'s> {
     name: &'s str,
     bool: bool,

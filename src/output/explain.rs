@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use crate::eval::trace::{RuleOutcome, Trace};
-use crate::output::describe::{condition_text, percentage};
 use crate::result::EvalResult;
+use crate::spec::describe::{condition_text, percentage};
 use crate::spec::model::{Condition, Spec};
 
 /// How a rule ended, in words.

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 
 /// The URL with any `user:password@` replaced by `***@`, for messages.
 pub fn mask_url(url: &str) -> String {
-    crate::http::mask_userinfo(url)
+    crate::util::mask::url_credentials(url)
 }
 
 /// One connection.
@@ -155,7 +155,7 @@ mod tests {
             let e = Redis::connect(bad, Duration::from_millis(100))
                 .err()
                 .unwrap();
-            assert_eq!(e.exit_code(), 2, "{bad}: {e}");
+            assert_eq!(e.exit_code(), crate::error::ExitCode::Input, "{bad}: {e}");
             assert!(e.to_string().contains("not a usable Redis URL"), "{e}");
         }
         let e = Redis::connect("redis://:hunter2@h:x", Duration::from_millis(100))

@@ -1,7 +1,10 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids, bounded line reading.
+//! ids, atomic files, XDG paths, masking secrets, bounded line reading.
 
 pub mod clock;
+pub mod fs;
 pub mod hash;
 pub mod ids;
 pub mod lines;
+pub mod mask;
+pub mod paths;
