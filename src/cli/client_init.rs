@@ -18,7 +18,7 @@ use crate::spec::CompiledSpecs;
 use crate::spec::describe::{NameCheck, check_names};
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
-use crate::util::clock::now_ms;
+use crate::util::clock::Clock;
 use crate::util::fs::AtomicFile;
 
 /// `--hash`: how spec names are hidden in the response.
@@ -118,10 +118,10 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
     };
     let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     if overrides.is_some() && !a.include_local_overrides {
         eprintln!(
-            "warning: --overrides is not applied to client-init without --include-local-overrides"
+            "warning: overrides are not applied to client-init without --include-local-overrides"
         );
     }
     let overrides = overrides.filter(|_| a.include_local_overrides);
@@ -163,6 +163,7 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let mut sink = Sink::open(a.out.as_deref())?;
     let outcome = match (&a.users, single) {
@@ -175,6 +176,7 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
                 &user,
                 &mut out,
                 logger.as_mut(),
+                a.eval.clock(),
             )
             .and_then(|()| {
                 out.push(b'\n');
@@ -214,9 +216,18 @@ fn write_one<'s>(
     user: &User,
     out: &mut Vec<u8>,
     logger: Option<&mut ExposureLogger>,
+    clock: Clock,
 ) -> Result<()> {
     let Some(logger) = logger else {
-        write_client_init(ci, specs, overrides, now_ms(), user, out, |_, _, _| {});
+        write_client_init(
+            ci,
+            specs,
+            overrides,
+            clock.now_ms(),
+            user,
+            out,
+            |_, _, _| {},
+        );
         return Ok(());
     };
     let mut failure = None;
@@ -224,7 +235,7 @@ fn write_one<'s>(
         ci,
         specs,
         overrides,
-        now_ms(),
+        clock.now_ms(),
         user,
         out,
         |kind, spec, r| {
@@ -261,7 +272,7 @@ fn run_batch<'s>(
         template: ci.clone(),
         specs,
         overrides,
-        now_ms: now_ms(),
+        now_ms: a.eval.clock().now_ms(),
         exposures: stamp.is_some().then_some(&hook as _),
     };
     let settings = StreamSettings {

@@ -61,7 +61,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     };
     let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     let mut sel = Selection {
         gates: a.gates.clone(),
         configs: a.configs.clone(),
@@ -96,6 +96,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let code = match &a.users {
         Some(path) => run_batch(
@@ -109,7 +110,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
         )?,
         None => {
             let user = a.user.to_user()?;
-            let mut ev = Evaluator::new(specs, &user, EvalOptions::for_specs(specs));
+            let mut ev = Evaluator::new(specs, &user, EvalOptions::at(specs, a.eval.clock()));
             ev.overrides = overrides.as_ref();
             // A table on a terminal, unless JSON or a choice of fields was asked for.
             let format = Format::choose(
@@ -179,7 +180,7 @@ fn run_batch(
         overrides,
         selection: sel,
         fields,
-        opts: EvalOptions::for_specs(specs),
+        opts: EvalOptions::at(specs, a.eval.clock()),
         exposures: stamp.is_some().then_some(&hook as _),
     };
     let settings = StreamSettings {

@@ -16,6 +16,7 @@ use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
 use crate::user::User;
+use crate::util::clock::Clock;
 
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Events")]
@@ -42,6 +43,8 @@ pub struct ExposureStamp {
     reason_source: &'static str,
     lcut: i64,
     init_time: i64,
+    /// The exposures' time when the clock is fixed (`--at`); else each is stamped now.
+    time: Option<i64>,
 }
 
 impl ExposureLogger {
@@ -51,6 +54,7 @@ impl ExposureLogger {
         x: &ExposureArgs,
         specs: &CompiledSpecs,
         reason_source: &'static str,
+        clock: Clock,
     ) -> Result<Option<ExposureLogger>> {
         if !x.log_exposures {
             return Ok(None);
@@ -73,7 +77,8 @@ impl ExposureLogger {
             stamp: ExposureStamp {
                 reason_source,
                 lcut: specs.time,
-                init_time: crate::util::clock::now_ms(),
+                init_time: clock.now_ms(),
+                time: clock.fixed(),
             },
         }))
     }
@@ -133,7 +138,7 @@ impl ExposureStamp {
             reason: Some(&reason),
             config_sync_time: Some(self.lcut),
             init_time: Some(self.init_time),
-            time: None,
+            time: self.time,
         };
         let common = Common {
             details,

@@ -4,14 +4,18 @@ use crate::cli::common::{EvalArgs, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
+use crate::eval::overrides::LocalOverrides;
+use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
-use crate::output::explain::ExplainTrace;
+use crate::output::explain::Explanation;
 use crate::output::json::{value_json, write_result_json};
 use crate::output::{self, Format};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs};
+use crate::spec::CompiledSpecs;
 use crate::spec::describe::collection;
 use crate::spec::model::Kind;
+use crate::user::User;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckGateArgs {
@@ -20,9 +24,12 @@ pub struct CheckGateArgs {
     /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
     #[arg(long)]
     pub exit_code: bool,
-    /// Print on stderr every rule and condition looked at, and why each passed or failed.
-    #[arg(long)]
-    pub explain: bool,
+    /// Show every rule and condition looked at, the user's values they compared, hash
+    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
+    /// `--json`) as an `explain` object in the JSON result on stdout.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_name = "FORM")]
+    pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -31,13 +38,30 @@ pub struct CheckGateArgs {
     pub exposures: ExposureArgs,
 }
 
+/// How a value is printed: one field of it, quotes or not.
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Output")]
+pub struct ValueArgs {
+    /// Print only this field of the value: a dotted path (`plans.0`, `limits.daily`).
+    #[arg(long, value_name = "PATH")]
+    pub field: Option<String>,
+    /// A string without quotes and other values as one line of JSON, for shell scripts.
+    #[arg(long, short = 'r')]
+    pub raw: bool,
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetArgs {
     /// The config's or experiment's name.
     pub name: String,
-    /// Print on stderr every rule and condition looked at, and why each passed or failed.
-    #[arg(long)]
-    pub explain: bool,
+    #[command(flatten)]
+    pub value: ValueArgs,
+    /// Show every rule and condition looked at, the user's values they compared, hash
+    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
+    /// `--json`) as an `explain` object in the JSON result on stdout.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_name = "FORM")]
+    pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -52,9 +76,15 @@ pub struct GetLayerArgs {
     pub name: String,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
-    /// Print on stderr every rule and condition looked at, and why each passed or failed.
-    #[arg(long)]
-    pub explain: bool,
+    /// A string without quotes and other values as one line of JSON, for shell scripts.
+    #[arg(long, short = 'r', help_heading = "Output")]
+    pub raw: bool,
+    /// Show every rule and condition looked at, the user's values they compared, hash
+    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
+    /// `--json`) as an `explain` object in the JSON result on stdout.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "auto", value_name = "FORM")]
+    pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -63,13 +93,22 @@ pub struct GetLayerArgs {
     pub exposures: ExposureArgs,
 }
 
+/// How `--explain` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExplainForm {
+    /// Text on stderr, or JSON when the result is JSON.
+    Auto,
+    Text,
+    Json,
+}
+
 /// What one `check-gate` / `get-*` run asks for.
 struct One<'a> {
     kind: Kind,
     name: &'a str,
     /// One parameter of a layer.
     param: Option<&'a str>,
-    explain: bool,
+    explain: Option<ExplainForm>,
     user: &'a UserArgs,
     eval: &'a EvalArgs,
     exposures: &'a ExposureArgs,
@@ -95,24 +134,39 @@ fn run_one(
         kind: source,
         ..
     } = load_specs(&eval.source.settings())?;
-    let overrides = load_overrides(eval)?;
-    let mut ev = Evaluator::with_trace(
-        &specs,
-        &user,
-        EvalOptions::for_specs(&specs),
-        ExplainTrace::default(),
-    );
-    ev.overrides = overrides.as_ref();
-    ev.evaluate(kind, name);
-    if explain {
-        let trace = std::mem::take(&mut ev.trace).into_text();
-        if trace.is_empty() {
-            eprintln!("explain: no spec was evaluated (override or unknown name)");
-        } else {
-            eprint!("{trace}");
+    let overrides = load_overrides(eval, &specs)?;
+    let opts = EvalOptions::at(&specs, eval.clock());
+    let (result, recorder) = match explain {
+        Some(_) => {
+            let (r, t) = evaluate_one(
+                &specs,
+                &user,
+                opts,
+                overrides.as_ref(),
+                kind,
+                name,
+                Recorder::default(),
+            );
+            (r, Some(t))
         }
+        None => (
+            evaluate_one(&specs, &user, opts, overrides.as_ref(), kind, name, NoTrace).0,
+            None,
+        ),
+    };
+    let r = &result;
+    let explanation = recorder.as_ref().map(|trace| Explanation {
+        kind,
+        name,
+        result: r,
+        trace,
+    });
+    let json_out = eval.output.json || explain == Some(ExplainForm::Json);
+    if let Some(x) = &explanation
+        && (explain == Some(ExplainForm::Text) || !json_out)
+    {
+        eprint!("{}", x.to_text());
     }
-    let r = &ev.result;
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
         eprintln!(
@@ -127,16 +181,30 @@ fn run_one(
         }
     }
     let mut out = Vec::with_capacity(1024);
-    match Format::choose(eval.output.json, Format::Text, Format::Text) {
+    match Format::choose(json_out, Format::Text, Format::Text) {
         Format::Json => {
             write_result_json(&mut out, kind, name, r, source.reason_source(), param);
+            if let Some(x) = &explanation
+                && explain != Some(ExplainForm::Text)
+            {
+                out.pop();
+                out.extend_from_slice(b",\"explain\":");
+                let _ = serde_json::to_writer(&mut out, &x.to_json());
+                out.push(b'}');
+            }
             out.push(b'\n');
         }
         _ => text(r, &mut out)?,
     }
     // The exposure is logged whether or not stdout is still open to show the result.
     let mut logger = match recognized {
-        true => ExposureLogger::start(&eval.source, exposures, &specs, source.reason_source())?,
+        true => ExposureLogger::start(
+            &eval.source,
+            exposures,
+            &specs,
+            source.reason_source(),
+            eval.clock(),
+        )?,
         false => None,
     };
     if let Some(l) = logger.as_mut() {
@@ -149,6 +217,74 @@ fn run_one(
     };
     written?;
     Ok((r.bool, code))
+}
+
+/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing).
+fn evaluate_one<'s, T: Trace>(
+    specs: &'s CompiledSpecs,
+    user: &User,
+    opts: EvalOptions<'s>,
+    overrides: Option<&'s LocalOverrides>,
+    kind: Kind,
+    name: &str,
+    trace: T,
+) -> (EvalResult<'s>, T) {
+    let mut ev = Evaluator::with_trace(specs, user, opts, trace);
+    ev.overrides = overrides;
+    ev.evaluate(kind, name);
+    (std::mem::take(&mut ev.result), ev.trace)
+}
+
+/// `--field PATH`: the value at a dotted path (array elements by index); an error names the
+/// part not found and the keys there are.
+fn field<'v>(
+    v: &'v serde_json::Value,
+    path: &str,
+) -> std::result::Result<&'v serde_json::Value, String> {
+    let mut at = v;
+    for (i, part) in path.split('.').enumerate() {
+        let next = match at {
+            serde_json::Value::Object(m) => m.get(part),
+            serde_json::Value::Array(a) => part.parse::<usize>().ok().and_then(|n| a.get(n)),
+            _ => None,
+        };
+        at = match next {
+            Some(n) => n,
+            None => {
+                let done: Vec<&str> = path.split('.').take(i).collect();
+                let here = if done.is_empty() {
+                    "the value".to_string()
+                } else {
+                    format!("{:?}", done.join("."))
+                };
+                let keys = match at {
+                    serde_json::Value::Object(m) => {
+                        let k: Vec<&str> = m.keys().map(String::as_str).collect();
+                        format!(" (fields: {})", k.join(", "))
+                    }
+                    serde_json::Value::Array(a) => format!(" ({} elements)", a.len()),
+                    _ => String::new(),
+                };
+                return Err(format!("no field {part:?} in {here}{keys}"));
+            }
+        };
+    }
+    Ok(at)
+}
+
+/// Pretty JSON, or with `raw` a string bare and anything else as one line of JSON.
+fn print_value(out: &mut Vec<u8>, v: &serde_json::Value, raw: bool) {
+    match (raw, v) {
+        (true, serde_json::Value::String(s)) => {
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'\n');
+        }
+        (true, _) => {
+            let _ = serde_json::to_writer(&mut *out, v);
+            out.push(b'\n');
+        }
+        (false, _) => pretty(out, v),
+    }
 }
 
 fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
@@ -191,7 +327,14 @@ pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
         exposures: &a.exposures,
     };
     run_one(&one, &mut |r, out| {
-        pretty(out, &value_json(r));
+        let v = value_json(r);
+        let shown = match &a.value.field {
+            Some(path) => {
+                field(&v, path).map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+            }
+            None => &v,
+        };
+        print_value(out, shown, a.value.raw);
         Ok(())
     })
     .map(|(_, code)| code)
@@ -213,14 +356,14 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
             Some(p) => {
                 let v = value_json(r);
                 match v.get(p) {
-                    Some(x) => pretty(out, x),
+                    Some(x) => print_value(out, x, a.raw),
                     None => {
                         eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
-                        pretty(out, &serde_json::Value::Null)
+                        print_value(out, &serde_json::Value::Null, a.raw)
                     }
                 }
             }
-            None => pretty(out, &value_json(r)),
+            None => print_value(out, &value_json(r), a.raw),
         }
         Ok(())
     })

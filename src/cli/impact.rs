@@ -83,10 +83,10 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     };
     let old = load_specs(&old)?;
     let new = load_specs(&new)?;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, &new.specs)?;
     let opts = (
-        EvalOptions::for_specs(&old.specs),
-        EvalOptions::for_specs(&new.specs),
+        EvalOptions::at(&old.specs, a.eval.clock()),
+        EvalOptions::at(&new.specs, a.eval.clock()),
     );
     let mut plan = ImpactPlan::new(&old.specs, &new.specs, &a.ignore, opts, a.examples);
     plan.overrides = overrides.as_ref();

@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod exposures;
 pub mod get;
 pub mod impact;
+pub mod man;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
@@ -58,6 +59,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff); `--dir DIR` writes one page per command.
+    Man(man::ManArgs),
     /// Log one custom event.
     LogEvent(Box<log_event::LogEventArgs>),
     /// Log many events from an NDJSON file (one JSON event per line).
@@ -115,6 +118,7 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
         Command::Test(a) => test::run(&a),
         Command::Impact(a) => impact::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
+        Command::Man(a) => man::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
         Command::Completions { shell } => {

@@ -97,7 +97,7 @@ fn population(a: &ReportArgs) -> Result<Report> {
     source.check()?;
     let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     let sel = ReportSelection {
         gates: a.gates.clone(),
         configs: a.configs.clone(),
@@ -110,7 +110,7 @@ fn population(a: &ReportArgs) -> Result<Report> {
         }
         eprintln!("warning: {problem}");
     }
-    let mut plan = ReportPlan::new(specs, &sel, EvalOptions::for_specs(specs));
+    let mut plan = ReportPlan::new(specs, &sel, EvalOptions::at(specs, a.eval.clock()));
     plan.overrides = overrides.as_ref();
     let settings = StreamSettings {
         jobs: a.jobs.jobs(),

@@ -40,6 +40,9 @@ pub struct TestArgs {
     /// Show, per entity, which rules some case decided, and list the rules none did.
     #[arg(long)]
     pub coverage: bool,
+    /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions.
+    #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
+    pub at: Option<crate::util::clock::Clock>,
     /// The specs for files without `specs:`.
     #[command(flatten)]
     pub source: SourceArgs,
@@ -94,7 +97,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let settings = suite::Settings {
         filter: a.filter.clone(),
         fail_fast: a.fail_fast,
-        now_ms: crate::util::clock::now_ms(),
+        now_ms: a.at.unwrap_or_default().now_ms(),
     };
     let text = a.format == TestFormat::Text;
     let mut write_err = None;
