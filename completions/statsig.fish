@@ -373,8 +373,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Prin
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'The report on stdout' -r -f -a "text\t'A line per case, failures explained'
-json\t'One JSON document'"
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'The report on stdout: a line per case (text) or one JSON document' -r -f -a "text\t''
+json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions' -r
@@ -395,7 +395,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l fail-fast -d 'S
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Show, per entity, which rules some case decided, and list the rules none did'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l old-data-store -d 'Read OLD from a data store (a dump file or `redis://HOST:PORT/DB`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F

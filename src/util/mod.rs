@@ -1,5 +1,6 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids, atomic files, XDG paths, masking secrets, bounded line reading.
+//! ids, atomic files, XDG paths, masking secrets, did-you-mean suggestions, bounded line
+//! reading.
 
 pub mod clock;
 pub mod fs;
@@ -8,3 +9,4 @@ pub mod ids;
 pub mod lines;
 pub mod mask;
 pub mod paths;
+pub mod suggest;
