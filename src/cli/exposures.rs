@@ -133,7 +133,7 @@ impl ExposureStamp {
         param: Option<&str>,
         sink: &mut Vec<crate::events::Event>,
     ) {
-        let reason = format!("{}:{}", self.reason_source, r.reason().as_str());
+        let reason = r.reason().with_source(self.reason_source);
         let details = Details {
             reason: Some(&reason),
             config_sync_time: Some(self.lcut),
@@ -158,7 +158,7 @@ impl ExposureStamp {
                 ));
             }
             Kind::Layer => {
-                let all: &[Box<str>] = r.json.map(|j| &*j.keys).unwrap_or_default();
+                let all: &[Box<str>] = r.value().map(|j| &*j.keys).unwrap_or_default();
                 let params: Vec<&str> = match param {
                     Some(p) => vec![p],
                     None => all.iter().map(|k| &**k).collect(),

@@ -6,6 +6,7 @@ pub mod describe;
 pub mod diff;
 pub mod id_lists;
 pub mod model;
+pub mod param_store;
 pub mod time;
 pub mod value;
 
