@@ -73,6 +73,12 @@ _statsig() {
             statsig__subcmd__events,help)
                 cmd="statsig__subcmd__events__subcmd__help"
                 ;;
+            statsig__subcmd__events,purge)
+                cmd="statsig__subcmd__events__subcmd__purge"
+                ;;
+            statsig__subcmd__events,retry)
+                cmd="statsig__subcmd__events__subcmd__retry"
+                ;;
             statsig__subcmd__events,status)
                 cmd="statsig__subcmd__events__subcmd__status"
                 ;;
@@ -81,6 +87,12 @@ _statsig() {
                 ;;
             statsig__subcmd__events__subcmd__help,help)
                 cmd="statsig__subcmd__events__subcmd__help__subcmd__help"
+                ;;
+            statsig__subcmd__events__subcmd__help,purge)
+                cmd="statsig__subcmd__events__subcmd__help__subcmd__purge"
+                ;;
+            statsig__subcmd__events__subcmd__help,retry)
+                cmd="statsig__subcmd__events__subcmd__help__subcmd__retry"
                 ;;
             statsig__subcmd__events__subcmd__help,status)
                 cmd="statsig__subcmd__events__subcmd__help__subcmd__status"
@@ -138,6 +150,12 @@ _statsig() {
                 ;;
             statsig__subcmd__help__subcmd__events,flush)
                 cmd="statsig__subcmd__help__subcmd__events__subcmd__flush"
+                ;;
+            statsig__subcmd__help__subcmd__events,purge)
+                cmd="statsig__subcmd__help__subcmd__events__subcmd__purge"
+                ;;
+            statsig__subcmd__help__subcmd__events,retry)
+                cmd="statsig__subcmd__help__subcmd__events__subcmd__retry"
                 ;;
             statsig__subcmd__help__subcmd__events,status)
                 cmd="statsig__subcmd__help__subcmd__events__subcmd__status"
@@ -782,7 +800,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__events)
-            opts="-h -V --help --version flush status help"
+            opts="-h -V --help --version flush status retry purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,7 +864,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__events__subcmd__help)
-            opts="flush status help"
+            opts="flush status retry purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,6 +905,34 @@ _statsig() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        statsig__subcmd__events__subcmd__help__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__events__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         statsig__subcmd__events__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -894,6 +940,74 @@ _statsig() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__events__subcmd__purge)
+            opts="-h -V --spool --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__events__subcmd__retry)
+            opts="-q -h -V --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-event-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --spool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-base-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1630,7 +1744,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__help__subcmd__events)
-            opts="flush status"
+            opts="flush status retry purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,6 +1758,34 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__help__subcmd__events__subcmd__flush)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__help__subcmd__events__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        statsig__subcmd__help__subcmd__events__subcmd__retry)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -69,8 +69,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists-
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -80,7 +80,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l at -d 'Ev
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -116,8 +116,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists-
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -127,7 +127,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l at -d 'Ev
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -163,8 +163,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-li
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -174,7 +174,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l at -d
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -209,8 +209,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists-u
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -220,7 +220,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l at -d 'Eva
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -253,8 +253,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l id-l
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -264,7 +264,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l at -
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l json -d 'Print JSON instead of text or a table'
@@ -304,8 +304,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists-ur
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -315,7 +315,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l at -d 'Eval
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l all -d 'Add every parameter store of the payload (the `param_stores` section)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
@@ -363,8 +363,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -374,7 +374,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l at -d 'E
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-local-overrides -d 'Apply the local overrides of --overrides to the payload'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
@@ -408,8 +408,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists-url 
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -439,8 +439,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists-url -d
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l fail-fast -d 'Stop at the first failing case'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Show, per entity, which rules some case decided, and list the rules none did'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
@@ -465,8 +465,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists-url 
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l overrides -d 'Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-gate -d 'A gate\'s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user: userID, then customIDs, then everyone. Flags replace `--overrides` entries for the same name and id' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
@@ -504,12 +504,12 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l environmen
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l string-value -d 'Send --value as a string even if it reads as a number'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No summary line on success'
@@ -519,31 +519,33 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s f -l file
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No summary line on success'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -s h -l help -d 'Print help'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "flush" -d 'Send everything the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "status" -d 'Show what the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "flush" -d 'Send everything the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "status" -d 'Show what the spool holds: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retry-base-ms -d 'First retry backoff in milliseconds (doubled per retry, with jitter)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No summary line on success'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
@@ -552,8 +554,26 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l batch-size -d 'Events per request' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send everything the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show what the spool holds: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s V -l version -d 'Print version'
@@ -581,8 +601,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -606,8 +626,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -624,8 +644,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
@@ -644,8 +664,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
@@ -665,8 +685,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10 for specs, 20 for events]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for specs, 5 for events]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -695,7 +715,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_see
 complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init report test impact completions man log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer get-param-store evaluate client-init report test impact completions man log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "flush" -d 'Send everything the spool holds'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "show" -d 'One entity\'s fields, rules and conditions in readable form (or `--json`)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "diff" -d 'Semantic differences between two payloads (v1 or v2); exit 1 when they differ'

@@ -56,8 +56,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -67,7 +67,7 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -110,8 +110,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -121,7 +121,7 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -165,8 +165,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -176,7 +176,7 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -219,8 +219,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -230,7 +230,7 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -272,8 +272,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -283,7 +283,7 @@ _arguments "${_arguments_options[@]}" : \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -332,8 +332,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -343,7 +343,7 @@ _arguments "${_arguments_options[@]}" : \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
@@ -399,8 +399,8 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -410,7 +410,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -448,8 +448,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -484,8 +484,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--fail-fast[Stop at the first failing case]' \
 '--coverage[Show, per entity, which rules some case decided, and list the rules none did]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -517,8 +517,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -577,12 +577,12 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
@@ -601,12 +601,12 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
@@ -638,12 +638,12 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
 '--quiet[No summary line on success]' \
@@ -657,6 +657,35 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
 '--json[Print JSON instead of text or a table]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
+'-q[No summary line on success]' \
+'--quiet[No summary line on success]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(purge)
+_arguments "${_arguments_options[@]}" : \
+'--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -680,6 +709,14 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(purge)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -731,8 +768,8 @@ layer\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--json[Print JSON instead of text or a table]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -762,8 +799,8 @@ layer\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--json[Print JSON instead of text or a table]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -787,8 +824,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--json[Print JSON instead of text or a table]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -816,8 +853,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-h[Print help]' \
@@ -843,8 +880,8 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -985,6 +1022,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(purge)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1085,7 +1130,9 @@ _statsig__subcmd__evaluate_commands() {
 _statsig__subcmd__events_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'statsig events commands' commands "$@"
@@ -1099,7 +1146,9 @@ _statsig__subcmd__events__subcmd__flush_commands() {
 _statsig__subcmd__events__subcmd__help_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'statsig events help commands' commands "$@"
@@ -1114,10 +1163,30 @@ _statsig__subcmd__events__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'statsig events help help commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__purge_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__retry_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help retry commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__status_commands] )) ||
 _statsig__subcmd__events__subcmd__help__subcmd__status_commands() {
     local commands; commands=()
     _describe -t commands 'statsig events help status commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__purge_commands] )) ||
+_statsig__subcmd__events__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__retry_commands] )) ||
+_statsig__subcmd__events__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events retry commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__events__subcmd__status_commands] )) ||
 _statsig__subcmd__events__subcmd__status_commands() {
@@ -1191,7 +1260,9 @@ _statsig__subcmd__help__subcmd__evaluate_commands() {
 _statsig__subcmd__help__subcmd__events_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
     )
     _describe -t commands 'statsig help events commands' commands "$@"
 }
@@ -1199,6 +1270,16 @@ _statsig__subcmd__help__subcmd__events_commands() {
 _statsig__subcmd__help__subcmd__events__subcmd__flush_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help events flush commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__purge_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__retry_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events retry commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__status_commands] )) ||
 _statsig__subcmd__help__subcmd__events__subcmd__status_commands() {

@@ -9,8 +9,10 @@ use std::path::Path;
 /// Lowest first. Modules in one row sit beside each other and may not name each other.
 const LAYERS: &[&[&str]] = &[
     // Use nothing of the crate.
-    &["error", "util", "retry", "template"],
+    &["error", "util", "template"],
     &["secret"],
+    // The one HTTP client (headers, retries, redirects, limits) under sources and events.
+    &["http"],
     // Wire forms, values, times, id lists, the compiled model, the diff.
     &["spec"],
     &["user"],

@@ -196,20 +196,26 @@ fn run_one(
         }
         _ => text(r, &mut out)?,
     }
-    output::print(&out)?;
-    let mut code = ExitCode::Success;
-    if recognized
-        && let Some(mut logger) = ExposureLogger::start(
+    // The exposure is logged whether or not stdout is still open to show the result.
+    let mut logger = match recognized {
+        true => ExposureLogger::start(
             &eval.source,
             exposures,
             &specs,
             source.reason_source(),
             eval.clock(),
-        )?
-    {
-        logger.log(&specs, &user, kind, name, r, param)?;
-        code = logger.finish()?;
+        )?,
+        false => None,
+    };
+    if let Some(l) = logger.as_mut() {
+        l.log(&specs, &user, kind, name, r, param)?;
     }
+    let written = output::print(&out);
+    let code = match logger {
+        Some(l) => l.finish()?,
+        None => ExitCode::Success,
+    };
+    written?;
     Ok((r.bool, code))
 }
 
