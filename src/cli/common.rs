@@ -6,7 +6,8 @@ use crate::error::{Error, Result};
 use crate::eval::EvalOptions;
 use crate::eval::overrides::LocalOverrides;
 use crate::source::{self, SourceArgs, SourceKind};
-use crate::spec::{CompiledSpecs, Parsed, parse_payload_leaking};
+use crate::spec::model::Kind;
+use crate::spec::{CompiledSpecs, Parsed, parse_payload_for, parse_payload_leaking};
 use crate::user::User;
 
 /// Spec-source and evaluation options common to evaluating commands.
@@ -37,6 +38,21 @@ pub struct LoadedSpecs {
 
 /// Loads, compiles and attaches id lists; prints compile warnings to stderr.
 pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
+    load_specs_with(args, parse_payload_leaking)
+}
+
+/// Like [`load_specs`] for a command that evaluates only `roots`: the specs hold those and
+/// what they reference (see [`crate::spec::lazy`]).
+pub fn load_specs_for(args: &SourceArgs, roots: &[(Kind, &str)]) -> Result<LoadedSpecs> {
+    load_specs_with(args, |bytes, origin| {
+        parse_payload_for(bytes, origin, roots)
+    })
+}
+
+fn load_specs_with(
+    args: &SourceArgs,
+    parse: impl FnOnce(&[u8], &str) -> Result<Parsed>,
+) -> Result<LoadedSpecs> {
     let mut loaded = source::load(args)?;
     let already = loaded
         .compiled
@@ -44,7 +60,7 @@ pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
         .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
     let parsed = match already {
         Some(c) => Parsed::Specs(Box::new(c)),
-        None => parse_payload_leaking(&loaded.bytes, &loaded.origin)?,
+        None => parse(&loaded.bytes, &loaded.origin)?,
     };
     let mut specs = match parsed {
         Parsed::Specs(s) => *s,

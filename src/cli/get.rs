@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, LoadedSpecs, eval_options, load_overrides, load_specs_for};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
@@ -87,7 +87,7 @@ fn run_one(
         specs,
         kind: source,
         ..
-    } = load_specs(&eval.source)?;
+    } = load_specs_for(&eval.source, &[(kind, name)])?;
     let overrides = load_overrides(eval)?;
     let mut ev =
         Evaluator::with_trace(&specs, &user, eval_options(&specs), ExplainTrace::default());

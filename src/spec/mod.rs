@@ -1,7 +1,9 @@
 //! The spec model: wire forms (v1, v2) compiled into one typed form.
 
 pub mod compile;
+pub mod lazy;
 pub mod model;
 
 pub use compile::{Parsed, parse_payload, parse_payload_leaking};
+pub use lazy::parse_payload_for;
 pub use model::CompiledSpecs;
