@@ -192,6 +192,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l config -d '
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l experiment -d 'Only this experiment (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l layer -d 'Only this layer (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l fields -d 'Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default: the full record' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -r
@@ -240,6 +242,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l experime
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l layer -d 'Only this layer among the layers (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -r

@@ -9,6 +9,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod output;
+pub mod population;
 pub mod result;
 pub mod retry;
 pub mod secret;

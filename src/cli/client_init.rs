@@ -5,13 +5,15 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, for_each_user, load_overrides, load_specs, now_ms};
+use crate::cli::common::{EvalArgs, JobsArg, load_overrides, load_specs, now_ms};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
-use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
+use crate::population::records::{ClientInitRecords, write_client_init};
+use crate::population::stream::{self, StreamSettings, UserSource};
+use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
@@ -51,6 +53,8 @@ pub struct ClientInitArgs {
     /// Skip (and report) bad user lines instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+    #[command(flatten)]
+    pub jobs: JobsArg,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -158,20 +162,26 @@ fn write_one<'s>(
     out: &mut Vec<u8>,
     logger: Option<&mut ExposureLogger>,
 ) -> Result<()> {
-    let mut ev = Evaluator::new(specs, user, ci.eval_options(now_ms()));
-    ev.overrides = overrides;
     let Some(logger) = logger else {
-        ci.write(out, &mut ev);
+        write_client_init(ci, specs, overrides, now_ms(), user, out, |_, _, _| {});
         return Ok(());
     };
     let mut failure = None;
-    ci.write_with(out, &mut ev, &mut |kind, spec, r| {
-        if failure.is_none()
-            && let Err(e) = logger.log(specs, user, kind, &spec.name, r, None)
-        {
-            failure = Some(e);
-        }
-    });
+    write_client_init(
+        ci,
+        specs,
+        overrides,
+        now_ms(),
+        user,
+        out,
+        |kind, spec, r| {
+            if failure.is_none()
+                && let Err(e) = logger.log(specs, user, kind, &spec.name, r, None)
+            {
+                failure = Some(e);
+            }
+        },
+    );
     failure.map_or(Ok(()), Err)
 }
 
@@ -184,12 +194,34 @@ fn run_batch<'s>(
     sink: &mut Sink,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<()> {
-    let mut out = Vec::with_capacity(512 * 1024);
-    let streamed = for_each_user(path, a.keep_going, |user| {
-        out.clear();
-        write_one(ci, specs, overrides, user, &mut out, logger.as_deref_mut())?;
-        out.push(b'\n');
-        sink.write_all(&out)
+    let stamp = logger.as_ref().map(|l| l.stamp());
+    let hook = move |user: &_,
+                     kind,
+                     spec: &crate::spec::model::Spec,
+                     r: &EvalResult<'_>,
+                     sink: &mut Vec<_>| {
+        if let Some(stamp) = &stamp {
+            stamp.events(specs, user, kind, &spec.name, r, None, sink);
+        }
+    };
+    let work = ClientInitRecords {
+        template: ci.clone(),
+        specs,
+        overrides,
+        now_ms: now_ms(),
+        exposures: stamp.is_some().then_some(&hook as _),
+    };
+    let settings = StreamSettings {
+        jobs: a.jobs.jobs(),
+        keep_going: a.keep_going,
+    };
+    let source = UserSource::Ndjson(path.to_path_buf());
+    let streamed = stream::run(&source, settings, &work, |bytes, events| {
+        sink.write_all(bytes)?;
+        if let Some(l) = logger.as_deref_mut() {
+            events.into_iter().try_for_each(|e| l.push(e))?;
+        }
+        Ok(())
     })?;
     streamed.report();
     Ok(())

@@ -8,7 +8,6 @@ use crate::eval::overrides::LocalOverrides;
 use crate::source::{self, SourceArgs, SourceKind};
 use crate::spec::model::Kind;
 use crate::spec::{CompiledSpecs, Parsed, parse_payload_for, parse_payload_leaking};
-use crate::user::User;
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -100,69 +99,19 @@ pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
     }
 }
 
-/// Reads users from an NDJSON file (`-` for stdin), one JSON object per line, and hands each
-/// to `each`. A bad line is an error naming `FILE:LINE`, or with `keep_going` a warning and
-/// a skip. Blank lines are ignored. Returns how many lines were skipped and how many users
-/// had no id (with the first such line), for the closing warnings.
-pub fn for_each_user(
-    path: &std::path::Path,
-    keep_going: bool,
-    mut each: impl FnMut(&User) -> Result<()>,
-) -> Result<UserStream> {
-    use std::io::BufRead;
-    let (reader, name): (Box<dyn std::io::Read>, String) = if path.as_os_str() == "-" {
-        (Box::new(std::io::stdin()), "stdin".into())
-    } else {
-        (
-            Box::new(std::fs::File::open(path).map_err(|e| Error::io(path, e))?),
-            path.display().to_string(),
-        )
-    };
-    let reader = std::io::BufReader::with_capacity(256 * 1024, reader);
-    let mut stats = UserStream::default();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::input(format!("{name}:{}: {e}", i + 1)))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let user = match User::parse(&line, &format!("{name}:{}", i + 1)) {
-            Ok(u) => u,
-            Err(e) if keep_going => {
-                eprintln!("warning: skipped {e}");
-                stats.skipped += 1;
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        if !user.has_any_id() {
-            stats.no_id += 1;
-            stats.first_no_id.get_or_insert(format!("{name}:{}", i + 1));
-        }
-        each(&user)?;
-    }
-    Ok(stats)
+/// `--jobs`: worker threads for a stream of users.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct JobsArg {
+    /// Worker threads for a stream of users [default: the available parallelism]. The
+    /// output order is the input order whatever N is.
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=4096))]
+    pub jobs: Option<u16>,
 }
 
-/// What [`for_each_user`] saw besides the users it handed on.
-#[derive(Debug, Default)]
-pub struct UserStream {
-    pub skipped: usize,
-    pub no_id: usize,
-    pub first_no_id: Option<String>,
-}
-
-impl UserStream {
-    /// The closing lines on stderr: skipped lines, users without any id.
-    pub fn report(&self) {
-        if let Some(first) = &self.first_no_id {
-            eprintln!(
-                "warning: {} user(s) have no userID and no customIDs (first: {first}); they are \
-                 evaluated with an empty userID, as Statsig's current SDKs do",
-                self.no_id
-            );
-        }
-        if self.skipped > 0 {
-            eprintln!("{} bad user line(s) skipped", self.skipped);
-        }
+impl JobsArg {
+    pub fn jobs(&self) -> usize {
+        self.jobs
+            .map_or_else(crate::population::stream::default_jobs, usize::from)
     }
 }

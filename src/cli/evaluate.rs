@@ -5,13 +5,15 @@ use std::path::PathBuf;
 
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 
-use crate::cli::common::{EvalArgs, eval_options, for_each_user, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
-use crate::output::json::{Selection, write_evaluation_record_with};
+use crate::output::json::{Fields, Selection, write_evaluation_fields_with};
+use crate::population::records::EvaluationRecords;
+use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::{EvalResult, clean_exposures};
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Kind, Spec};
@@ -36,6 +38,13 @@ pub struct EvaluateArgs {
     /// Skip (and report) bad user lines instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+    /// Only these fields of each record, comma-separated (any of user, value, rule_id,
+    /// id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name,
+    /// undelegated_secondary_exposures, explicit_parameters); default: the full record.
+    #[arg(long, value_name = "LIST")]
+    pub fields: Option<String>,
+    #[command(flatten)]
+    pub jobs: JobsArg,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -45,6 +54,10 @@ pub struct EvaluateArgs {
 }
 
 pub fn run(a: &EvaluateArgs) -> Result<i32> {
+    let fields = match &a.fields {
+        Some(list) => Fields::parse(list).map_err(Error::input)?,
+        None => Fields::ALL,
+    };
     let loaded = load_specs(&a.eval.source)?;
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval)?;
@@ -63,18 +76,26 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
         loaded.kind.reason_source(),
     )?;
     let code = match &a.users {
-        Some(path) => run_batch(a, specs, overrides.as_ref(), &sel, path, logger.as_mut())?,
+        Some(path) => run_batch(
+            a,
+            specs,
+            overrides.as_ref(),
+            &sel,
+            fields,
+            path,
+            logger.as_mut(),
+        )?,
         None => {
             let user = a.user.to_user()?;
             let stdout = std::io::stdout();
             let mut ev = Evaluator::new(specs, &user, eval_options(specs));
             ev.overrides = overrides.as_ref();
-            let table = !a.eval.json && stdout.is_terminal();
+            let table = !a.eval.json && a.fields.is_none() && stdout.is_terminal();
             let mut rows = Vec::new();
             let mut out = Vec::with_capacity(64 * 1024);
             let mut failure = None;
             // One evaluation per entity feeds the record, the table and the exposures.
-            write_evaluation_record_with(&mut out, &mut ev, &sel, &mut |kind, spec, r| {
+            write_evaluation_fields_with(&mut out, &mut ev, &sel, fields, &mut |kind, spec, r| {
                 if table {
                     rows.push(table_row(kind, spec, r));
                 }
@@ -131,30 +152,41 @@ fn run_batch(
     specs: &CompiledSpecs,
     overrides: Option<&LocalOverrides>,
     sel: &Selection,
+    fields: Fields,
     path: &std::path::Path,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
-    let opts = eval_options(specs);
-    let mut out = Vec::with_capacity(64 * 1024);
-    let streamed = for_each_user(path, a.keep_going, |user| {
-        let mut ev = Evaluator::new(specs, user, opts);
-        ev.overrides = overrides;
-        out.clear();
-        let mut failure = None;
-        write_evaluation_record_with(&mut out, &mut ev, sel, &mut |kind, spec, r| {
-            if let Some(l) = logger.as_deref_mut()
-                && let Err(e) = l.log(specs, user, kind, &spec.name, r, None)
-            {
-                failure.get_or_insert(e);
-            }
-        });
-        if let Some(e) = failure {
-            return Err(e);
+    let stamp = logger.as_ref().map(|l| l.stamp());
+    let hook = move |user: &_,
+                     kind,
+                     spec: &crate::spec::model::Spec,
+                     r: &EvalResult<'_>,
+                     sink: &mut Vec<_>| {
+        if let Some(stamp) = &stamp {
+            stamp.events(specs, user, kind, &spec.name, r, None, sink);
         }
-        out.push(b'\n');
-        sink.write_all(&out).map_err(|e| Error::io("stdout", e))
+    };
+    let work = EvaluationRecords {
+        specs,
+        overrides,
+        selection: sel,
+        fields,
+        opts: eval_options(specs),
+        exposures: stamp.is_some().then_some(&hook as _),
+    };
+    let settings = StreamSettings {
+        jobs: a.jobs.jobs(),
+        keep_going: a.keep_going,
+    };
+    let source = UserSource::Ndjson(path.to_path_buf());
+    let streamed = stream::run(&source, settings, &work, |bytes, events| {
+        sink.write_all(bytes).map_err(|e| Error::io("stdout", e))?;
+        if let Some(l) = logger.as_deref_mut() {
+            events.into_iter().try_for_each(|e| l.push(e))?;
+        }
+        Ok(())
     });
     // What was written stays written, also when a later line fails.
     let flushed = sink.flush().map_err(|e| Error::io("stdout", e));

@@ -43,6 +43,12 @@ pub struct ExposureArgs {
 pub struct ExposureLogger {
     delivery: Delivery,
     dedupe: Deduper,
+    stamp: ExposureStamp,
+}
+
+/// What every exposure of a run carries; builds the events of a result on any thread.
+#[derive(Debug, Clone, Copy)]
+pub struct ExposureStamp {
     reason_source: &'static str,
     lcut: i64,
     init_time: i64,
@@ -76,13 +82,21 @@ impl ExposureLogger {
         Ok(Some(ExposureLogger {
             delivery,
             dedupe: Deduper::default(),
-            reason_source,
-            lcut: specs.time,
-            init_time: crate::cli::common::now_ms(),
+            stamp: ExposureStamp {
+                reason_source,
+                lcut: specs.time,
+                init_time: crate::cli::common::now_ms(),
+            },
         }))
     }
 
-    fn push(&mut self, event: crate::events::Event) -> Result<()> {
+    /// The stamp, for building events on worker threads ([`ExposureStamp::events`]).
+    pub fn stamp(&self) -> ExposureStamp {
+        self.stamp
+    }
+
+    /// Delivers an event unless an equal one was delivered already.
+    pub fn push(&mut self, event: crate::events::Event) -> Result<()> {
         if self.dedupe.first_time(&event) {
             self.delivery.push(&event)?;
         }
@@ -100,6 +114,32 @@ impl ExposureLogger {
         r: &EvalResult<'_>,
         param: Option<&str>,
     ) -> Result<()> {
+        let mut events = Vec::new();
+        self.stamp
+            .events(specs, user, kind, name, r, param, &mut events);
+        events.into_iter().try_for_each(|e| self.push(e))
+    }
+
+    /// Delivers (or spools) what was logged; prints the summary line; 0 or 3.
+    pub fn finish(self) -> Result<i32> {
+        finish_delivery(self.delivery, true)
+    }
+}
+
+impl ExposureStamp {
+    /// Appends the exposures a result implies: the gate, the config, or every parameter of
+    /// the layer's value (or only `param`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn events(
+        &self,
+        specs: &CompiledSpecs,
+        user: &User,
+        kind: Kind,
+        name: &str,
+        r: &EvalResult<'_>,
+        param: Option<&str>,
+        sink: &mut Vec<crate::events::Event>,
+    ) {
         let reason = format!("{}:{}", self.reason_source, r.reason().as_str());
         let details = Details {
             reason: Some(&reason),
@@ -113,16 +153,16 @@ impl ExposureLogger {
         };
         match kind {
             Kind::Gate => {
-                let e =
-                    exposure::gate(Some(user), &GateExposureInput::from_result(name, r, common));
-                self.push(e)
+                sink.push(exposure::gate(
+                    Some(user),
+                    &GateExposureInput::from_result(name, r, common),
+                ));
             }
             Kind::Config => {
-                let e = exposure::config(
+                sink.push(exposure::config(
                     Some(user),
                     &ConfigExposureInput::from_result(name, r, common),
-                );
-                self.push(e)
+                ));
             }
             Kind::Layer => {
                 let all: &[Box<str>] = r.json.map(|j| &*j.keys).unwrap_or_default();
@@ -140,19 +180,12 @@ impl ExposureLogger {
                         version,
                         ..common.clone()
                     };
-                    let e = exposure::layer(
+                    sink.push(exposure::layer(
                         Some(user),
                         &LayerExposureInput::from_result(name, p, r, c),
-                    );
-                    self.push(e)?;
+                    ));
                 }
-                Ok(())
             }
         }
-    }
-
-    /// Delivers (or spools) what was logged; prints the summary line; 0 or 3.
-    pub fn finish(self) -> Result<i32> {
-        finish_delivery(self.delivery, true)
     }
 }

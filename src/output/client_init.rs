@@ -145,6 +145,7 @@ enum Shape {
 }
 
 /// One spec in the response: where it is and its hashed name as a JSON string literal.
+#[derive(Clone)]
 struct Entry {
     index: u32,
     shape: Shape,
@@ -177,6 +178,7 @@ impl Hasher for PtrHasher {
 
 /// Hashed names as JSON string literals, cached by the address of the (spec-owned) name, so
 /// a name is hashed once per [`ClientInit`], not once per exposure.
+#[derive(Clone)]
 struct NameCache<'s> {
     hash: HashAlgo,
     by_ptr: HashMap<(usize, usize), Box<[u8]>, BuildHasherDefault<PtrHasher>>,
@@ -211,7 +213,9 @@ fn write_bool(out: &mut Vec<u8>, b: bool) {
     out.extend_from_slice(if b { b"true" } else { b"false" });
 }
 
-/// Builds client-initialize responses for one set of specs and options, many users.
+/// Builds client-initialize responses for one set of specs and options, many users. Each
+/// thread of a parallel run works on its own clone.
+#[derive(Clone)]
 pub struct ClientInit<'s> {
     specs: &'s CompiledSpecs,
     hash: HashAlgo,

@@ -73,40 +73,130 @@ pub fn write_str_list(out: &mut Vec<u8>, list: &[Box<str>]) {
     out.push(b']');
 }
 
+/// Which fields of the evaluation record are written (`evaluate --fields`). The full record
+/// is the conformance shape; a subset keeps the order of the full record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields(u16);
+
+impl Fields {
+    /// The field names, in record order (`user` is the record's top-level key).
+    pub const NAMES: [&'static str; 10] = [
+        "user",
+        "value",
+        "rule_id",
+        "id_type",
+        "group_name",
+        "is_experiment",
+        "secondary_exposures",
+        "allocated_experiment_name",
+        "undelegated_secondary_exposures",
+        "explicit_parameters",
+    ];
+    pub const ALL: Fields = Fields((1 << Fields::NAMES.len()) - 1);
+    const USER: u16 = 1 << 0;
+    const VALUE: u16 = 1 << 1;
+    const RULE_ID: u16 = 1 << 2;
+    const ID_TYPE: u16 = 1 << 3;
+    const GROUP_NAME: u16 = 1 << 4;
+    const IS_EXPERIMENT: u16 = 1 << 5;
+    const EXPOSURES: u16 = 1 << 6;
+    const ALLOCATED: u16 = 1 << 7;
+    const UNDELEGATED: u16 = 1 << 8;
+    const EXPLICIT: u16 = 1 << 9;
+
+    /// Parses a comma-separated list such as `value,rule_id,group_name`.
+    pub fn parse(list: &str) -> Result<Fields, String> {
+        let mut bits = 0u16;
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match Fields::NAMES.iter().position(|n| *n == name) {
+                Some(i) => bits |= 1 << i,
+                None => {
+                    return Err(format!(
+                        "--fields: unknown field {name:?} (fields: {})",
+                        Fields::NAMES.join(", ")
+                    ));
+                }
+            }
+        }
+        if bits == 0 {
+            return Err("--fields: name at least one field".into());
+        }
+        Ok(Fields(bits))
+    }
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// Writes `"key":` after a comma unless it is the object's first field.
+fn key(out: &mut Vec<u8>, first: &mut bool, key: &[u8]) {
+    if !*first {
+        out.push(b',');
+    }
+    *first = false;
+    out.extend_from_slice(key);
+}
+
 /// The fields of one entity in the conformance `evaluations.ndjson` shape (an object).
 pub fn write_entity_record(out: &mut Vec<u8>, kind: Kind, spec: &Spec, r: &EvalResult<'_>) {
-    out.extend_from_slice(b"{\"value\":");
-    match kind {
-        Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
-        _ => write_value(out, r),
+    write_entity_fields(out, kind, spec, r, Fields::ALL);
+}
+
+/// The chosen fields of one entity's record, in record order.
+pub fn write_entity_fields(
+    out: &mut Vec<u8>,
+    kind: Kind,
+    spec: &Spec,
+    r: &EvalResult<'_>,
+    f: Fields,
+) {
+    let first = &mut true;
+    out.push(b'{');
+    if f.has(Fields::VALUE) {
+        key(out, first, b"\"value\":");
+        match kind {
+            Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
+            _ => write_value(out, r),
+        }
     }
-    out.extend_from_slice(b",\"rule_id\":");
-    write_str(out, r.rule_id_str());
-    if kind != Kind::Layer {
-        out.extend_from_slice(b",\"id_type\":");
+    if f.has(Fields::RULE_ID) {
+        key(out, first, b"\"rule_id\":");
+        write_str(out, r.rule_id_str());
+    }
+    if kind != Kind::Layer && f.has(Fields::ID_TYPE) {
+        key(out, first, b"\"id_type\":");
         write_str(out, r.id_type.unwrap_or(""));
     }
-    if kind != Kind::Gate {
-        out.extend_from_slice(b",\"group_name\":");
+    if kind != Kind::Gate && f.has(Fields::GROUP_NAME) {
+        key(out, first, b"\"group_name\":");
         write_opt_str(out, r.group_name);
     }
-    if kind == Kind::Config {
-        out.extend_from_slice(b",\"is_experiment\":");
+    if kind == Kind::Config && f.has(Fields::IS_EXPERIMENT) {
+        key(out, first, b"\"is_experiment\":");
         out.extend_from_slice(if spec.entity == Entity::Experiment {
             b"true"
         } else {
             b"false"
         });
     }
-    out.extend_from_slice(b",\"secondary_exposures\":");
-    write_exposures(out, &r.secondary_exposures);
+    if f.has(Fields::EXPOSURES) {
+        key(out, first, b"\"secondary_exposures\":");
+        write_exposures(out, &r.secondary_exposures);
+    }
     if kind == Kind::Layer {
-        out.extend_from_slice(b",\"allocated_experiment_name\":");
-        write_opt_str(out, r.config_delegate);
-        out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
-        write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
-        out.extend_from_slice(b",\"explicit_parameters\":");
-        write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
+        if f.has(Fields::ALLOCATED) {
+            key(out, first, b"\"allocated_experiment_name\":");
+            write_opt_str(out, r.config_delegate);
+        }
+        if f.has(Fields::UNDELEGATED) {
+            key(out, first, b"\"undelegated_secondary_exposures\":");
+            write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
+        }
+        if f.has(Fields::EXPLICIT) {
+            key(out, first, b"\"explicit_parameters\":");
+            write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
+        }
     }
     out.push(b'}');
 }
@@ -141,15 +231,36 @@ pub fn write_evaluation_record_with<T: Trace>(
     sel: &Selection,
     seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
 ) {
-    out.extend_from_slice(b"{\"user\":");
-    let _ = serde_json::to_writer(&mut *out, &ev.user.json);
+    write_evaluation_fields_with(out, ev, sel, Fields::ALL, seen);
+}
+
+/// One evaluation line with only the chosen fields, handing each result to `seen`.
+pub fn write_evaluation_fields_with<T: Trace>(
+    out: &mut Vec<u8>,
+    ev: &mut Evaluator<'_, '_, T>,
+    sel: &Selection,
+    fields: Fields,
+    seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+) {
+    out.push(b'{');
+    let with_user = fields.has(Fields::USER);
+    if with_user {
+        out.extend_from_slice(b"\"user\":");
+        let _ = serde_json::to_writer(&mut *out, &ev.user.json);
+    }
     let specs = ev.specs;
-    for (key, kind, names) in [
+    for (i, (key, kind, names)) in [
         ("gates", Kind::Gate, &sel.gates),
         ("configs", Kind::Config, &sel.configs),
         ("layers", Kind::Layer, &sel.layers),
-    ] {
-        let _ = write!(out, ",\"{key}\":{{");
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 || with_user {
+            out.push(b',');
+        }
+        let _ = write!(out, "\"{key}\":{{");
         let mut first = true;
         let mut one = |out: &mut Vec<u8>, spec: &Spec, ev: &mut Evaluator<'_, '_, T>| {
             if !first {
@@ -159,7 +270,7 @@ pub fn write_evaluation_record_with<T: Trace>(
             write_str(out, &spec.name);
             out.push(b':');
             let r = ev.evaluate(kind, &spec.name);
-            write_entity_record(out, kind, spec, r);
+            write_entity_fields(out, kind, spec, r, fields);
             seen(kind, spec, r);
         };
         if sel.is_all() {

@@ -1,0 +1,5 @@
+//! Populations: many users evaluated at once, on every core, in input order; reports and
+//! impact summaries over them that add up across parts of a split run.
+
+pub mod records;
+pub mod stream;
