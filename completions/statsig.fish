@@ -32,6 +32,8 @@ complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-experiment" -d 
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "report" -d 'Who gets what over a population: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)'
+complete -c statsig -n "__fish_statsig_needs_command" -f -a "impact" -d 'Which users a new version of the specs flips: per entity the users whose value, rule or group changes, with transitions and examples'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "log-event" -d 'Log one custom event'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
@@ -281,6 +283,69 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l generate -d 'Generate N users from `--user TEMPLATE` instead of reading them' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l user -d 'The generated users\' JSON, `${i}` standing for 0..N-1: \'{"userID":"user-${i}"}\'' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l merge -d 'Combine the JSON reports (`--format json`) of the parts of a split population into the report of the whole: counts add, rates and p-values are computed again' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l gate -d 'Only this gate (repeatable; with any of these four, only the named entities)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l config -d 'Only this dynamic config (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l experiment -d 'Only this experiment (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l layer -d 'Only this layer (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+csv\t''
+markdown\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l old-data-store -d 'Read OLD from a data store (a dump file or `redis://HOST:PORT/DB`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l examples -d 'Up to N example user ids per changed entity' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l ignore -d 'Leave this entity out: its change is expected (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l cache-dir -d 'Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l data-store -d 'A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l overrides -d 'Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fail-on-change -l exit-code -d 'Exit 1 when any entity changes for any user (a CI guard on rule edits)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Print the full result as JSON'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l value -d 'The event\'s value: a number if it reads as one, else a string' -r
@@ -474,18 +539,20 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Save the payload a source delivers, byte for byte (a fixture for --specs)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "push" -d 'Write the payload and id lists into a data store (--data-store redis://… or a dump file) under the keys an SDK\'s data adapter reads'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
-complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "get-config" -d 'Get a dynamic config\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "get-experiment" -d 'Get an experiment\'s value for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "get-layer" -d 'Get a layer\'s value (or one parameter of it) for a user'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "evaluate" -d 'Evaluate every entity (or the named ones) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "client-init" -d 'Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "report" -d 'Who gets what over a population: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "impact" -d 'Which users a new version of the specs flips: per entity the users whose value, rule or group changes, with transitions and examples'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "log-event" -d 'Log one custom event'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "log-events" -d 'Log many events from an NDJSON file (one JSON event per line)'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "events" -d 'The event spool: `flush` sends what it holds, `status` shows it'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "specs" -d 'Inspect specs: list the entities, show one\'s rules, diff two payloads'
+complete -c statsig -n "__fish_statsig_using_subcommand help; and not __fish_seen_subcommand_from check-gate get-config get-experiment get-layer evaluate client-init report impact completions log-event log-events events specs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "flush" -d 'Send everything the spool holds'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "status" -d 'Show what the spool holds'
 complete -c statsig -n "__fish_statsig_using_subcommand help; and __fish_seen_subcommand_from specs" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'

@@ -315,6 +315,81 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--version[Print version]' \
 && ret=0
 ;;
+(report)
+_arguments "${_arguments_options[@]}" : \
+'(--generate --merge)--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
+'(--merge)--generate=[Generate N users from \`--user TEMPLATE\` instead of reading them]:N:_default' \
+'--user=[The generated users'\'' JSON, \`\${i}\` standing for 0..N-1\: '\''{"userID"\:"user-\${i}"}'\'']:TEMPLATE:_default' \
+'*--merge=[Combine the JSON reports (\`--format json\`) of the parts of a split population into the report of the whole\: counts add, rates and p-values are computed again]:PART:_files' \
+'*--gate=[Only this gate (repeatable; with any of these four, only the named entities)]:NAME:_default' \
+'*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer (repeatable)]:NAME:_default' \
+'--format=[Output format \[default\: table on a terminal, json otherwise\]]:FORMAT:(table json csv markdown)' \
+'-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(impact)
+_arguments "${_arguments_options[@]}" : \
+'--old-data-store=[Read OLD from a data store (a dump file or \`redis\://HOST\:PORT/DB\`)]:PATH|URL:_default' \
+'--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
+'--examples=[Up to N example user ids per changed entity]:N:_default' \
+'*--ignore=[Leave this entity out\: its change is expected (repeatable)]:NAME:_default' \
+'--format=[Output format \[default\: text\]]:FORMAT:(text json)' \
+'-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--overrides=[Local overrides\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
+'--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
+'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print the full result as JSON]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::versions -- OLD and NEW payloads (files, `-` for stdin). With one, it is OLD and NEW comes from the source options (`--specs`, `--data-store`, the API with a server key); with `--old-data-store`, a single file is NEW:_files' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
@@ -700,6 +775,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(report)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(impact)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -794,6 +877,8 @@ _statsig_commands() {
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
+'report:Who gets what over a population\: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)' \
+'impact:Which users a new version of the specs flips\: per entity the users whose value, rule or group changes, with transitions and examples' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'log-event:Log one custom event' \
 'log-events:Log many events from an NDJSON file (one JSON event per line)' \
@@ -890,6 +975,8 @@ _statsig__subcmd__help_commands() {
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
+'report:Who gets what over a population\: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)' \
+'impact:Which users a new version of the specs flips\: per entity the users whose value, rule or group changes, with transitions and examples' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'log-event:Log one custom event' \
 'log-events:Log many events from an NDJSON file (one JSON event per line)' \
@@ -957,6 +1044,11 @@ _statsig__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help help commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__help__subcmd__impact_commands] )) ||
+_statsig__subcmd__help__subcmd__impact_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help impact commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__help__subcmd__log-event_commands] )) ||
 _statsig__subcmd__help__subcmd__log-event_commands() {
     local commands; commands=()
@@ -966,6 +1058,11 @@ _statsig__subcmd__help__subcmd__log-event_commands() {
 _statsig__subcmd__help__subcmd__log-events_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help log-events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__report_commands] )) ||
+_statsig__subcmd__help__subcmd__report_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help report commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__specs_commands] )) ||
 _statsig__subcmd__help__subcmd__specs_commands() {
@@ -1003,6 +1100,11 @@ _statsig__subcmd__help__subcmd__specs__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help specs show commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__impact_commands] )) ||
+_statsig__subcmd__impact_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig impact commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__log-event_commands] )) ||
 _statsig__subcmd__log-event_commands() {
     local commands; commands=()
@@ -1012,6 +1114,11 @@ _statsig__subcmd__log-event_commands() {
 _statsig__subcmd__log-events_commands() {
     local commands; commands=()
     _describe -t commands 'statsig log-events commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__report_commands] )) ||
+_statsig__subcmd__report_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig report commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__specs_commands] )) ||
 _statsig__subcmd__specs_commands() {

@@ -5,6 +5,8 @@ pub mod common;
 pub mod evaluate;
 pub mod exposures;
 pub mod get;
+pub mod impact;
+pub mod report;
 pub mod specs;
 pub mod specs_inspect;
 pub mod user_args;
@@ -39,6 +41,12 @@ pub enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
     ClientInit(client_init::ClientInitArgs),
+    /// Who gets what over a population: pass rates, group splits with a sample-ratio
+    /// check, distinct config values, layer allocations (or --merge the parts of a split run).
+    Report(Box<report::ReportArgs>),
+    /// Which users a new version of the specs flips: per entity the users whose value,
+    /// rule or group changes, with transitions and examples.
+    Impact(Box<impact::ImpactArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -82,6 +90,8 @@ pub fn main() -> i32 {
         Command::GetLayer(a) => get::get_layer(&a),
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
+        Command::Report(a) => report::run(&a),
+        Command::Impact(a) => impact::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),

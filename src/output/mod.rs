@@ -3,4 +3,6 @@
 pub mod client_init;
 pub mod describe;
 pub mod explain;
+pub mod impact;
 pub mod json;
+pub mod report;

@@ -1,0 +1,116 @@
+//! `statsig impact OLD NEW --users FILE`: which users a new version of the specs flips.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
+use crate::error::{Error, Result};
+use crate::output::impact::{ImpactFormat, render};
+use crate::population::impact::{ImpactPlan, ImpactTally};
+use crate::population::stream::{self, StreamSettings, UserSource};
+use crate::source::SourceArgs;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImpactArgs {
+    /// OLD and NEW payloads (files, `-` for stdin). With one, it is OLD and NEW comes from
+    /// the source options (`--specs`, `--data-store`, the API with a server key); with
+    /// `--old-data-store`, a single file is NEW.
+    #[arg(value_name = "SPECS", num_args = 0..=2)]
+    pub versions: Vec<PathBuf>,
+    /// Read OLD from a data store (a dump file or `redis://HOST:PORT/DB`).
+    #[arg(long, value_name = "PATH|URL")]
+    pub old_data_store: Option<String>,
+    /// Users as NDJSON, one JSON object per line; `-` reads stdin.
+    #[arg(long, value_name = "FILE")]
+    pub users: PathBuf,
+    /// Up to N example user ids per changed entity.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub examples: usize,
+    /// Leave this entity out: its change is expected (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub ignore: Vec<String>,
+    /// Exit 1 when any entity changes for any user (a CI guard on rule edits).
+    #[arg(long, visible_alias = "exit-code")]
+    pub fail_on_change: bool,
+    /// Output format [default: text].
+    #[arg(long, value_enum, default_value_t = ImpactFormat::Text)]
+    pub format: ImpactFormat,
+    /// Skip (and report) bad user lines instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
+    #[command(flatten)]
+    pub jobs: JobsArg,
+    #[command(flatten)]
+    pub eval: EvalArgs,
+}
+
+/// The source settings of one side: a file, a data store, or the source options as given.
+fn side(base: &SourceArgs, file: Option<&PathBuf>, data_store: Option<&String>) -> SourceArgs {
+    let mut s = base.clone();
+    if let Some(f) = file {
+        s.specs = Some(f.clone());
+        s.data_store = None;
+    } else if let Some(ds) = data_store {
+        s.specs = None;
+        s.data_store = Some(ds.clone());
+    }
+    s
+}
+
+pub fn run(a: &ImpactArgs) -> Result<i32> {
+    let base = &a.eval.source;
+    let (old, new) = match (a.versions.as_slice(), &a.old_data_store) {
+        ([old, new], None) => (side(base, Some(old), None), side(base, Some(new), None)),
+        ([new], Some(ds)) => (side(base, None, Some(ds)), side(base, Some(new), None)),
+        ([old], None) => (side(base, Some(old), None), side(base, None, None)),
+        ([], Some(ds)) => (side(base, None, Some(ds)), side(base, None, None)),
+        ([_, _], Some(_)) => {
+            return Err(Error::input(
+                "--old-data-store is OLD: give at most one payload file (NEW)",
+            ));
+        }
+        _ => {
+            return Err(Error::input(
+                "impact compares two versions: statsig impact OLD.json NEW.json --users FILE \
+                 (or OLD.json with --specs/--data-store/the API as NEW, or --old-data-store)",
+            ));
+        }
+    };
+    let old = load_specs(&old)?;
+    let new = load_specs(&new)?;
+    let overrides = load_overrides(&a.eval)?;
+    let opts = (eval_options(&old.specs), eval_options(&new.specs));
+    let mut plan = ImpactPlan::new(&old.specs, &new.specs, &a.ignore, opts, a.examples);
+    plan.overrides = overrides.as_ref();
+    for name in &a.ignore {
+        let known = [&old.specs, &new.specs].iter().any(|s| {
+            s.gate_index.contains_key(name.as_str())
+                || s.config_index.contains_key(name.as_str())
+                || s.layer_index.contains_key(name.as_str())
+        });
+        if !known {
+            eprintln!("warning: --ignore {name:?}: no entity of that name in either version");
+        }
+    }
+    let settings = StreamSettings {
+        jobs: a.jobs.jobs(),
+        keep_going: a.keep_going,
+    };
+    let source = UserSource::Ndjson(a.users.clone());
+    let mut tally = ImpactTally::default();
+    let streamed = stream::run(&source, settings, &plan, |_, part| {
+        tally.absorb(part, a.examples);
+        Ok(())
+    })?;
+    streamed.report();
+    let impact = plan.finish(tally);
+    let mut out = std::io::stdout().lock();
+    out.write_all(render(&impact, a.format).as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("stdout", e))?;
+    Ok(if a.fail_on_change && !impact.entities.is_empty() {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,125 @@
+//! `statsig report`: who gets what over a population, or `--merge` of the parts' reports.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
+use crate::error::{Error, Result};
+use crate::output::report::{ReportFormat, render};
+use crate::population::report::{Report, ReportPlan, ReportSelection, Tally, unknown_names};
+use crate::population::stream::{self, StreamSettings, UserSource};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Users as NDJSON, one JSON object per line; `-` reads stdin.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["generate", "merge"])]
+    pub users: Option<PathBuf>,
+    /// Generate N users from `--user TEMPLATE` instead of reading them.
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "user_template",
+        conflicts_with = "merge"
+    )]
+    pub generate: Option<u64>,
+    /// The generated users' JSON, `${i}` standing for 0..N-1: '{"userID":"user-${i}"}'.
+    #[arg(long = "user", value_name = "TEMPLATE", requires = "generate")]
+    pub user_template: Option<String>,
+    /// Combine the JSON reports (`--format json`) of the parts of a split population into
+    /// the report of the whole: counts add, rates and p-values are computed again.
+    #[arg(long, value_name = "PART", num_args = 1..)]
+    pub merge: Vec<PathBuf>,
+    /// Only this gate (repeatable; with any of these four, only the named entities).
+    #[arg(long = "gate", value_name = "NAME")]
+    pub gates: Vec<String>,
+    /// Only this dynamic config (repeatable).
+    #[arg(long = "config", value_name = "NAME")]
+    pub configs: Vec<String>,
+    /// Only this experiment (repeatable).
+    #[arg(long = "experiment", value_name = "NAME")]
+    pub experiments: Vec<String>,
+    /// Only this layer (repeatable).
+    #[arg(long = "layer", value_name = "NAME")]
+    pub layers: Vec<String>,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Skip (and report) bad user lines instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
+    #[command(flatten)]
+    pub jobs: JobsArg,
+    #[command(flatten)]
+    pub eval: EvalArgs,
+}
+
+pub fn run(a: &ReportArgs) -> Result<i32> {
+    let format = a.format.unwrap_or(if a.eval.json {
+        ReportFormat::Json
+    } else if std::io::stdout().is_terminal() {
+        ReportFormat::Table
+    } else {
+        ReportFormat::Json
+    });
+    let report = if a.merge.is_empty() {
+        population(a)?
+    } else {
+        let mut parts = Vec::with_capacity(a.merge.len());
+        for p in &a.merge {
+            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let origin = p.display().to_string();
+            parts.push((origin.clone(), Report::parse(&bytes, &origin)?));
+        }
+        Report::merge(parts)?
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(render(&report, format).as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("stdout", e))?;
+    Ok(0)
+}
+
+fn population(a: &ReportArgs) -> Result<Report> {
+    let source = match (&a.users, a.generate, &a.user_template) {
+        (Some(path), _, _) => UserSource::Ndjson(path.clone()),
+        (None, Some(count), Some(template)) => UserSource::Generate {
+            count,
+            template: template.clone(),
+        },
+        _ => {
+            return Err(Error::input(
+                "report needs users: --users FILE (`-` for stdin), --generate N --user \
+                 TEMPLATE, or --merge PART.json...",
+            ));
+        }
+    };
+    source.check()?;
+    let loaded = load_specs(&a.eval.source)?;
+    let specs = &loaded.specs;
+    let overrides = load_overrides(&a.eval)?;
+    let sel = ReportSelection {
+        gates: a.gates.clone(),
+        configs: a.configs.clone(),
+        experiments: a.experiments.clone(),
+        layers: a.layers.clone(),
+    };
+    for problem in unknown_names(specs, &sel) {
+        if a.eval.strict {
+            return Err(Error::input(format!("{problem} (--strict)")));
+        }
+        eprintln!("warning: {problem}");
+    }
+    let mut plan = ReportPlan::new(specs, &sel, eval_options(specs));
+    plan.overrides = overrides.as_ref();
+    let settings = StreamSettings {
+        jobs: a.jobs.jobs(),
+        keep_going: a.keep_going,
+    };
+    let mut tally = Tally::default();
+    let streamed = stream::run(&source, settings, &plan, |_, part| {
+        tally.absorb(part);
+        Ok(())
+    })?;
+    streamed.report();
+    Ok(plan.finish(tally))
+}

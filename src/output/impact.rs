@@ -1,0 +1,93 @@
+//! Renders an [`Impact`]: a one-screen summary first, then per entity the counts, the
+//! transitions and example users; or the JSON contract.
+
+use std::fmt::Write as _;
+
+use crate::population::impact::Impact;
+
+/// How an impact is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImpactFormat {
+    Text,
+    Json,
+}
+
+pub fn render(i: &Impact, format: ImpactFormat) -> String {
+    match format {
+        ImpactFormat::Json => {
+            let mut s = serde_json::to_string_pretty(i).expect("an impact serializes");
+            s.push('\n');
+            s
+        }
+        ImpactFormat::Text => text(i),
+    }
+}
+
+fn pct(n: u64, of: u64) -> String {
+    if of == 0 {
+        return "0%".into();
+    }
+    format!("{:.2}%", n as f64 * 100.0 / of as f64)
+}
+
+/// The summary (one line per changed entity, its main transition), then the details.
+pub fn text(i: &Impact) -> String {
+    let mut out = String::new();
+    if i.entities.is_empty() {
+        let _ = writeln!(
+            out,
+            "No change: {} entities give every one of the {} users the same value, rule and \
+             group.",
+            i.compared, i.users
+        );
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{} of {} entities change for some of the {} users:\n",
+        i.entities.len(),
+        i.compared,
+        i.users
+    );
+    let width = i
+        .entities
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, e) in i.entities.iter() {
+        let main = e
+            .transitions
+            .iter()
+            .next()
+            .map(|(t, n)| format!("{t}: {n}"))
+            .unwrap_or_default();
+        let more = e.transitions.len().saturating_sub(1);
+        let more = if more > 0 {
+            format!(" (+{more} more)")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {:<10} {name:<width$}  {:>8} users ({:>7})  {main}{more}",
+            e.kind,
+            e.changed,
+            pct(e.changed, i.users)
+        );
+    }
+    for (name, e) in i.entities.iter() {
+        let _ = writeln!(
+            out,
+            "\n{} {name}: {} users change (value {}, rule {}, group {})",
+            e.kind, e.changed, e.value_changed, e.rule_changed, e.group_changed
+        );
+        for (t, n) in e.transitions.iter() {
+            let _ = writeln!(out, "  {t}: {n}");
+        }
+        if !e.examples.is_empty() {
+            let _ = writeln!(out, "  e.g. {}", e.examples.join(", "));
+        }
+    }
+    out
+}

@@ -1,0 +1,278 @@
+//! `statsig impact`: which users a new version of the specs flips. Both versions evaluate
+//! the same users; per entity the users whose value, rule or group changes are counted, with
+//! the transitions (`Control → Test: 412`) and the first user ids as examples.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::eval::overrides::LocalOverrides;
+use crate::eval::{EvalOptions, Evaluator};
+use crate::population::ordered::Ordered;
+use crate::population::report::{Section, specs_in_force};
+use crate::population::stream::UserWork;
+use crate::result::EvalResult;
+use crate::spec::CompiledSpecs;
+use crate::spec::model::Kind;
+use crate::user::User;
+
+/// One entity both versions are asked about.
+struct Entry<'s> {
+    kind: Kind,
+    name: &'s str,
+    section: Section,
+}
+
+/// The two versions, the entities to compare, and how many examples to keep.
+pub struct ImpactPlan<'s> {
+    old: &'s CompiledSpecs,
+    new: &'s CompiledSpecs,
+    entries: Vec<Entry<'s>>,
+    pub old_opts: EvalOptions<'s>,
+    pub new_opts: EvalOptions<'s>,
+    pub overrides: Option<&'s LocalOverrides>,
+    pub examples: usize,
+}
+
+impl<'s> ImpactPlan<'s> {
+    /// Every gate, config, experiment and layer of either version (segments and holdouts
+    /// show through the entities that use them), less the ignored names.
+    pub fn new(
+        old: &'s CompiledSpecs,
+        new: &'s CompiledSpecs,
+        ignore: &[String],
+        opts: (EvalOptions<'s>, EvalOptions<'s>),
+        examples: usize,
+    ) -> Self {
+        let mut entries: Vec<Entry<'s>> = Vec::new();
+        for kind in [Kind::Gate, Kind::Config, Kind::Layer] {
+            for specs in [new, old] {
+                for spec in specs_in_force(specs, kind) {
+                    let name: &'s str = &spec.name;
+                    if spec.is_segment_or_holdout()
+                        || ignore.iter().any(|n| n == name)
+                        || entries.iter().any(|e| e.kind == kind && e.name == name)
+                    {
+                        continue;
+                    }
+                    entries.push(Entry {
+                        kind,
+                        name,
+                        section: Section::of(spec),
+                    });
+                }
+            }
+        }
+        ImpactPlan {
+            old,
+            new,
+            entries,
+            old_opts: opts.0,
+            new_opts: opts.1,
+            overrides: None,
+            examples,
+        }
+    }
+
+    /// The finished impact: only entities with changes, most changed first.
+    pub fn finish(&self, tally: ImpactTally<'s>) -> Impact {
+        let mut listed: Vec<(String, EntityImpact)> = Vec::new();
+        for (e, t) in self.entries.iter().zip(tally.entities) {
+            if t.changed == 0 {
+                continue;
+            }
+            let mut transitions = Ordered::default();
+            for ((from, to), n) in t.transitions {
+                transitions.push(format!("{from} → {to}"), n);
+            }
+            transitions.sort_by_count();
+            listed.push((
+                e.name.to_string(),
+                EntityImpact {
+                    kind: e.section.as_str().to_string(),
+                    changed: t.changed,
+                    value_changed: t.value_changed,
+                    rule_changed: t.rule_changed,
+                    group_changed: t.group_changed,
+                    transitions,
+                    examples: t.examples,
+                },
+            ));
+        }
+        listed.sort_by(|a, b| b.1.changed.cmp(&a.1.changed).then_with(|| a.0.cmp(&b.0)));
+        let mut entities = Ordered::default();
+        for (name, e) in listed {
+            entities.push(name, e);
+        }
+        Impact {
+            users: tally.users,
+            compared: self.entries.len() as u64,
+            entities,
+        }
+    }
+}
+
+/// The changes of one entity over a chunk (or, absorbed in order, over all users).
+#[derive(Debug, Default)]
+struct EntityTally<'s> {
+    changed: u64,
+    value_changed: u64,
+    rule_changed: u64,
+    group_changed: u64,
+    transitions: Vec<((&'s str, &'s str), u64)>,
+    examples: Vec<String>,
+}
+
+/// Changes counted over a chunk of users; chunks absorb in input order, so the examples
+/// are the first users in the input whatever the number of jobs.
+#[derive(Debug, Default)]
+pub struct ImpactTally<'s> {
+    users: u64,
+    entities: Vec<EntityTally<'s>>,
+}
+
+impl<'s> ImpactTally<'s> {
+    pub fn absorb(&mut self, o: ImpactTally<'s>, examples: usize) {
+        self.users += o.users;
+        if self.entities.is_empty() {
+            self.entities = o.entities;
+            return;
+        }
+        for (a, b) in self.entities.iter_mut().zip(o.entities) {
+            a.changed += b.changed;
+            a.value_changed += b.value_changed;
+            a.rule_changed += b.rule_changed;
+            a.group_changed += b.group_changed;
+            for (k, n) in b.transitions {
+                add(&mut a.transitions, k, n);
+            }
+            let room = examples.saturating_sub(a.examples.len());
+            a.examples.extend(b.examples.into_iter().take(room));
+        }
+    }
+}
+
+fn add<'s>(list: &mut Vec<((&'s str, &'s str), u64)>, k: (&'s str, &'s str), n: u64) {
+    match list.iter_mut().find(|(key, _)| *key == k) {
+        Some((_, c)) => *c += n,
+        None => list.push((k, n)),
+    }
+}
+
+fn value<'s>(kind: Kind, r: &EvalResult<'s>) -> &'s str {
+    match kind {
+        Kind::Gate if r.bool => "true",
+        Kind::Gate => "false",
+        _ => r.json.map_or("{}", |j| &j.json),
+    }
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() { "(none)" } else { s }
+}
+
+/// A user's name in examples: the userID, else the first custom id.
+fn user_name(user: &User) -> String {
+    let id = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match user.json.get("userID") {
+        Some(v) if !v.is_null() => id(v),
+        _ => user
+            .json
+            .get("customIDs")
+            .and_then(|c| c.as_object())
+            .and_then(|c| c.values().next())
+            .map(id)
+            .unwrap_or_default(),
+    }
+}
+
+impl<'s> UserWork for ImpactPlan<'s> {
+    type Worker = ();
+    type Acc = ImpactTally<'s>;
+
+    fn worker(&self) {}
+
+    fn acc(&self) -> ImpactTally<'s> {
+        ImpactTally {
+            users: 0,
+            entities: self
+                .entries
+                .iter()
+                .map(|_| EntityTally::default())
+                .collect(),
+        }
+    }
+
+    fn user(
+        &self,
+        _: &mut (),
+        tally: &mut ImpactTally<'s>,
+        user: &User,
+        _: &mut Vec<u8>,
+    ) -> Result<()> {
+        let mut old = Evaluator::new(self.old, user, self.old_opts);
+        let mut new = Evaluator::new(self.new, user, self.new_opts);
+        old.overrides = self.overrides;
+        new.overrides = self.overrides;
+        tally.users += 1;
+        for (e, t) in self.entries.iter().zip(tally.entities.iter_mut()) {
+            let a = old.evaluate(e.kind, e.name);
+            let b = new.evaluate(e.kind, e.name);
+            let (va, vb) = (value(e.kind, a), value(e.kind, b));
+            let value_changed = va != vb;
+            let rule_changed = a.rule_id_str() != b.rule_id_str();
+            let group_changed = a.group_name != b.group_name;
+            if !(value_changed || rule_changed || group_changed) {
+                continue;
+            }
+            t.changed += 1;
+            t.value_changed += u64::from(value_changed);
+            t.rule_changed += u64::from(rule_changed);
+            t.group_changed += u64::from(group_changed);
+            // The transition names what people think in: groups, a gate's value, else rules.
+            let key = if group_changed {
+                (
+                    a.group_name.unwrap_or("(none)"),
+                    b.group_name.unwrap_or("(none)"),
+                )
+            } else if e.kind == Kind::Gate && value_changed {
+                (va, vb)
+            } else {
+                (or_none(a.rule_id_str()), or_none(b.rule_id_str()))
+            };
+            add(&mut t.transitions, key, 1);
+            if t.examples.len() < self.examples {
+                t.examples.push(user_name(user));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `impact --format json`. Field names are a contract: other tools read them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Impact {
+    pub users: u64,
+    /// How many entities were compared.
+    pub compared: u64,
+    /// Only entities with changes, most changed first.
+    pub entities: Ordered<EntityImpact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityImpact {
+    /// `gate`, `config`, `experiment` or `layer`.
+    pub kind: String,
+    /// Users for whom the value, the rule or the group changes.
+    pub changed: u64,
+    pub value_changed: u64,
+    pub rule_changed: u64,
+    pub group_changed: u64,
+    /// `"OLD → NEW"`: users. Groups when the group changes, a gate's value when it changes,
+    /// else rule ids.
+    pub transitions: Ordered<u64>,
+    /// The first user ids (in input order) whose result changes.
+    pub examples: Vec<String>,
+}
