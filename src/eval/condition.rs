@@ -56,7 +56,7 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
                 .and_then(Value::str)
                 .unwrap_or("");
             let b = hash::user_bucket(&c.bucket_salt, unit);
-            Cow::Owned(Value::from_json(&serde_json::Value::from(b)))
+            Cow::Owned(Value::from_small_uint(b as u32))
         }
         CondKind::UnitId => {
             let t = &c.id_type;

@@ -10,4 +10,4 @@ pub mod trace;
 pub mod ua;
 pub mod value;
 
-pub use evaluator::{EvalOptions, Evaluator};
+pub use evaluator::{EvalOptions, Evaluator, Scratch};

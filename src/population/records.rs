@@ -3,7 +3,7 @@
 //! threads and delivered by the caller in input order.
 
 use crate::eval::overrides::LocalOverrides;
-use crate::eval::{EvalOptions, Evaluator};
+use crate::eval::{EvalOptions, Evaluator, Scratch};
 use crate::events::Event;
 use crate::output::client_init::ClientInit;
 use crate::output::json::{Fields, Selection, write_evaluation_fields_with};
@@ -27,12 +27,15 @@ pub struct EvaluationRecords<'a, 's> {
     pub exposures: Option<ExposureHook<'a>>,
 }
 
-impl UserWork for EvaluationRecords<'_, '_> {
-    type Worker = ();
+impl<'s> UserWork for EvaluationRecords<'_, 's> {
+    /// The evaluator's buffers, reused from user to user.
+    type Worker = Scratch<'s>;
     /// The exposures of the chunk's users, in order.
     type Acc = Vec<Event>;
 
-    fn worker(&self) {}
+    fn worker(&self) -> Scratch<'s> {
+        Scratch::default()
+    }
 
     fn acc(&self) -> Vec<Event> {
         Vec::new()
@@ -40,12 +43,13 @@ impl UserWork for EvaluationRecords<'_, '_> {
 
     fn user(
         &self,
-        _: &mut (),
+        scratch: &mut Scratch<'s>,
         events: &mut Vec<Event>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
-        let mut ev = Evaluator::new(self.specs, user, self.opts);
+        let buffers = std::mem::take(scratch);
+        let mut ev = Evaluator::with_scratch(self.specs, user, self.opts, buffers);
         ev.overrides = self.overrides;
         let hook = self.exposures;
         write_evaluation_fields_with(out, &mut ev, self.selection, self.fields, &mut |k, s, r| {
@@ -53,6 +57,7 @@ impl UserWork for EvaluationRecords<'_, '_> {
                 h(user, k, s, r, events);
             }
         });
+        *scratch = ev.into_scratch();
         out.push(b'\n');
         Ok(())
     }
@@ -115,7 +120,9 @@ pub fn write_client_init<'s>(
     out: &mut Vec<u8>,
     mut seen: impl FnMut(Kind, &Spec, &EvalResult<'_>),
 ) {
-    let mut ev = Evaluator::new(specs, user, ci.eval_options(now_ms));
+    debug_assert!(std::ptr::eq(specs, ci.specs()));
+    let mut ev = ci.evaluator(user, now_ms);
     ev.overrides = overrides;
     ci.write_with(out, &mut ev, &mut |k, s, r| seen(k, s, r));
+    ci.recycle(ev);
 }

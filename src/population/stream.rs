@@ -109,6 +109,25 @@ const IN_FLIGHT_BYTES: u64 = 32 << 20;
 const MAX_LINES: u64 = 4096;
 const MIN_LINES: u64 = 4;
 
+/// Output buffers handed back once their chunk is emitted: a stream reuses the few buffers
+/// of the chunks in flight instead of growing (and faulting in) a fresh one per chunk.
+#[derive(Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+impl Buffers {
+    fn take(&self) -> Vec<u8> {
+        let reused = self.0.lock().ok().and_then(|mut free| free.pop());
+        reused.unwrap_or_else(|| Vec::with_capacity(64 * 1024))
+    }
+
+    fn give(&self, mut buf: Vec<u8>) {
+        buf.clear();
+        if let Ok(mut free) = self.0.lock() {
+            free.push(buf);
+        }
+    }
+}
+
 /// A run of input lines: one buffer and where each line sits in it.
 struct Chunk {
     seq: u64,
@@ -186,7 +205,10 @@ impl Reader {
     fn lines_per_chunk(&self) -> u64 {
         let users = self.sizing.users.load(Ordering::Relaxed);
         if users == 0 {
-            return 64;
+            // Nothing known yet of the output per user: the first chunks stay small, since
+            // one user can take hundreds of KB (a client-initialize response) and a big
+            // first chunk's buffer would be faulted in for nothing.
+            return MIN_LINES;
         }
         let per_user = (self.sizing.bytes.load(Ordering::Relaxed) / users).max(1);
         (self.budget / per_user).clamp(MIN_LINES, MAX_LINES)
@@ -272,12 +294,14 @@ pub fn run<W: UserWork>(
     let sizing = Arc::new(Sizing::default());
     let mut reader = Reader::open(source, in_flight, sizing.clone())?;
     let mut stats = UserStream::default();
+    let buffers = Buffers::default();
     let mut handle = |d: Done<W::Acc>, stats: &mut UserStream| -> Result<()> {
         for w in &d.warnings {
             eprintln!("warning: skipped {w}");
         }
         stats.absorb(d.stats);
         emit(&d.out, d.acc)?;
+        buffers.give(d.out);
         d.error.map_or(Ok(()), Err)
     };
 
@@ -291,6 +315,7 @@ pub fn run<W: UserWork>(
                 &name,
                 settings.keep_going,
                 &sizing,
+                buffers.take(),
             );
             handle(done, &mut stats)?;
         }
@@ -312,13 +337,21 @@ pub fn run<W: UserWork>(
             let done_tx = done_tx.clone();
             let name = &name;
             let sizing = &sizing;
+            let buffers = &buffers;
             s.spawn(move || {
                 let mut worker = work.worker();
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { break };
-                    let done =
-                        work_chunk(work, &mut worker, chunk, name, settings.keep_going, sizing);
+                    let done = work_chunk(
+                        work,
+                        &mut worker,
+                        chunk,
+                        name,
+                        settings.keep_going,
+                        sizing,
+                        buffers.take(),
+                    );
                     if done_tx.send(done).is_err() {
                         break;
                     }
@@ -383,10 +416,11 @@ fn work_chunk<W: UserWork>(
     name: &str,
     keep_going: bool,
     sizing: &Sizing,
+    out: Vec<u8>,
 ) -> Done<W::Acc> {
     let mut done = Done {
         seq: chunk.seq,
-        out: Vec::with_capacity(64 * 1024),
+        out,
         acc: work.acc(),
         stats: UserStream::default(),
         warnings: Vec::new(),

@@ -263,7 +263,7 @@ impl<'a> Compiler<'a> {
             layers.push(self.spec(name, o, path, Kind::Layer)?);
         }
 
-        let index = |v: &Vec<Spec>| -> HashMap<Box<str>, u32> {
+        let index = |v: &Vec<Spec>| -> NameIndex {
             // Later duplicates replace earlier ones, as a JSON object would.
             v.iter()
                 .enumerate()
