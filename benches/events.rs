@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench events [-- EVENTS]` (default 500,000 events).
 
-#[path = "../tests/common/server.rs"]
+#[path = "../tests/support/server.rs"]
 mod server;
 
 use std::io::Write;
@@ -35,14 +35,20 @@ fn main() {
         }
     }
     let bytes = std::fs::metadata(&file).unwrap().len();
-    let srv = server::Server::start(Arc::new(|_| server::Action::Status(200, vec![])), false);
+    let srv = server::Server::events_undecoded(Arc::new(|_| None));
     let bin = env!("CARGO_BIN_EXE_statsig");
     let spool = dir.path().join("spool");
     let t0 = Instant::now();
     let out = std::process::Command::new(bin)
         .env("STATSIG_SERVER_SECRET", "secret-bench")
         .env("STATSIG_SPOOL_DIR", &spool)
-        .args(["log-events", "-q", "--log-event-url", &srv.url(), "--file"])
+        .args([
+            "log-events",
+            "-q",
+            "--log-event-url",
+            &srv.log_event_url(),
+            "--file",
+        ])
         .arg(&file)
         .output()
         .unwrap();

@@ -353,6 +353,36 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(test)
+_arguments "${_arguments_options[@]}" : \
+'--format=[The report on stdout]:FORMAT:((text\:"A line per case, failures explained"
+json\:"One JSON document"))' \
+'--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
+'--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`)]:URL:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3\]]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--fail-fast[Stop at the first failing case]' \
+'--coverage[Show, per entity, which rules some case decided, and list the rules none did]' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::paths -- Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json \[default\: .\]:_files' \
+&& ret=0
+;;
 (impact)
 _arguments "${_arguments_options[@]}" : \
 '--old-data-store=[Read OLD from a data store (a dump file or \`redis\://HOST\:PORT/DB\`)]:PATH|URL:_default' \
@@ -779,6 +809,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(test)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (impact)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -878,6 +912,7 @@ _statsig_commands() {
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'report:Who gets what over a population\: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)' \
+'test:Run assertion suites (*.statsig.yaml|yml|json)\: what given users must get' \
 'impact:Which users a new version of the specs flips\: per entity the users whose value, rule or group changes, with transitions and examples' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'log-event:Log one custom event' \
@@ -976,6 +1011,7 @@ _statsig__subcmd__help_commands() {
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'report:Who gets what over a population\: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)' \
+'test:Run assertion suites (*.statsig.yaml|yml|json)\: what given users must get' \
 'impact:Which users a new version of the specs flips\: per entity the users whose value, rule or group changes, with transitions and examples' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'log-event:Log one custom event' \
@@ -1100,6 +1136,11 @@ _statsig__subcmd__help__subcmd__specs__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help specs show commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__help__subcmd__test_commands] )) ||
+_statsig__subcmd__help__subcmd__test_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help test commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__impact_commands] )) ||
 _statsig__subcmd__impact_commands() {
     local commands; commands=()
@@ -1198,6 +1239,11 @@ _statsig__subcmd__specs__subcmd__push_commands() {
 _statsig__subcmd__specs__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'statsig specs show commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__test_commands] )) ||
+_statsig__subcmd__test_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig test commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_statsig" ]; then

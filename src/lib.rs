@@ -13,9 +13,11 @@ pub mod population;
 pub mod result;
 pub mod retry;
 pub mod secret;
-pub mod session;
 pub mod source;
 pub mod spec;
+pub mod suite;
+pub mod template;
 pub mod user;
+pub mod util;
 
 pub use error::{Error, Result};

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::eval::value::Value;
+use crate::spec::value::Value;
 
 /// A user, ready for evaluation.
 #[derive(Debug)]

@@ -1,14 +1,9 @@
 //! CLI behaviour: the real binary on the repo's own fixture and on the shared specs.
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::prelude::*;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
-
-fn statsig() -> Command {
-    Command::cargo_bin("statsig").expect("binary built")
-}
+use support::*;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = statsig().args(args).output().expect("run");

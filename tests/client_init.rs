@@ -1,16 +1,12 @@
 //! `statsig client-init`: the real binary on the repo's fixture and small specs written here.
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value as Json;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
-
-fn statsig() -> Command {
-    Command::cargo_bin("statsig").expect("binary built")
-}
+use support::*;
 
 fn json_of(args: &[&str]) -> Json {
     let out = statsig().args(args).output().expect("run");

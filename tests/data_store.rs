@@ -55,7 +55,7 @@ fn schemes() -> Vec<(&'static str, String, Vec<u8>)> {
 fn pull(tmp: &Path, store: &str, with_key: bool, extra: &[&str]) -> (Out, PathBuf) {
     let out = tmp.join("out.json");
     let _ = std::fs::remove_file(&out);
-    let mut c = cmd(&tmp.join("cache"));
+    let mut c = statsig().cache(&tmp.join("cache"));
     if with_key {
         c.env("STATSIG_SERVER_SECRET", KEY);
     }
@@ -191,7 +191,7 @@ fn write_id_lists(dir: &Path) -> PathBuf {
 }
 
 fn push(tmp: &Path, store: &str, scheme: &str, specs: &Path, ids: Option<&Path>) -> Out {
-    let mut c = cmd(&tmp.join("cache"));
+    let mut c = statsig().cache(&tmp.join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args([
             "specs",
@@ -247,7 +247,7 @@ fn push_from_the_network_keeps_file_ids() {
     };
     let server = Server::start();
     let tmp = tempfile::tempdir().unwrap();
-    let mut c = cmd(&tmp.path().join("cache"));
+    let mut c = statsig().cache(&tmp.path().join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args([
             "specs",
@@ -301,7 +301,7 @@ fn push_to_a_dump_and_scheme_checks() {
         o.stderr
     );
     // No destination.
-    let mut c = cmd(&tmp.path().join("cache"));
+    let mut c = statsig().cache(&tmp.path().join("cache"));
     c.args(["specs", "push", "--specs"]).arg(&specs);
     let o = run(c);
     assert_eq!(o.code, 2);

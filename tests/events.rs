@@ -1,37 +1,17 @@
 //! `statsig log-event`, `log-events` and `events flush|status` against a real loopback
 //! HTTP server that records every request.
 
-#[path = "common/server.rs"]
-mod server;
+mod support;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::{Value as Json, json};
-use server::{Action, Server};
+use support::*;
 
-const KEY: &str = "secret-TESTKEYdo-not-leak-9f8e7d6c";
 const PRIVATE: &str = "PRIVATE-123-45-6789";
-
-fn cmd(spool: &Path) -> Command {
-    let mut c = Command::cargo_bin("statsig").unwrap();
-    c.env_clear()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", spool)
-        .env("STATSIG_RETRY_BASE_MS", "5");
-    c
-}
-
-fn out_text(o: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 /// Every byte under the spool directory, the gzipped batch bodies of segment files both
 /// as stored and decompressed.
@@ -61,7 +41,7 @@ fn spool_bytes(dir: &Path) -> Vec<u8> {
 fn assert_no_secrets(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     assert!(!text.contains(KEY), "{what} contains the server key");
-    assert!(!text.contains("TESTKEY"), "{what} contains part of the key");
+    assert!(!text.contains(KEY_TAIL), "{what} contains part of the key");
     assert!(
         !text.contains(PRIVATE),
         "{what} contains a private attribute"
@@ -73,7 +53,9 @@ fn assert_no_secrets(what: &str, bytes: &[u8]) {
 }
 
 fn status(spool: &Path) -> Json {
-    let o = cmd(spool)
+    let o = statsig()
+        .key()
+        .spool(spool)
         .args(["events", "status", "--json"])
         .output()
         .unwrap();
@@ -152,10 +134,12 @@ fn unique(events: &[Json]) -> HashSet<String> {
 
 #[test]
 fn log_event_sends_the_spec_shape_and_headers() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let spool = dir.path().join("spool");
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args([
             "log-event",
             "purchase",
@@ -174,7 +158,7 @@ fn log_event_sends_the_spec_shape_and_headers() {
             "--time",
             "1700000100000",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
         ])
         .output()
         .unwrap();
@@ -216,10 +200,12 @@ fn log_event_sends_the_spec_shape_and_headers() {
 
 #[test]
 fn api_base_and_numeric_values() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let api = format!("http://{}/v1", srv.addr);
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .args(["log-event", "n", "--value", "42", "-q", "--api", &api])
         .output()
         .unwrap();
@@ -233,18 +219,20 @@ fn api_base_and_numeric_values() {
 
 #[test]
 fn log_events_splits_batches_at_the_batch_size() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let (text, expected) = event_lines(1234);
     let file = dir.path().join("events.ndjson");
     std::fs::write(&file, &text).unwrap();
-    let o = cmd(&dir.path().join("spool"))
+    let o = statsig()
+        .key()
+        .spool(&dir.path().join("spool"))
         .args([
             "log-events",
             "--batch-size",
             "100",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
         ])
         .arg("--file")
         .arg(&file)
@@ -273,10 +261,18 @@ fn log_events_splits_batches_at_the_batch_size() {
 
 #[test]
 fn log_events_reads_stdin_and_defaults_time() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
-    let o = cmd(dir.path())
-        .args(["log-events", "--file", "-", "--log-event-url", &srv.url()])
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args([
+            "log-events",
+            "--file",
+            "-",
+            "--log-event-url",
+            &srv.log_event_url(),
+        ])
         .write_stdin("{\"eventName\":\"a\"}\n\n{\"eventName\":\"b\",\"value\":\"x\"}")
         .output()
         .unwrap();
@@ -289,7 +285,7 @@ fn log_events_reads_stdin_and_defaults_time() {
 
 #[test]
 fn bad_lines_name_the_line_and_stop_unless_keep_going() {
-    let srv = Server::ok();
+    let srv = Server::start();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ev.ndjson");
     std::fs::write(
@@ -297,8 +293,15 @@ fn bad_lines_name_the_line_and_stop_unless_keep_going() {
         "{\"eventName\":\"a\"}\n{\"eventName\":\"b\"}\n{\"eventName\":\"c\",\"value\":true}\n{\"eventName\":\"d\"}\n",
     )
     .unwrap();
-    let o = cmd(&dir.path().join("s"))
-        .args(["log-events", "--log-event-url", &srv.url(), "--file"])
+    let o = statsig()
+        .key()
+        .spool(&dir.path().join("s"))
+        .args([
+            "log-events",
+            "--log-event-url",
+            &srv.log_event_url(),
+            "--file",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -308,13 +311,15 @@ fn bad_lines_name_the_line_and_stop_unless_keep_going() {
     assert!(err.contains("2 accepted, 2 sent"), "{err}");
     assert_eq!(srv.accepted_events().len(), 2);
 
-    let srv = Server::ok();
-    let o = cmd(&dir.path().join("s"))
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&dir.path().join("s"))
         .args([
             "log-events",
             "--keep-going",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
             "--file",
         ])
         .arg(&file)
@@ -334,14 +339,18 @@ fn bad_lines_name_the_line_and_stop_unless_keep_going() {
 #[test]
 fn missing_key_is_an_input_error_and_no_send_only_spools() {
     let dir = tempfile::tempdir().unwrap();
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .env_remove("STATSIG_SERVER_SECRET")
         .args(["log-event", "x"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(out_text(&o).contains("no server key"));
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .env_remove("STATSIG_SERVER_SECRET")
         .args(["log-event", "x", "--no-send"])
         .output()
@@ -349,16 +358,18 @@ fn missing_key_is_an_input_error_and_no_send_only_spools() {
     assert!(o.status.success(), "{}", out_text(&o));
     assert_eq!(status(dir.path())["events"], 1);
     // The key from a file; the spooled event goes out with the next command.
-    let srv = Server::ok();
+    let srv = Server::start();
     let kf = dir.path().join("key");
     std::fs::write(&kf, format!("{KEY}\n")).unwrap();
-    let o = cmd(dir.path())
+    let o = statsig()
+        .key()
+        .spool(dir.path())
         .env_remove("STATSIG_SERVER_SECRET")
         .args([
             "log-event",
             "y",
             "--log-event-url",
-            &srv.url(),
+            &srv.log_event_url(),
             "--server-key-file",
         ])
         .arg(&kf)
@@ -370,24 +381,17 @@ fn missing_key_is_an_input_error_and_no_send_only_spools() {
     assert_eq!(srv.accepted_events().len(), 2);
 }
 
-fn flaky(first: usize, action: Action) -> Server {
-    Server::start(
-        Arc::new(move |n| {
-            if n < first {
-                action.clone()
-            } else {
-                Action::Status(200, vec![])
-            }
-        }),
-        true,
-    )
+fn flaky(first: usize, fault: Fault) -> Server {
+    Server::events(Arc::new(move |n| (n < first).then(|| fault.clone())))
 }
 
 fn run_batch(srv: &Server, spool: &Path, n: usize, extra: &[&str]) -> std::process::Output {
     let (text, _) = event_lines(n);
-    cmd(spool)
+    statsig()
+        .key()
+        .spool(spool)
         .args(["log-events", "--file", "-", "--batch-size", "50"])
-        .args(["--log-event-url", &srv.url()])
+        .args(["--log-event-url", &srv.log_event_url()])
         .args(extra)
         .write_stdin(text)
         .output()
@@ -397,30 +401,30 @@ fn run_batch(srv: &Server, spool: &Path, n: usize, extra: &[&str]) -> std::proce
 #[test]
 fn retries_5xx_429_and_dropped_connections() {
     let (_, expected) = event_lines(200);
-    for action in [
-        Action::Status(500, vec![]),
-        Action::Status(503, vec![]),
-        Action::Status(429, vec![("Retry-After".into(), "0".into())]),
-        Action::Status(408, vec![]),
-        Action::Drop,
+    for fault in [
+        Fault::Status(500, None),
+        Fault::Status(503, None),
+        Fault::Status(429, Some("0")),
+        Fault::Status(408, None),
+        Fault::Reset,
     ] {
-        let srv = flaky(3, action.clone());
+        let srv = flaky(3, fault.clone());
         let dir = tempfile::tempdir().unwrap();
         let o = run_batch(&srv, dir.path(), 200, &[]);
-        assert!(o.status.success(), "{action:?}: {}", out_text(&o));
+        assert!(o.status.success(), "{fault:?}: {}", out_text(&o));
         assert_eq!(
             unique(&srv.accepted_events()),
             unique(&expected),
-            "{action:?}"
+            "{fault:?}"
         );
-        if !matches!(action, Action::Drop) {
+        if !matches!(fault, Fault::Reset) {
             let retries: Vec<_> = srv
                 .requests()
                 .iter()
                 .take(4)
                 .map(|r| r.header("statsig-retry").unwrap().to_string())
                 .collect();
-            assert_eq!(retries, ["0", "1", "2", "3"], "{action:?}");
+            assert_eq!(retries, ["0", "1", "2", "3"], "{fault:?}");
         }
         assert_eq!(status(dir.path())["events"], 0);
     }
@@ -428,7 +432,7 @@ fn retries_5xx_429_and_dropped_connections() {
 
 #[test]
 fn other_4xx_are_not_retried_and_stay_spooled() {
-    let srv = Server::start(Arc::new(|_| Action::Status(400, vec![])), true);
+    let srv = Server::events(Arc::new(|_| Some(Fault::Status(400, None))));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 10, &[]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
@@ -439,7 +443,7 @@ fn other_4xx_are_not_retried_and_stay_spooled() {
 
 #[test]
 fn persistent_failure_gives_up_after_the_retries() {
-    let srv = Server::start(Arc::new(|_| Action::Status(502, vec![])), true);
+    let srv = Server::events(Arc::new(|_| Some(Fault::Status(502, None))));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 120, &["--retries", "2"]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
@@ -459,7 +463,9 @@ fn server_down_then_flush_delivers_everything_once() {
         format!("http://{}/v1/log_event", l.local_addr().unwrap())
     };
     let (text, expected) = event_lines(1000);
-    let o = cmd(&spool)
+    let o = statsig()
+        .key()
+        .spool(&spool)
         .args(["log-events", "--file", "-", "--retries", "1"])
         .args(["--log-event-url", &dead])
         .write_stdin(text)
@@ -477,12 +483,19 @@ fn server_down_then_flush_delivers_everything_once() {
     assert_eq!(st["events"], 1000);
     assert_eq!(st["batches"], 2);
 
-    let text_status = cmd(&spool).args(["events", "status"]).output().unwrap();
+    let text_status = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "status"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&text_status.stdout).contains("queued: 1000 events"));
 
-    let srv = Server::ok();
-    let o = cmd(&spool)
-        .args(["events", "flush", "--log-event-url", &srv.url()])
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
@@ -502,13 +515,16 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
     let (text, expected) = event_lines(100_000);
     let file = dir.path().join("events.ndjson");
     std::fs::write(&file, text).unwrap();
-    let slow = Server::start(Arc::new(|_| Action::Delay(Duration::from_millis(80))), true);
-    let bin = assert_cmd::cargo::cargo_bin("statsig");
-    let mut child = std::process::Command::new(bin)
-        .env_clear()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", &spool)
-        .args(["log-events", "--log-event-url", &slow.url(), "--file"])
+    let slow = Server::events(Arc::new(|_| Some(Fault::Delay(Duration::from_millis(80)))));
+    let mut child = statsig_process()
+        .key()
+        .spool(&spool)
+        .args([
+            "log-events",
+            "--log-event-url",
+            &slow.log_event_url(),
+            "--file",
+        ])
         .arg(&file)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -516,7 +532,12 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
         .unwrap();
     let t0 = Instant::now();
     while !ready(&slow, &spool) {
-        assert!(t0.elapsed() < Duration::from_secs(60), "never ready");
+        assert!(
+            t0.elapsed() < Duration::from_secs(300),
+            "never ready (a hang guard, not a timing): {} accepted, {}",
+            slow.accepted_events().len(),
+            status(&spool)
+        );
         if let Some(st) = child.try_wait().unwrap() {
             let sent = slow.accepted_events().len();
             panic!(
@@ -532,9 +553,11 @@ fn kill_then_flush(ready: impl Fn(&Server, &Path) -> bool) -> (Vec<Json>, Vec<Js
     assert!(!sent_before.is_empty());
     assert_no_secrets("spool files", &spool_bytes(&spool));
 
-    let srv = Server::ok();
-    let o = cmd(&spool)
-        .args(["events", "flush", "--log-event-url", &srv.url()])
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", out_text(&o));
@@ -557,7 +580,7 @@ fn sigkill_while_sending_loses_nothing() {
         // content: one the server has recorded but whose response is still on its way is
         // both sent and spooled.
         let mut batches: HashMap<u64, u64> = HashMap::new();
-        for r in srv.requests.lock().unwrap().iter() {
+        for r in srv.state.lock().unwrap().requests.iter() {
             if (200..300).contains(&r.status) {
                 let n = r.header("statsig-event-count").unwrap().parse().unwrap();
                 batches.insert(content_id(&r.body), n);
@@ -583,9 +606,9 @@ fn sigkill_while_sending_loses_nothing() {
 
 #[test]
 fn sigkill_while_reading_keeps_a_prefix() {
-    // Killed as soon as the first batch arrives: what was accepted is a prefix of the
+    // Killed as soon as the first batch is accepted: what was accepted is a prefix of the
     // input, and exactly that arrives after the flush.
-    let (all, expected) = kill_then_flush(|srv, _| !srv.requests().is_empty());
+    let (all, expected) = kill_then_flush(|srv, _| !srv.accepted().is_empty());
     let got = unique(&all);
     assert!(!got.is_empty());
     let prefix = unique(&expected[..got.len()]);

@@ -11,7 +11,7 @@ use serde_json::{Value as Json, json};
 
 use statsig::eval::{EvalOptions, Evaluator};
 use statsig::output::json::{Selection, write_evaluation_record};
-use statsig::source::id_lists::{IdList, IdLists, list_file_name, list_name_from_file};
+use statsig::spec::id_lists::{IdList, IdLists, list_file_name, list_name_from_file};
 use statsig::spec::{CompiledSpecs, Parsed, parse_payload};
 use statsig::user::User;
 

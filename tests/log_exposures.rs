@@ -1,27 +1,10 @@
 //! `--log-exposures` on the evaluating commands, against a loopback server that records
 //! every request.
 
-#[path = "common/server.rs"]
-mod server;
+mod support;
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use serde_json::Value as Json;
-use server::Server;
-
-const KEY: &str = "secret-EXPOSUREkey-do-not-leak-1a2b";
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
-
-fn cmd(spool: &Path, url: &str) -> Command {
-    let mut c = Command::cargo_bin("statsig").unwrap();
-    c.env_clear()
-        .env("STATSIG_SERVER_SECRET", KEY)
-        .env("STATSIG_SPOOL_DIR", spool)
-        .env("STATSIG_RETRY_BASE_MS", "5")
-        .env("STATSIG_LOG_EVENT_URL", url);
-    c
-}
+use support::*;
 
 fn names(events: &[Json]) -> Vec<String> {
     events
@@ -32,10 +15,13 @@ fn names(events: &[Json]) -> Vec<String> {
 
 #[test]
 fn check_gate_logs_one_gate_exposure_with_secondary_exposures() {
-    let server = Server::ok();
+    let server = Server::start();
     let spool = tempfile::tempdir().unwrap();
-    let url = format!("{}/v1/log_event", server.url());
-    let out = cmd(spool.path(), &url)
+    let url = server.log_event_url();
+    let out = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", &url)
         .args([
             "check-gate",
             "new_checkout",
@@ -69,11 +55,14 @@ fn check_gate_logs_one_gate_exposure_with_secondary_exposures() {
 
 #[test]
 fn layer_parameter_exposures_name_the_allocated_experiment_for_explicit_parameters() {
-    let server = Server::ok();
+    let server = Server::start();
     let spool = tempfile::tempdir().unwrap();
-    let url = format!("{}/v1/log_event", server.url());
+    let url = server.log_event_url();
     // User 3 is allocated to checkout_button (test group).
-    let out = cmd(spool.path(), &url)
+    let out = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", &url)
         .args([
             "get-layer",
             "checkout_layer",
@@ -114,7 +103,10 @@ fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         format!("http://{}/v1/log_event", l.local_addr().unwrap())
     };
-    let out = cmd(spool.path(), &dead)
+    let out = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", &dead)
         .args([
             "evaluate",
             "--log-exposures",
@@ -139,9 +131,12 @@ fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
     );
 
     // A healthy server later receives everything from the spool.
-    let server = Server::ok();
-    let url = format!("{}/v1/log_event", server.url());
-    let flush = cmd(spool.path(), &url)
+    let server = Server::start();
+    let url = server.log_event_url();
+    let flush = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", &url)
         .args(["events", "flush", "--log-event-url", &url])
         .output()
         .unwrap();
@@ -159,10 +154,13 @@ fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
 
 #[test]
 fn client_init_logs_only_when_asked() {
-    let server = Server::ok();
+    let server = Server::start();
     let spool = tempfile::tempdir().unwrap();
-    let url = format!("{}/v1/log_event", server.url());
-    let plain = cmd(spool.path(), &url)
+    let url = server.log_event_url();
+    let plain = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", &url)
         .args(["client-init", "--specs", FIXTURE, "--user-id", "3"])
         .output()
         .unwrap();
@@ -172,7 +170,10 @@ fn client_init_logs_only_when_asked() {
         "no exposures without --log-exposures"
     );
 
-    let out = cmd(spool.path(), &url)
+    let out = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", &url)
         .args([
             "client-init",
             "--log-exposures",
@@ -204,17 +205,15 @@ fn client_init_logs_only_when_asked() {
 
 #[test]
 fn api_base_serves_exposures_at_v1_log_event() {
-    let server = Server::ok();
+    let server = Server::start();
     let spool = tempfile::tempdir().unwrap();
     for api in [
         format!("http://{}", server.addr),
         format!("http://{}/v1/", server.addr),
     ] {
-        let out = Command::cargo_bin("statsig")
-            .unwrap()
-            .env_clear()
-            .env("STATSIG_SERVER_SECRET", KEY)
-            .env("STATSIG_SPOOL_DIR", spool.path())
+        let out = statsig()
+            .key()
+            .spool(spool.path())
             .args([
                 "check-gate",
                 "new_checkout",

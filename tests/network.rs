@@ -30,7 +30,7 @@ impl Env {
     }
     /// `specs pull` with the key in the environment, against the server.
     fn pull(&self, extra: &[&str]) -> Out {
-        let mut c = cmd(&self.cache());
+        let mut c = statsig().cache(&self.cache());
         c.env("STATSIG_SERVER_SECRET", KEY)
             .args(["specs", "pull", "--api", &self.server.url(), "--out"])
             .arg(self.out())
@@ -206,7 +206,7 @@ fn a_rejected_key_fails_at_once_with_exit_3() {
     }
     // A wrong key, for real.
     let e = Env::new();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.env("STATSIG_SERVER_SECRET", "secret-wrongwrongwrong")
         .args(["specs", "pull", "--api", &e.server.url(), "--out"])
         .arg(e.out());
@@ -344,7 +344,7 @@ fn a_connection_reset_is_retried() {
 #[test]
 fn nothing_listening_is_a_network_error() {
     let e = Env::new();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args([
             "specs",
@@ -369,7 +369,7 @@ fn nothing_listening_is_a_network_error() {
 #[test]
 fn offline_reads_the_cache_only() {
     let e = Env::new();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args(["specs", "pull", "--offline", "--out"])
         .arg(e.out());
@@ -401,7 +401,7 @@ fn key_from_a_file_or_argv() {
     let e = Env::new();
     let key_file = e.tmp.path().join("key");
     std::fs::write(&key_file, format!("{KEY}\n")).unwrap();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.args([
         "specs",
         "pull",
@@ -417,7 +417,7 @@ fn key_from_a_file_or_argv() {
     ok(&o);
     assert!(!o.stderr.contains("warning"));
 
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.args([
         "specs",
         "pull",
@@ -437,7 +437,7 @@ fn key_from_a_file_or_argv() {
     );
     assert_eq!(o.stderr.matches("warning").count(), 1);
     // Warned once even when a command reads the key twice (push: names keys, loads specs).
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.args(["specs", "push", "--server-key", KEY, "--specs"])
         .arg(shared("core_demo_proj_dcs.json"))
         .arg("--data-store")
@@ -447,7 +447,7 @@ fn key_from_a_file_or_argv() {
     assert_eq!(o.stderr.matches("warning").count(), 1, "{}", o.stderr);
 
     // No key at all: an input error naming the ways to give one.
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.args(["specs", "pull", "--out"]).arg(e.out());
     let o = run(c);
     assert_eq!(o.code, 2);
@@ -534,7 +534,7 @@ fn id_lists_sync_incrementally() {
 #[test]
 fn endpoint_overrides() {
     let e = Env::new();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args(["specs", "pull", "--api", "http://127.0.0.1:9"])
         .args([
@@ -556,7 +556,7 @@ fn endpoint_overrides() {
 fn https_proxy_and_no_proxy_are_honoured() {
     let e = Env::new();
     // The server doubles as a forward proxy (CONNECT) for a host that does not resolve.
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.env("STATSIG_SERVER_SECRET", KEY)
         .env("HTTPS_PROXY", e.server.url())
         .args([
@@ -580,7 +580,7 @@ fn https_proxy_and_no_proxy_are_honoured() {
 
     // NO_PROXY sends it direct, where the host does not exist.
     e.server.clear();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.env("STATSIG_SERVER_SECRET", KEY)
         .env("HTTPS_PROXY", e.server.url())
         .env("NO_PROXY", "statsig-upstream.invalid")
@@ -603,7 +603,7 @@ fn https_proxy_and_no_proxy_are_honoured() {
 #[test]
 fn pull_to_stdout_and_from_a_file() {
     let e = Env::new();
-    let mut c = cmd(&e.cache());
+    let mut c = statsig().cache(&e.cache());
     c.args(["specs", "pull", "--out", "-", "--specs"])
         .arg(shared("core_demo_proj_dcs.json"));
     let o = c.output().unwrap();

@@ -9,10 +9,6 @@ use std::path::{Path, PathBuf};
 use serde_json::Value as Json;
 use support::*;
 
-fn statsig(tmp: &Path) -> assert_cmd::Command {
-    cmd(&tmp.join("cache"))
-}
-
 /// Writes `n` varied users (ids, emails, countries, company ids) as NDJSON.
 fn users_file(dir: &Path, n: usize) -> PathBuf {
     let mut text = String::new();
@@ -47,7 +43,7 @@ fn fields_are_the_full_record_projected() {
     let users = users_file(t, 40);
     let specs = shared("core_eval_proj_dcs.json");
     let full = {
-        let mut c = statsig(t);
+        let mut c = statsig().cache(&t.join("cache"));
         c.args(["evaluate", "--users"])
             .arg(&users)
             .arg("--specs")
@@ -60,7 +56,7 @@ fn fields_are_the_full_record_projected() {
         "group_name,user",
         "secondary_exposures,allocated_experiment_name",
     ] {
-        let mut c = statsig(t);
+        let mut c = statsig().cache(&t.join("cache"));
         c.args(["evaluate", "--fields", list, "--users"])
             .arg(&users)
             .arg("--specs")
@@ -95,7 +91,7 @@ fn fields_are_the_full_record_projected() {
         }
     }
     // The default stays the full conformance record, byte for byte.
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["evaluate", "--fields", Fields::ALL_LIST, "--users"])
         .arg(&users)
         .arg("--specs")
@@ -114,7 +110,7 @@ impl Fields {
 fn an_unknown_field_is_one_line_and_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
     let t = tmp.path();
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args([
         "evaluate",
         "--fields",
@@ -145,7 +141,7 @@ fn jobs_1_and_jobs_n_are_byte_identical() {
     let outputs: Vec<(String, String)> = ["1", "3", "8"]
         .iter()
         .map(|jobs| {
-            let mut c = statsig(t);
+            let mut c = statsig().cache(&t.join("cache"));
             c.args([
                 "evaluate",
                 "--keep-going",
@@ -179,7 +175,7 @@ fn jobs_1_and_jobs_n_are_byte_identical() {
     let gcir: Vec<String> = ["1", "4"]
         .iter()
         .map(|jobs| {
-            let mut c = statsig(t);
+            let mut c = statsig().cache(&t.join("cache"));
             c.args(["client-init", "--jobs", jobs, "--users"])
                 .arg(&small)
                 .arg("--specs")
@@ -260,7 +256,7 @@ fn write_users(path: &Path, users: &[U]) {
 }
 
 fn report_json(t: &Path, users: &Path, extra: &[&str]) -> (String, Json) {
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--format", "json", "--specs", FIXTURE, "--users"])
         .arg(users)
         .args(extra);
@@ -397,7 +393,7 @@ fn report_flags_a_sample_ratio_mismatch() {
     assert_eq!(r["gates"], serde_json::json!({}));
     assert_eq!(r["experiments"].as_object().unwrap().len(), 1);
     // The table says so too.
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--format", "table", "--specs", FIXTURE, "--users"])
         .arg(&path)
         .args(["--experiment", "three_way_exp"]);
@@ -428,14 +424,14 @@ fn report_merge_of_four_parts_is_the_single_run_and_jobs_do_not_matter() {
         std::fs::write(&out, json).unwrap();
         parts.push(out);
     }
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--format", "json", "--merge"])
         .args(&parts);
     assert!(ok(c) == single, "merged report differs from the single run");
 
     // Merging parts of other specs is refused, naming the part.
     let other = t.join("other.json");
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args([
         "report",
         "--format",
@@ -446,7 +442,7 @@ fn report_merge_of_four_parts_is_the_single_run_and_jobs_do_not_matter() {
     ])
     .arg(&whole);
     std::fs::write(&other, ok(c)).unwrap();
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--merge"]).arg(&parts[0]).arg(&other);
     let o = run(c);
     assert_eq!(o.code, 2);
@@ -458,7 +454,7 @@ fn report_merge_of_four_parts_is_the_single_run_and_jobs_do_not_matter() {
     // A part that is not a report: one line with a position.
     let bad = t.join("bad.json");
     std::fs::write(&bad, "{\"users\": 3,\n \"gates\": []}").unwrap();
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--merge"]).arg(&bad);
     let o = run(c);
     assert_eq!(o.code, 2);
@@ -476,7 +472,7 @@ fn report_formats() {
         "{\"userID\":\"user-${i}\",\"country\":\"DE\"}",
     ];
     for format in ["markdown", "csv"] {
-        let mut c = statsig(t);
+        let mut c = statsig().cache(&t.join("cache"));
         c.args(["report", "--specs", FIXTURE, "--format", format])
             .args(generated);
         insta::assert_snapshot!(format!("report_{format}"), ok(c));
@@ -487,7 +483,7 @@ fn report_formats() {
         .map(|i| format!("{{\"userID\":\"user-{i}\",\"country\":\"DE\"}}\n"))
         .collect();
     std::fs::write(&path, text).unwrap();
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args(["report", "--specs", FIXTURE, "--format", "json"])
         .args(generated);
     assert_eq!(ok(c), report_json(t, &path, &[]).0);
@@ -496,7 +492,7 @@ fn report_formats() {
 // ---- impact -------------------------------------------------------------------------------
 
 fn impact(t: &Path, args: &[&str]) -> support::Out {
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.arg("impact").args(args);
     run(c)
 }
@@ -683,7 +679,7 @@ fn impact_as_a_ci_guard() {
     assert_eq!(o.code, 0);
     // OLD from a data store (a dump written by `specs push`), NEW from a file.
     let dump = t.join("dump.json");
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args(["specs", "push", "--specs", FIXTURE, "--data-store"])
         .arg(&dump);
@@ -692,7 +688,7 @@ fn impact_as_a_ci_guard() {
         t,
         &[FIXTURE, FIXTURE_CHANGED, "--users", p, "--format", "json"],
     );
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args(["impact", FIXTURE_CHANGED, "--old-data-store"])
         .arg(&dump)
@@ -812,7 +808,7 @@ fn spark_example_pipes_partitions_in_order() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut c = statsig(t);
+    let mut c = statsig().cache(&t.join("cache"));
     c.args([
         "evaluate",
         "--specs",

@@ -16,7 +16,7 @@ fn id_hash(id: &str) -> String {
 }
 
 fn evaluate(tmp: &Path, users: &Path, source: &[&str], with_key: bool) -> String {
-    let mut c = cmd(&tmp.join("cache"));
+    let mut c = statsig().cache(&tmp.join("cache"));
     if with_key {
         c.env("STATSIG_SERVER_SECRET", KEY);
     }
@@ -77,7 +77,7 @@ fn every_source_evaluates_like_specs() {
 
     // A dump seeded by specs push, read with and without the key.
     let dump = t.join("dump.json");
-    let mut c = cmd(&t.join("cache"));
+    let mut c = statsig().cache(&t.join("cache"));
     c.env("STATSIG_SERVER_SECRET", KEY)
         .args([
             "specs",
@@ -106,7 +106,7 @@ fn every_source_evaluates_like_specs() {
         None => eprintln!("SKIPPED: the Redis part (no redis-server)"),
         Some(redis) => {
             let r = redis.url(0);
-            let mut c = cmd(&t.join("cache"));
+            let mut c = statsig().cache(&t.join("cache"));
             c.env("STATSIG_SERVER_SECRET", KEY).args([
                 "specs",
                 "push",

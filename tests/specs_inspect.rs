@@ -1,10 +1,12 @@
 //! `statsig specs list | show | diff` run as a binary on the shared spec files.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
+use support::{Out, statsig};
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/specs_inspect");
@@ -23,22 +25,10 @@ fn dcs(set: &str) -> String {
     shared(&format!("conformance/{set}/dcs.json"))
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(args: &[&str]) -> Out {
-    let out = Command::new(assert_cmd::cargo::cargo_bin!("statsig"))
-        .args(args)
-        .output()
-        .expect("run statsig");
-    Out {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    }
+    let mut c = statsig();
+    c.args(args);
+    support::run(c)
 }
 
 fn run_json(args: &[&str]) -> Value {
@@ -158,7 +148,7 @@ fn list_json_shape() {
 #[test]
 fn list_reads_stdin() {
     let bytes = std::fs::read(dcs("py_download_config_specs")).unwrap();
-    let out = Command::new(assert_cmd::cargo::cargo_bin!("statsig"))
+    let out = statsig()
         .args(["specs", "list", "--json", "--specs", "-"])
         .write_stdin(bytes)
         .output()

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use statsig::eval::{EvalOptions, Evaluator};
 use statsig::output::json::{Selection, write_evaluation_record};
-use statsig::source::id_lists::IdList;
+use statsig::spec::id_lists::IdList;
 use statsig::spec::{CompiledSpecs, Parsed, parse_payload};
 use statsig::user::User;
 

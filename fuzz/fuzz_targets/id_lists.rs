@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use statsig::source::id_lists::{IdList, IdLists, list_file_name, list_name_from_file};
+use statsig::spec::id_lists::{IdList, IdLists, list_file_name, list_name_from_file};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -5,18 +5,19 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides, load_specs, now_ms};
+use crate::cli::common::{EvalArgs, JobsArg, load_overrides, load_specs};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, Result};
 use crate::eval::overrides::LocalOverrides;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
-use crate::population::records::{ClientInitRecords, write_client_init};
+use crate::output::records::{ClientInitRecords, write_client_init};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
+use crate::util::clock::now_ms;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ClientInitArgs {

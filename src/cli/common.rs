@@ -90,12 +90,10 @@ pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
         .transpose()
 }
 
-pub use crate::session::now_ms;
-
 pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
     EvalOptions {
         app_id: specs.app_id.as_deref(),
-        now_ms: now_ms(),
+        now_ms: crate::util::clock::now_ms(),
     }
 }
 

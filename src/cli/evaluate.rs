@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::eval::overrides::LocalOverrides;
 use crate::output::json::{Fields, Selection, write_evaluation_fields_with};
-use crate::population::records::EvaluationRecords;
+use crate::output::records::EvaluationRecords;
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::{EvalResult, clean_exposures};
 use crate::spec::CompiledSpecs;

@@ -287,7 +287,7 @@ pub fn run_events(args: &EventsArgs) -> Result<i32> {
                     st.events, st.batches, st.segments, st.bytes
                 );
                 if let Some(t) = st.oldest_ms {
-                    let age = (crate::events::model::now_ms() - t).max(0) / 1000;
+                    let age = (crate::util::clock::now_ms() - t).max(0) / 1000;
                     println!("oldest: {age} s ago");
                 }
                 if st.in_flight_segments > 0 {

@@ -85,7 +85,7 @@ impl ExposureLogger {
             stamp: ExposureStamp {
                 reason_source,
                 lcut: specs.time,
-                init_time: crate::cli::common::now_ms(),
+                init_time: crate::util::clock::now_ms(),
             },
         }))
     }

@@ -9,6 +9,7 @@ pub mod impact;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
+pub mod test;
 pub mod user_args;
 
 use std::io::Write;
@@ -44,6 +45,8 @@ pub enum Command {
     /// Who gets what over a population: pass rates, group splits with a sample-ratio
     /// check, distinct config values, layer allocations (or --merge the parts of a split run).
     Report(Box<report::ReportArgs>),
+    /// Run assertion suites (*.statsig.yaml|yml|json): what given users must get.
+    Test(Box<test::TestArgs>),
     /// Which users a new version of the specs flips: per entity the users whose value,
     /// rule or group changes, with transitions and examples.
     Impact(Box<impact::ImpactArgs>),
@@ -91,6 +94,7 @@ pub fn main() -> i32 {
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
         Command::Report(a) => report::run(&a),
+        Command::Test(a) => test::run(&a),
         Command::Impact(a) => impact::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::error::{Error, Result};
 use crate::source::cache::write_atomic;
 use crate::source::data_store::{self, KeyScheme, Store, mask_store_key};
-use crate::source::id_lists::list_file_name;
 use crate::source::{self as source, SourceArgs};
+use crate::spec::id_lists::list_file_name;
 
 #[derive(Debug, clap::Args)]
 pub struct PullArgs {

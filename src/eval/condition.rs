@@ -6,14 +6,14 @@ use std::cmp::Ordering;
 
 use crate::eval::country::country_for_ip;
 use crate::eval::evaluator::Evaluator;
-use crate::eval::hash;
 use crate::eval::trace::Trace;
 use crate::eval::ua::parse_user_agent;
-use crate::eval::value::Value;
 use crate::spec::model::{
     CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
 };
+use crate::spec::value::Value;
 use crate::user::User;
+use crate::util::hash;
 
 static MISSING: Value = Value::MISSING;
 

@@ -7,7 +7,7 @@ use serde_json::{Value as Json, json};
 
 use crate::eval::evaluator::{EvalOptions, Evaluator};
 use crate::result::Reason;
-use crate::source::id_lists::IdList;
+use crate::spec::id_lists::IdList;
 use crate::spec::model::{CompiledSpecs, Kind};
 use crate::spec::{Parsed, parse_payload};
 use crate::user::User;
@@ -1424,7 +1424,7 @@ fn segment_list_membership_by_hashed_id() {
     assert!(eval_specs(&specs, r#"{"userID":"user-2"}"#).bool);
     // Through a user field.
     let c = uf("email", "in_segment_list", json!("list"));
-    let key = String::from_utf8(crate::eval::hash::id_list_key("a@b").to_vec()).unwrap();
+    let key = String::from_utf8(crate::util::hash::id_list_key("a@b").to_vec()).unwrap();
     let specs = with_list(c, "list", &[&key]);
     assert!(eval_specs(&specs, r#"{"email":"a@b"}"#).bool);
 }

@@ -2,12 +2,12 @@
 //! local overrides, with the Rust core's shared result state (evaluation.md §3).
 
 use crate::eval::condition;
-use crate::eval::hash;
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::trace::{NoTrace, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
 use crate::user::User;
+use crate::util::hash;
 
 /// Depth at which nested evaluation gives up (a cycle in the spec).
 const MAX_DEPTH: u32 = 300;

@@ -3,11 +3,8 @@
 pub mod condition;
 pub mod country;
 pub mod evaluator;
-pub mod hash;
 pub mod overrides;
-pub mod time;
 pub mod trace;
 pub mod ua;
-pub mod value;
 
 pub use evaluator::{EvalOptions, Evaluator, Scratch};

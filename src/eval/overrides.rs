@@ -31,10 +31,15 @@ impl LocalOverrides {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let json: Json = serde_json::from_str(&text)
             .map_err(|e| Error::input(format!("{}: not valid JSON: {e}", path.display())))?;
+        Self::from_json(&json, &path.display().to_string())
+    }
+
+    /// The same shape as [`LocalOverrides::load`], already parsed; `origin` names it.
+    pub fn from_json(json: &Json, origin: &str) -> Result<Self> {
         let mut out = LocalOverrides::default();
         let obj = json
             .as_object()
-            .ok_or_else(|| Error::input(format!("{}: expected a JSON object", path.display())))?;
+            .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object")))?;
         for (section, kind) in [
             ("gates", Kind::Gate),
             ("configs", Kind::Config),
@@ -42,9 +47,9 @@ impl LocalOverrides {
             ("layers", Kind::Layer),
         ] {
             let Some(s) = obj.get(section) else { continue };
-            let s = s.as_object().ok_or_else(|| {
-                Error::input(format!("{}: {section} must be an object", path.display()))
-            })?;
+            let s = s
+                .as_object()
+                .ok_or_else(|| Error::input(format!("{origin}: {section} must be an object")))?;
             for (name, v) in s {
                 let per_user = match (kind, v) {
                     (Kind::Gate, Json::Object(m)) => Some(m),

@@ -12,9 +12,10 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value as Json};
 
-use super::model::{Event, SecondaryExposure, bool_str, now_ms};
+use super::model::{Event, SecondaryExposure, bool_str};
 use crate::result::{EvalResult, Exposure, clean_exposures};
 use crate::user::User;
+use crate::util::clock::now_ms;
 
 pub const GATE_EXPOSURE: &str = "statsig::gate_exposure";
 pub const CONFIG_EXPOSURE: &str = "statsig::config_exposure";

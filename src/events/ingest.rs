@@ -7,8 +7,9 @@ use std::sync::mpsc::{RecvTimeoutError, sync_channel};
 use std::time::Duration;
 
 use super::deliver::Delivery;
-use super::model::{append_line_event, now_ms};
+use super::model::append_line_event;
 use crate::error::{Error, Result};
+use crate::util::clock::now_ms;
 
 /// How an NDJSON ingestion went.
 #[derive(Debug, Default)]

@@ -70,7 +70,7 @@ impl Event {
             value: None,
             metadata: None,
             user: None,
-            time: now_ms(),
+            time: crate::util::clock::now_ms(),
             secondary_exposures: None,
             statsig_metadata: None,
         })
@@ -111,9 +111,6 @@ impl Serialize for Event {
         m.end()
     }
 }
-
-/// Milliseconds since the Unix epoch.
-pub use crate::session::now_ms;
 
 /// A user JSON object as logged: wire names, `privateAttributes` removed, `userID` present.
 /// Validates the user the way evaluation does, so a bad user is rejected, not logged.

@@ -24,7 +24,7 @@ pub fn log_event_url(api: Option<&str>, log_event_url: Option<&str>) -> String {
 
 /// The session id of this process (a random v4 UUID).
 pub fn new_session_id() -> String {
-    crate::session::session_id().to_string()
+    crate::util::ids::session_id().to_string()
 }
 
 /// When and how often to retry.
@@ -140,7 +140,7 @@ impl Sender {
             .header("STATSIG-SERVER-SESSION-ID", &self.session_id)
             .header(
                 "STATSIG-CLIENT-TIME",
-                super::model::now_ms().to_string().as_str(),
+                crate::util::clock::now_ms().to_string().as_str(),
             )
             .header("STATSIG-EVENT-COUNT", count.to_string().as_str())
             .header("STATSIG-RETRY", attempt.to_string().as_str())

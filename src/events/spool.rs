@@ -124,7 +124,7 @@ impl Spool {
 
     /// Writes batches durably as a new segment, locked by this process.
     pub fn write_segment(&self, batches: Vec<Batch>) -> Result<Segment> {
-        let now = super::model::now_ms();
+        let now = crate::util::clock::now_ms();
         let seq = SEQ.fetch_add(1, Ordering::Relaxed);
         let mut rnd = [0u8; 4];
         let _ = getrandom::fill(&mut rnd);

@@ -13,12 +13,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::eval::hash::{djb2, djb2_u32, sha256_b64};
 use crate::eval::{EvalOptions, Evaluator, Scratch};
 use crate::output::json::{write_str, write_str_list};
 use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Spec};
 use crate::user::User;
+use crate::util::hash::{djb2, djb2_u32, sha256_b64};
 
 /// How spec names are hidden in the response (§3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -726,7 +726,7 @@ fn write_param_stores(
 
 /// `sdkInfo.sessionId`: one per run, like an SDK instance.
 fn session_id() -> String {
-    crate::session::session_id().to_string()
+    crate::util::ids::session_id().to_string()
 }
 
 #[cfg(test)]

@@ -8,6 +8,17 @@ use crate::output::describe::{condition_text, percentage};
 use crate::result::EvalResult;
 use crate::spec::model::{Condition, Spec};
 
+/// How a rule ended, in words.
+pub fn outcome_text(outcome: RuleOutcome) -> &'static str {
+    match outcome {
+        RuleOutcome::Unsupported => "stopped: a condition is unsupported",
+        RuleOutcome::NoMatch => "not matched: next rule",
+        RuleOutcome::Delegated => "matched: delegated to its experiment",
+        RuleOutcome::Pass => "matched, in the rollout: this rule's value",
+        RuleOutcome::RollFail => "matched, outside the rollout: the default value",
+    }
+}
+
 /// Collects the trace as indented text lines.
 #[derive(Debug, Default)]
 pub struct ExplainTrace {
@@ -73,14 +84,7 @@ impl Trace for ExplainTrace {
     }
 
     fn rule(&mut self, _spec: &Spec, _rule_index: usize, outcome: RuleOutcome) {
-        let t = match outcome {
-            RuleOutcome::Unsupported => "stopped: a condition is unsupported",
-            RuleOutcome::NoMatch => "not matched: next rule",
-            RuleOutcome::Delegated => "matched: delegated to its experiment",
-            RuleOutcome::Pass => "matched, in the rollout: this rule's value",
-            RuleOutcome::RollFail => "matched, outside the rollout: the default value",
-        };
-        self.line(0, t);
+        self.line(0, outcome_text(outcome));
         self.depth = self.depth.saturating_sub(1);
     }
 

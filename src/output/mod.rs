@@ -5,4 +5,6 @@ pub mod describe;
 pub mod explain;
 pub mod impact;
 pub mod json;
+pub mod records;
 pub mod report;
+pub mod suite;

@@ -3,7 +3,6 @@
 
 pub mod impact;
 pub mod ordered;
-pub mod records;
 pub mod report;
 pub mod srm;
 pub mod stream;

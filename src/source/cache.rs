@@ -13,8 +13,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
-use crate::source::id_lists::{IdListFile, IdListFiles, list_file_name, list_name_from_file};
 use crate::source::{Loaded, SourceKind};
+use crate::spec::id_lists::{IdListFile, IdListFiles, list_file_name, list_name_from_file};
 
 /// The cache root: `override_` (`--cache-dir` / STATSIG_CACHE_DIR), else
 /// `$XDG_CACHE_HOME/statsig`, else `~/.cache/statsig`.

@@ -20,10 +20,10 @@ use serde_json::{Map, Value as Json};
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
 use crate::source::cache::write_atomic;
-use crate::source::id_lists::{IdListFile, IdListFiles};
 use crate::source::resp::{Redis, mask_url};
 use crate::source::{Loaded, SourceArgs, SourceKind};
 use crate::spec::compile::{Parsed, parse_payload};
+use crate::spec::id_lists::{IdListFile, IdListFiles};
 use crate::spec::model::Format;
 
 const V1_DCS: &str = "statsig|/v1/download_config_specs|plain_text|";
@@ -82,7 +82,7 @@ impl KeyScheme {
 }
 
 /// Standard base64 of the key's SHA-256 digest is the `<H>` of the core and node schemes.
-pub use crate::eval::hash::sha256_b64;
+pub use crate::util::hash::sha256_b64;
 
 fn id_list_manifest_key(h: &str) -> String {
     format!("statsig|/v1/get_id_lists|plain_text|{h}")

@@ -7,7 +7,6 @@
 pub mod cache;
 pub mod data_store;
 pub mod file;
-pub mod id_lists;
 pub mod network;
 pub mod resp;
 
@@ -16,7 +15,7 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::secret::{SERVER_SECRET_ENV, ServerKey};
-use id_lists::{IdListFiles, IdLists};
+use crate::spec::id_lists::{IdListFiles, IdLists};
 
 /// Options choosing the spec source; flattened into every command that needs specs.
 #[derive(Debug, Clone, Default, clap::Args)]

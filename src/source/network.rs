@@ -14,9 +14,9 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
 use crate::source::cache::Cache;
-use crate::source::id_lists::{IdListFile, IdListFiles};
 use crate::source::{Loaded, SourceArgs, SourceKind};
 use crate::spec::compile::{Parsed, parse_payload};
+use crate::spec::id_lists::{IdListFile, IdListFiles};
 
 /// `STATSIG-SDK-TYPE` of this tool.
 pub const SDK_TYPE: &str = "statsig-cli";
@@ -151,7 +151,7 @@ impl Client {
             ))
             .build()
             .into();
-        let session_id = crate::session::session_id().to_string();
+        let session_id = crate::util::ids::session_id().to_string();
         Client {
             agent,
             key,
@@ -178,7 +178,7 @@ impl Client {
         attempt: u32,
         extra: &[(&str, String)],
     ) -> ureq::RequestBuilder<B> {
-        let now_ms = crate::session::now_ms();
+        let now_ms = crate::util::clock::now_ms();
         rb = rb
             .header("STATSIG-API-KEY", self.key.expose())
             .header("STATSIG-SDK-TYPE", SDK_TYPE)
@@ -515,7 +515,7 @@ pub fn fetch_specs(
         Parsed::Specs(compiled) => {
             if let Some(h) = compiled.hashed_sdk_key_used.as_deref()
                 && !h.is_empty()
-                && h != crate::eval::hash::djb2(key.expose())
+                && h != crate::util::hash::djb2(key.expose())
             {
                 return Err(Error::Network(format!(
                     "download_config_specs: the payload was made for another server key (hashed_sdk_key_used {h}) ({origin})"

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::eval::time::parse_timestamp_target;
-use crate::source::id_lists::IdLists;
+use crate::spec::id_lists::IdLists;
 use crate::spec::model::*;
+use crate::spec::time::parse_timestamp_target;
 
 /// What a payload turned out to be.
 pub enum Parsed {
@@ -388,7 +388,7 @@ impl<'a> Compiler<'a> {
             default_environment_value: top
                 .get("default_environment")
                 .and_then(Json::as_str)
-                .map(crate::eval::value::Value::from_str_value),
+                .map(crate::spec::value::Value::from_str_value),
             default_environment: top
                 .get("default_environment")
                 .and_then(Json::as_str)

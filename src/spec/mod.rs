@@ -1,8 +1,11 @@
 //! The spec model: wire forms (v1, v2) compiled into one typed form.
 
 pub mod compile;
+pub mod id_lists;
 pub mod lazy;
 pub mod model;
+pub mod time;
+pub mod value;
 
 pub use compile::{Parsed, parse_payload, parse_payload_leaking};
 pub use lazy::parse_payload_for;

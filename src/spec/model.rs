@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use fancy_regex::Regex;
 
-use crate::source::id_lists::IdLists;
+use crate::spec::id_lists::IdLists;
 
 /// Which wire form a payload came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,7 +455,7 @@ pub struct CompiledSpecs {
     pub app_id: Option<Box<str>>,
     pub default_environment: Option<Box<str>>,
     /// `default_environment` ready for `environment_field` conditions.
-    pub default_environment_value: Option<crate::eval::value::Value>,
+    pub default_environment_value: Option<crate::spec::value::Value>,
     pub sdk_keys_to_app_ids: Option<HashMap<Box<str>, Option<Box<str>>>>,
     pub hashed_sdk_keys_to_app_ids: Option<HashMap<Box<str>, Option<Box<str>>>>,
     pub experiment_to_layer: HashMap<Box<str>, Box<str>>,

@@ -1,355 +1,95 @@
-//! A loopback HTTP server speaking the Statsig download protocol, with injectable faults, and
-//! helpers to run the binary hermetically. Shared by the integration tests.
+//! The one test harness: a loopback HTTP server with faults and captured requests
+//! ([`server`]), one `statsig()` builder that runs the binary hermetically, output checks
+//! that the key never leaks, and a Redis fixture. Every integration test uses it.
 #![allow(dead_code)]
 
-use std::collections::{HashMap, VecDeque};
+pub mod server;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::thread;
 use std::time::{Duration, Instant};
 
-pub const KEY: &str = "secret-TESTkey0123456789abcdefSECRET";
-/// A fragment of the key that must never show up in any output.
-pub const KEY_TAIL: &str = "0123456789abcdefSECRET";
+#[allow(unused_imports)] // each test uses its own part of the harness
+pub use server::{Behaviour, Fault, KEY, KEY_TAIL, Req, Server, gzip, read_shared, shared};
 
-pub fn shared(name: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/specs")).join(name)
+/// The repo's own small payload.
+pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
+/// ../shared, beside the repo.
+pub const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+
+/// Variables of the caller's environment a run must not inherit: proxies and the XDG
+/// directories (besides every `STATSIG_*` variable).
+const INHERITED: &[&str] = &[
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+];
+
+/// The binary with a clean environment: no `STATSIG_*` variable (so no inherited key, cache,
+/// spool or URL), no proxy, no XDG directory. A hang guard of five minutes, never a timing.
+pub fn statsig() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::from_std(statsig_process());
+    c.timeout(Duration::from_secs(300));
+    c
 }
 
-pub fn read_shared(name: &str) -> Vec<u8> {
-    std::fs::read(shared(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// A recorded request.
-#[derive(Debug, Clone)]
-pub struct Req {
-    pub method: String,
-    pub path: String,
-    pub query: String,
-    pub headers: HashMap<String, String>,
-    pub body: Vec<u8>,
-}
-
-impl Req {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .get(&name.to_ascii_lowercase())
-            .map(String::as_str)
-    }
-}
-
-/// What the server does with the next request of a kind.
-#[derive(Debug, Clone)]
-pub enum Fault {
-    /// Sleep, then answer normally.
-    Delay(Duration),
-    /// Answer with this status (and `Retry-After`, if given) and a short body.
-    Status(u16, Option<&'static str>),
-    /// Close the connection without answering.
-    Reset,
-    /// Answer 200 with a gzip body cut short.
-    TruncatedGzip,
-    /// Answer 200 with an HTML page.
-    NotJson,
-    /// Answer 200 `{"has_updates":false}`.
-    NoUpdates,
-    /// Answer normally, gzip-encoded.
-    Gzip,
-    /// Answer normally, deflate-encoded.
-    Deflate,
-}
-
-#[derive(Default)]
-pub struct State {
-    pub requests: Vec<Req>,
-    /// Faults per request kind: "dcs", "manifest", "list".
-    pub faults: HashMap<&'static str, VecDeque<Fault>>,
-    pub v1: Vec<u8>,
-    pub v2: Vec<u8>,
-    /// name → (fileID, creationTime, file bytes)
-    pub lists: HashMap<String, (String, i64, Vec<u8>)>,
-}
-
-pub struct Server {
-    pub addr: SocketAddr,
-    pub state: Arc<Mutex<State>>,
-}
-
-impl Server {
-    pub fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
-        let state = Arc::new(Mutex::new(State {
-            v1: read_shared("py_download_config_specs.json"),
-            v2: read_shared("core_eval_proj_dcs.json"),
-            ..State::default()
-        }));
-        state.lock().unwrap().lists.insert(
-            "company_id_list".into(),
-            (
-                "4t0BEqak3w1UcidsPcpQXN".into(),
-                1721417546000,
-                read_shared("core_company_id_list"),
-            ),
-        );
-        let st = state.clone();
-        thread::spawn(move || {
-            for conn in listener.incoming() {
-                let Ok(conn) = conn else { continue };
-                let st = st.clone();
-                thread::spawn(move || {
-                    let _ = handle(conn, addr, &st);
-                });
-            }
-        });
-        Server { addr, state }
-    }
-
-    pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    pub fn fault(&self, kind: &'static str, f: Fault) {
-        self.state
-            .lock()
-            .unwrap()
-            .faults
-            .entry(kind)
-            .or_default()
-            .push_back(f);
-    }
-
-    pub fn requests(&self) -> Vec<Req> {
-        self.state.lock().unwrap().requests.clone()
-    }
-
-    pub fn count(&self, path_contains: &str) -> usize {
-        self.requests()
-            .iter()
-            .filter(|r| r.path.contains(path_contains))
-            .count()
-    }
-
-    pub fn clear(&self) {
-        self.state.lock().unwrap().requests.clear();
-    }
-}
-
-fn read_request(r: &mut BufReader<TcpStream>) -> Option<Req> {
-    let mut line = String::new();
-    r.read_line(&mut line).ok()?;
-    let mut parts = line.split_whitespace();
-    let method = parts.next()?.to_string();
-    let target = parts.next()?.to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut h = String::new();
-        r.read_line(&mut h).ok()?;
-        let h = h.trim_end();
-        if h.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':') {
-            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+/// [`statsig`] as a `std::process::Command`, for runs that are spawned and killed.
+pub fn statsig_process() -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin!("statsig"));
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("STATSIG_") {
+            c.env_remove(k);
         }
     }
-    let len: usize = headers
-        .get("content-length")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; len];
-    r.read_exact(&mut body).ok()?;
-    let (path, query) = match target.split_once('?') {
-        Some((p, q)) => (p.to_string(), q.to_string()),
-        None => (target, String::new()),
-    };
-    Some(Req {
-        method,
-        path,
-        query,
-        headers,
-        body,
-    })
-}
-
-fn respond(
-    w: &mut TcpStream,
-    status: u16,
-    headers: &[(&str, String)],
-    body: &[u8],
-) -> std::io::Result<()> {
-    let mut out = format!(
-        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        out.push_str(&format!("{k}: {v}\r\n"));
-    }
-    out.push_str("\r\n");
-    w.write_all(out.as_bytes())?;
-    w.write_all(body)?;
-    w.flush()
-}
-
-pub fn gzip(b: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(b).unwrap();
-    e.finish().unwrap()
-}
-
-fn handle(conn: TcpStream, addr: SocketAddr, st: &Mutex<State>) -> std::io::Result<()> {
-    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut w = conn.try_clone()?;
-    let mut r = BufReader::new(conn);
-    let Some(mut req) = read_request(&mut r) else {
-        return Ok(());
-    };
-    if req.method == "CONNECT" {
-        // Act as a forward proxy that tunnels to itself: record the CONNECT, then serve the
-        // request that follows on the same connection.
-        st.lock().unwrap().requests.push(req.clone());
-        w.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")?;
-        let Some(next) = read_request(&mut r) else {
-            return Ok(());
-        };
-        req = next;
-    }
-    let kind: &'static str = if req.path.contains("download_config_specs") {
-        "dcs"
-    } else if req.path.contains("get_id_lists") {
-        "manifest"
-    } else {
-        "list"
-    };
-    let fault = {
-        let mut s = st.lock().unwrap();
-        s.requests.push(req.clone());
-        s.faults.get_mut(kind).and_then(|q| q.pop_front())
-    };
-    let mut encoding = None;
-    match fault {
-        Some(Fault::Delay(d)) => thread::sleep(d),
-        Some(Fault::Status(code, retry_after)) => {
-            let h: Vec<(&str, String)> = retry_after
-                .map(|v| vec![("Retry-After", v.to_string())])
-                .unwrap_or_default();
-            return respond(&mut w, code, &h, b"{\"error\":\"injected\"}");
-        }
-        Some(Fault::Reset) => {
-            let _ = w.shutdown(std::net::Shutdown::Both);
-            return Ok(());
-        }
-        Some(Fault::TruncatedGzip) => {
-            let body = { st.lock().unwrap().v2.clone() };
-            let gz = gzip(&body);
-            let cut = &gz[..gz.len() / 2];
-            return respond(&mut w, 200, &[("Content-Encoding", "gzip".into())], cut);
-        }
-        Some(Fault::NotJson) => {
-            return respond(
-                &mut w,
-                200,
-                &[("Content-Type", "text/html".into())],
-                b"<html><body>Sign in to the Wi-Fi</body></html>",
-            );
-        }
-        Some(Fault::NoUpdates) => {
-            return respond(&mut w, 200, &[], br#"{"has_updates":false}"#);
-        }
-        Some(Fault::Gzip) => encoding = Some("gzip"),
-        Some(Fault::Deflate) => encoding = Some("deflate"),
-        None => {}
-    }
-    if req.header("statsig-api-key") != Some(KEY) {
-        return respond(&mut w, 401, &[], b"{\"error\":\"bad key\"}");
-    }
-    let (status, body, extra): (u16, Vec<u8>, Vec<(&str, String)>) = {
-        let s = st.lock().unwrap();
-        if req.method == "GET" && req.path == format!("/v2/download_config_specs/{KEY}.json") {
-            (200, s.v2.clone(), vec![])
-        } else if req.method == "GET" && req.path == format!("/v1/download_config_specs/{KEY}.json")
-        {
-            (200, s.v1.clone(), vec![])
-        } else if (req.method == "POST" && req.path == "/v1/get_id_lists")
-            || (req.method == "GET" && req.path == format!("/v1/get_id_lists/{KEY}.json"))
-        {
-            let mut m = serde_json::Map::new();
-            for (name, (id, ct, bytes)) in &s.lists {
-                m.insert(
-                    name.clone(),
-                    serde_json::json!({"name": name, "size": bytes.len(), "url": format!("http://{addr}/ids/{name}"), "creationTime": ct, "fileID": id}),
-                );
-            }
-            (
-                200,
-                serde_json::Value::Object(m).to_string().into_bytes(),
-                vec![],
-            )
-        } else if let Some(name) = req.path.strip_prefix("/ids/") {
-            match s.lists.get(name) {
-                Some((_, _, bytes)) => {
-                    let start = req
-                        .header("range")
-                        .and_then(|r| r.strip_prefix("bytes="))
-                        .and_then(|r| r.trim_end_matches('-').parse::<usize>().ok());
-                    match start {
-                        Some(n) => (
-                            206,
-                            bytes[n.min(bytes.len())..].to_vec(),
-                            vec![(
-                                "Content-Range",
-                                format!("bytes {n}-{}/{}", bytes.len().max(1) - 1, bytes.len()),
-                            )],
-                        ),
-                        None => (200, bytes.clone(), vec![]),
-                    }
-                }
-                None => (404, b"no such list".to_vec(), vec![]),
-            }
-        } else {
-            (404, b"not found".to_vec(), vec![])
-        }
-    };
-    let mut extra = extra;
-    let body = match encoding {
-        Some("gzip") => {
-            extra.push(("Content-Encoding", "gzip".into()));
-            gzip(&body)
-        }
-        Some(_) => {
-            extra.push(("Content-Encoding", "deflate".into()));
-            let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-            e.write_all(&body).unwrap();
-            e.finish().unwrap()
-        }
-        None => body,
-    };
-    respond(&mut w, status, &extra, &body)
-}
-
-/// The binary with a clean environment: no proxies, no inherited key, the given cache.
-pub fn cmd(cache: &Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("statsig").unwrap();
-    for v in [
-        "STATSIG_SERVER_SECRET",
-        "HTTPS_PROXY",
-        "https_proxy",
-        "HTTP_PROXY",
-        "http_proxy",
-        "ALL_PROXY",
-        "all_proxy",
-        "NO_PROXY",
-        "no_proxy",
-        "XDG_CACHE_HOME",
-    ] {
+    for v in INHERITED {
         c.env_remove(v);
     }
-    c.env("STATSIG_CACHE_DIR", cache);
-    c.timeout(Duration::from_secs(60));
     c
+}
+
+/// Settings most runs want, on either kind of command.
+pub trait StatsigEnv: Sized {
+    fn set(&mut self, k: &str, v: &std::ffi::OsStr);
+
+    /// `STATSIG_SERVER_SECRET` = [`KEY`].
+    fn key(mut self) -> Self {
+        self.set("STATSIG_SERVER_SECRET", KEY.as_ref());
+        self
+    }
+
+    /// `STATSIG_CACHE_DIR` = `dir`.
+    fn cache(mut self, dir: &Path) -> Self {
+        self.set("STATSIG_CACHE_DIR", dir.as_os_str());
+        self
+    }
+
+    /// `STATSIG_SPOOL_DIR` = `dir`, and retries 5 ms apart.
+    fn spool(mut self, dir: &Path) -> Self {
+        self.set("STATSIG_SPOOL_DIR", dir.as_os_str());
+        self.set("STATSIG_RETRY_BASE_MS", "5".as_ref());
+        self
+    }
+}
+
+impl StatsigEnv for assert_cmd::Command {
+    fn set(&mut self, k: &str, v: &std::ffi::OsStr) {
+        self.env(k, v);
+    }
+}
+
+impl StatsigEnv for Command {
+    fn set(&mut self, k: &str, v: &std::ffi::OsStr) {
+        self.env(k, v);
+    }
 }
 
 /// Output of a run: exit code, stdout, stderr; asserts the key appears in neither.
@@ -365,6 +105,7 @@ impl Out {
     }
 }
 
+/// Runs `c`; asserts the key shows up in neither stdout nor stderr.
 pub fn run(mut c: assert_cmd::Command) -> Out {
     let o = c.output().unwrap();
     let out = Out {
@@ -410,6 +151,15 @@ pub fn assert_no_key_in(dir: &Path) {
             p.display()
         );
     }
+}
+
+/// stdout and stderr of a finished run, as one text.
+pub fn out_text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 /// A redis-server of our own on a free loopback port.

@@ -1,14 +1,6 @@
-//! The session id every request and payload carries: one random (v4) UUID per process.
+//! Ids: random v4 UUIDs and the session id every request and payload carries (one per process).
 
 use std::sync::OnceLock;
-
-/// Now, in Unix epoch milliseconds.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
 
 /// A fresh random v4 UUID.
 pub fn uuid_v4() -> String {

@@ -2,11 +2,11 @@
 //! client-initialize responses (`client-init --users`), with exposures built on the worker
 //! threads and delivered by the caller in input order.
 
+use super::client_init::ClientInit;
+use super::json::{Fields, Selection, write_evaluation_fields_with};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::{EvalOptions, Evaluator, Scratch};
 use crate::events::Event;
-use crate::output::client_init::ClientInit;
-use crate::output::json::{Fields, Selection, write_evaluation_fields_with};
 use crate::population::stream::UserWork;
 use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;

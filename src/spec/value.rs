@@ -3,7 +3,7 @@
 
 use serde_json::Value as Json;
 
-use crate::eval::time::parse_timestamp_user;
+use crate::spec::time::parse_timestamp_user;
 
 /// One user-side value. An operator reads only the facet it needs and is false when it is
 /// missing; a missing user field is [`Value::MISSING`].
