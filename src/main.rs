@@ -4,6 +4,6 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
-    std::process::exit(statsig::cli::main());
+fn main() -> std::process::ExitCode {
+    statsig::cli::run()
 }

@@ -42,21 +42,7 @@ impl ServerKey {
 
     /// `secret-…abcd`: enough to tell keys apart, useless to an attacker.
     pub fn masked(&self) -> String {
-        let tail: String = {
-            let chars: Vec<char> = self.0.chars().collect();
-            let n = chars.len().min(4);
-            if chars.len() <= 8 {
-                String::new()
-            } else {
-                chars[chars.len() - n..].iter().collect()
-            }
-        };
-        let prefix = if self.0.starts_with("secret-") {
-            "secret-"
-        } else {
-            ""
-        };
-        format!("{prefix}…{tail}")
+        crate::util::mask::keep_tail(&self.0)
     }
 }
 
@@ -173,7 +159,7 @@ mod key_arg_tests {
         let k: KeyArg = "secret-abcdefghijklmnop1234".parse().unwrap();
         assert_eq!(k.as_str(), "secret-abcdefghijklmnop1234");
         assert!(!format!("{k:?}").contains("abcdefgh"));
-        let args = crate::source::SourceArgs {
+        let args = crate::source::SourceSettings {
             server_key: Some(k),
             ..Default::default()
         };

@@ -6,10 +6,11 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use serde_json::Value as Json;
-use statsig::cli::common::{eval_options, load_specs};
+use statsig::eval::EvalOptions;
 use statsig::eval::Evaluator;
 use statsig::events::exposure::{self, Common};
-use statsig::source::SourceArgs;
+use statsig::source::SourceSettings;
+use statsig::source::load_specs;
 use statsig::spec::model::Kind;
 use statsig::user::User;
 
@@ -40,10 +41,10 @@ fn exposures_match_the_legacy_sdk() {
     for set in ["core_demo_proj_dcs", "py_download_config_specs", "synth_1"] {
         let dir = root.join(set);
         let lists = dir.join("id_lists.json");
-        let args = SourceArgs {
+        let args = SourceSettings {
             specs: Some(dir.join("dcs.json")),
             id_lists: lists.exists().then_some(lists),
-            ..SourceArgs::default()
+            ..SourceSettings::default()
         };
         let loaded = load_specs(&args).unwrap();
         let specs = &loaded.specs;
@@ -58,7 +59,7 @@ fn exposures_match_the_legacy_sdk() {
             for want in rec["statsig"].as_array().unwrap() {
                 let name = want["eventName"].as_str().unwrap();
                 let meta = &want["metadata"];
-                let mut ev = Evaluator::new(specs, &user, eval_options(specs));
+                let mut ev = Evaluator::new(specs, &user, EvalOptions::for_specs(specs));
                 let got = match name {
                     exposure::GATE_EXPOSURE => {
                         let r = ev.evaluate(Kind::Gate, meta["gate"].as_str().unwrap());

@@ -11,7 +11,7 @@ fn skip(why: String) {
     if std::env::var_os("STATSIG_REQUIRE_ALL_TESTS").is_some() {
         panic!("cannot skip under STATSIG_REQUIRE_ALL_TESTS: {why}");
     }
-    eprintln!("SKIPPED js_client_bootstraps_from_client_init_payloads: {why}");
+    eprintln!("SKIPPED (js client test): {why}");
 }
 
 #[test]
@@ -46,5 +46,38 @@ fn js_client_bootstraps_from_client_init_payloads() {
     assert!(
         out.status.success(),
         "js-client bootstrap test failed:\n{stdout}\n{stderr}"
+    );
+}
+
+/// The README's SSR recipe: a payload made for exactly the browser's user (stableID and
+/// environment included) gives the plain reason `Bootstrap` (tests/js/bootstrap_reason_test.mjs,
+/// which also checks that mismatched users get the Partial/StableID reasons).
+#[test]
+fn js_client_reports_plain_bootstrap_for_the_same_user() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let js = root.join("tests/js");
+    if Command::new("node").arg("--version").output().is_err() {
+        skip("node is not installed".into());
+        return;
+    }
+    if !js.join("node_modules/@statsig/js-client").exists() {
+        skip(format!("run `npm ci` in {}", js.display()));
+        return;
+    }
+    let out = Command::new("node")
+        .current_dir(&js)
+        .arg("bootstrap_reason_test.mjs")
+        .arg("--bin")
+        .arg(env!("CARGO_BIN_EXE_statsig"))
+        .arg("--specs")
+        .arg(root.join("fixtures/demo_dcs.json"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "js-client bootstrap reason test failed:\n{stdout}\n{stderr}"
     );
 }

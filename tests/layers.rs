@@ -17,12 +17,12 @@ const LAYERS: &[&[&str]] = &[
     &["result"],
     // Evaluation, and where payloads come from: neither knows the other.
     &["eval", "source"],
+    // Assertion suites: parsing with positions, expansion, running, coverage.
+    &["suite"],
     // Events: exposures, spool, delivery.
     &["events"],
     // Many users at once: ordered parallel streams, reports.
     &["population"],
-    // Assertion suites: parsing with positions, expansion, running, coverage.
-    &["suite"],
     // Rendering: text, tables, JSON, NDJSON records, client-initialize bytes, reports.
     &["output"],
     // Arguments → settings → library → output → exit code.

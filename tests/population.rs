@@ -726,16 +726,17 @@ fn gnu_parallel_pipe_recipe() {
     let t = tmp.path();
     let users = t.join("users.ndjson");
     write_users(&users, &fixture_users(0..3000));
-    let bin = assert_cmd::cargo::cargo_bin("statsig");
+    let bin = assert_cmd::cargo::cargo_bin!("statsig");
     let sh = |script: &str| {
-        let o = std::process::Command::new("sh")
+        let mut c = std::process::Command::new("sh");
+        clean_env(&mut c);
+        let o = c
+            .cache(&t.join("cache"))
             .arg("-c")
             .arg(script)
             .current_dir(t)
-            .env("STATSIG", &bin)
+            .env("STATSIG", bin)
             .env("SPECS", FIXTURE)
-            .env_remove("STATSIG_SERVER_SECRET")
-            .env("STATSIG_CACHE_DIR", t.join("cache"))
             .output()
             .unwrap();
         assert!(
@@ -795,7 +796,10 @@ fn spark_example_pipes_partitions_in_order() {
     let users = t.join("users.ndjson");
     write_users(&users, &fixture_users(0..500));
     let out = t.join("out.ndjson");
-    let o = std::process::Command::new("python3")
+    let mut c = std::process::Command::new("python3");
+    clean_env(&mut c);
+    let o = c
+        .cache(&t.join("cache"))
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/examples/spark_evaluate.py"
@@ -803,8 +807,7 @@ fn spark_example_pipes_partitions_in_order() {
         .arg(&users)
         .arg(&out)
         .args(["--local", "7", "--specs", FIXTURE, "--statsig"])
-        .arg(assert_cmd::cargo::cargo_bin("statsig"))
-        .env("STATSIG_CACHE_DIR", t.join("cache"))
+        .arg(assert_cmd::cargo::cargo_bin!("statsig"))
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -819,4 +822,146 @@ fn spark_example_pipes_partitions_in_order() {
     ])
     .arg(&users);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), ok(c));
+}
+
+/// The report over the conformance users counts what Statsig's official SDKs answered for
+/// them (../shared/conformance: the expected evaluation of every entity for every user).
+#[test]
+fn report_agrees_with_the_official_sdks_evaluations() {
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/conformance/core_eval_proj_dcs"
+    ));
+    if !dir.exists() {
+        return skip(
+            "report_agrees_with_the_official_sdks_evaluations",
+            "no conformance data",
+        );
+    }
+    let gunzip = |name: &str| {
+        let o = std::process::Command::new("gzip")
+            .args(["-dc"])
+            .arg(dir.join(name))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = t.join("users.ndjson");
+    std::fs::write(&users, gunzip("users.ndjson.gz")).unwrap();
+    let expected: Vec<Json> = gunzip("evaluations.ndjson.gz")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut c = statsig().cache(&t.join("cache"));
+    c.args(["report", "--format", "json", "--specs"])
+        .arg(dir.join("dcs.json"))
+        .arg("--id-lists")
+        .arg(dir.join("id_lists.json"))
+        .arg("--users")
+        .arg(&users);
+    let r: Json = serde_json::from_str(&ok(c)).unwrap();
+    assert_eq!(r["users"], expected.len());
+
+    // Counts over the SDKs' records of one entity; None when some record leaves it out.
+    let tally = |section: &str, name: &str, key: &dyn Fn(&Json) -> Option<String>| {
+        let mut counts = std::collections::BTreeMap::<String, u64>::new();
+        for rec in &expected {
+            let e = rec[section].get(name)?;
+            if let Some(k) = key(e) {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        Some(counts)
+    };
+    let ours = |v: &Json| -> std::collections::BTreeMap<String, u64> {
+        v.as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, n)| (k.clone(), n.as_u64().unwrap()))
+            .collect()
+    };
+    // Values over 4 KiB stand in the records as {"$large_value": SHA256}.
+    let large: serde_json::Map<String, Json> =
+        serde_json::from_slice(&std::fs::read(dir.join("large_values.json")).unwrap()).unwrap();
+    let resolve = |v: &Json| match v.get("$large_value").and_then(Json::as_str) {
+        Some(h) => large[h].clone(),
+        None => v.clone(),
+    };
+    let mut checked = 0;
+    for (name, g) in r["gates"].as_object().unwrap() {
+        let Some(rules) = tally("gates", name, &|e| Some(e["rule_id"].as_str()?.to_string()))
+        else {
+            continue;
+        };
+        let passed = tally("gates", name, &|e| {
+            e["value"].as_bool().unwrap().then(|| "passed".to_string())
+        })
+        .unwrap();
+        assert_eq!(ours(&g["rules"]), rules, "gate {name}");
+        assert_eq!(
+            g["passed"],
+            passed.get("passed").copied().unwrap_or(0),
+            "gate {name}"
+        );
+        checked += 1;
+    }
+    for (name, e) in r["experiments"].as_object().unwrap() {
+        let Some(groups) = tally("configs", name, &|e| {
+            Some(e["group_name"].as_str()?.to_string())
+        }) else {
+            continue;
+        };
+        assert_eq!(ours(&e["groups"]), groups, "experiment {name}");
+        checked += 1;
+    }
+    for (name, c) in r["configs"].as_object().unwrap() {
+        // Values compared as JSON (key order aside).
+        let Some(values) = tally("configs", name, &|e| Some(canonical(&resolve(&e["value"]))))
+        else {
+            continue;
+        };
+        let mine: std::collections::BTreeMap<String, u64> = c["value_counts"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, n)| {
+                (
+                    canonical(&serde_json::from_str(k).unwrap()),
+                    n.as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert!(mine == values, "config {name}: value counts differ");
+        assert_eq!(c["values"], values.len(), "config {name}");
+        checked += 1;
+    }
+    for (name, l) in r["layers"].as_object().unwrap() {
+        let Some(allocated) = tally("layers", name, &|e| {
+            Some(e["allocated_experiment_name"].as_str()?.to_string())
+        }) else {
+            continue;
+        };
+        assert_eq!(ours(&l["allocated"]), allocated, "layer {name}");
+        checked += 1;
+    }
+    assert!(checked > 100, "only {checked} entities compared");
+}
+
+/// JSON text with object keys sorted, for comparing values whatever their key order.
+fn canonical(v: &Json) -> String {
+    fn sort(v: &Json) -> Json {
+        match v {
+            Json::Object(o) => {
+                let mut keys: Vec<_> = o.keys().collect();
+                keys.sort();
+                Json::Object(keys.into_iter().map(|k| (k.clone(), sort(&o[k]))).collect())
+            }
+            Json::Array(a) => Json::Array(a.iter().map(sort).collect()),
+            other => other.clone(),
+        }
+    }
+    sort(v).to_string()
 }

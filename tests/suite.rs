@@ -3,27 +3,18 @@
 //! Expected values are worked out from the fixture's rules (buckets with sha256 as the
 //! evaluation spec says), never taken from the tool.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
+use support::statsig;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn fixture(p: &str) -> PathBuf {
     Path::new(ROOT).join("fixtures").join(p)
-}
-
-fn statsig() -> Command {
-    let mut c = Command::cargo_bin("statsig").expect("binary built");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("STATSIG_") {
-            c.env_remove(k);
-        }
-    }
-    c.current_dir(ROOT);
-    c
 }
 
 struct Run {

@@ -1,29 +1,52 @@
 //! `statsig client-init`: client-initialize responses (SSR bootstrap payloads) for one user or
 //! a stream of users, to stdout or atomically to a file.
 
-use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
-use crate::error::{Error, Result};
+use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
 use crate::output::records::{ClientInitRecords, write_client_init};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::EvalResult;
+use crate::source::load_specs;
 use crate::spec::CompiledSpecs;
+use crate::spec::describe::{NameCheck, check_names};
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
-use crate::util::clock::now_ms;
+use crate::util::clock::Clock;
+use crate::util::fs::AtomicFile;
+
+/// `--hash`: how spec names are hidden in the response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HashArg {
+    /// Names as they are.
+    None,
+    /// Base64 of the SHA-256 digest.
+    Sha256,
+    /// 32-bit djb2 as a decimal string (the default of Statsig's current SDKs).
+    Djb2,
+}
+
+impl HashArg {
+    fn algo(self) -> HashAlgo {
+        match self {
+            HashArg::None => HashAlgo::None,
+            HashArg::Sha256 => HashAlgo::Sha256,
+            HashArg::Djb2 => HashAlgo::Djb2,
+        }
+    }
+}
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ClientInitArgs {
     /// How names are hashed in the payload.
-    #[arg(long, value_enum, default_value_t = HashAlgo::Djb2)]
-    pub hash: HashAlgo,
+    #[arg(long, value_enum, default_value_t = HashArg::Djb2)]
+    pub hash: HashArg,
     /// Client SDK key: only specs targeted at its app (via the specs' sdk_keys_to_app_ids).
     #[arg(long, value_name = "KEY")]
     pub client_key: Option<String>,
@@ -70,7 +93,7 @@ impl ClientInitArgs {
     fn gcir_options(&self) -> GcirOptions {
         let filter = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
         GcirOptions {
-            hash: self.hash,
+            hash: self.hash.algo(),
             client_key: self.client_key.clone(),
             target_app_id: self.target_app_id.clone(),
             gates: filter(&self.gates),
@@ -82,7 +105,7 @@ impl ClientInitArgs {
     }
 }
 
-pub fn run(a: &ClientInitArgs) -> Result<i32> {
+pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
     if a.users.is_some() && !a.user.is_empty() {
         return Err(Error::input(
             "--users reads the users from a file: drop the single-user flags",
@@ -93,17 +116,46 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
         None => Some(a.user.to_user()?),
         Some(_) => None,
     };
-    let loaded = load_specs(&a.eval.source)?;
+    let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     if overrides.is_some() && !a.include_local_overrides {
         eprintln!(
-            "warning: --overrides is not applied to client-init without --include-local-overrides"
+            "warning: overrides are not applied to client-init without --include-local-overrides"
         );
     }
     let overrides = overrides.filter(|_| a.include_local_overrides);
     let opts = a.gcir_options();
-    check_names(specs, &opts, a.eval.strict)?;
+    fn names(v: &Option<Vec<String>>) -> &[String] {
+        v.as_deref().unwrap_or_default()
+    }
+    let checks = [
+        NameCheck {
+            kind: Kind::Gate,
+            word: "feature gate",
+            names: names(&opts.gates),
+            accept: |e| *e == Entity::FeatureGate,
+        },
+        NameCheck {
+            kind: Kind::Config,
+            word: "dynamic config",
+            names: names(&opts.configs),
+            accept: |e| *e == Entity::DynamicConfig,
+        },
+        NameCheck {
+            kind: Kind::Config,
+            word: "experiment",
+            names: names(&opts.experiments),
+            accept: |e| *e == Entity::Experiment,
+        },
+        NameCheck {
+            kind: Kind::Layer,
+            word: "layer",
+            names: names(&opts.layers),
+            accept: |_| true,
+        },
+    ];
+    check_names(specs, &checks, a.eval.strict, "")?;
     let mut ci = ClientInit::new(specs, &opts)?;
 
     let mut logger = ExposureLogger::start(
@@ -111,6 +163,7 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let mut sink = Sink::open(a.out.as_deref())?;
     let outcome = match (&a.users, single) {
@@ -123,6 +176,7 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
                 &user,
                 &mut out,
                 logger.as_mut(),
+                a.eval.clock(),
             )
             .and_then(|()| {
                 out.push(b'\n');
@@ -145,7 +199,7 @@ pub fn run(a: &ClientInitArgs) -> Result<i32> {
             sink.commit()?;
             match logger {
                 Some(l) => l.finish(),
-                None => Ok(0),
+                None => Ok(ExitCode::Success),
             }
         }
         Err(e) => {
@@ -162,9 +216,18 @@ fn write_one<'s>(
     user: &User,
     out: &mut Vec<u8>,
     logger: Option<&mut ExposureLogger>,
+    clock: Clock,
 ) -> Result<()> {
     let Some(logger) = logger else {
-        write_client_init(ci, specs, overrides, now_ms(), user, out, |_, _, _| {});
+        write_client_init(
+            ci,
+            specs,
+            overrides,
+            clock.now_ms(),
+            user,
+            out,
+            |_, _, _| {},
+        );
         return Ok(());
     };
     let mut failure = None;
@@ -172,7 +235,7 @@ fn write_one<'s>(
         ci,
         specs,
         overrides,
-        now_ms(),
+        clock.now_ms(),
         user,
         out,
         |kind, spec, r| {
@@ -209,7 +272,7 @@ fn run_batch<'s>(
         template: ci.clone(),
         specs,
         overrides,
-        now_ms: now_ms(),
+        now_ms: a.eval.clock().now_ms(),
         exposures: stamp.is_some().then_some(&hook as _),
     };
     let settings = StreamSettings {
@@ -230,43 +293,11 @@ fn run_batch<'s>(
 
 /// Names given to the entity filters that match no spec of that kind: a warning, or an
 /// error with `--strict`.
-fn check_names(specs: &CompiledSpecs, opts: &GcirOptions, strict: bool) -> Result<()> {
-    type Group<'a> = (&'a Option<Vec<String>>, Kind, &'a str, fn(&Entity) -> bool);
-    let groups: [Group<'_>; 4] = [
-        (&opts.gates, Kind::Gate, "feature gate", |e| {
-            *e == Entity::FeatureGate
-        }),
-        (&opts.configs, Kind::Config, "dynamic config", |e| {
-            *e == Entity::DynamicConfig
-        }),
-        (&opts.experiments, Kind::Config, "experiment", |e| {
-            *e == Entity::Experiment
-        }),
-        (&opts.layers, Kind::Layer, "layer", |_| true),
-    ];
-    for (names, kind, word, is) in groups {
-        for n in names.iter().flatten() {
-            if specs.get(kind, n).is_some_and(|s| is(&s.entity)) {
-                continue;
-            }
-            if strict {
-                return Err(Error::input(format!("unknown {word} {n:?} (--strict)")));
-            }
-            eprintln!("warning: no {word} named {n:?} in the specs");
-        }
-    }
-    Ok(())
-}
-
-/// Where responses go: stdout, or a temp file next to the target renamed into place by
-/// [`Sink::commit`] (so a failure never leaves half a file behind).
+/// Where responses go: stdout, or an [`AtomicFile`] renamed into place by [`Sink::commit`]
+/// (so a failure never leaves half a file behind).
 enum Sink {
     Stdout(BufWriter<std::io::Stdout>),
-    File {
-        w: Option<BufWriter<File>>,
-        tmp: PathBuf,
-        dest: PathBuf,
-    },
+    File { w: AtomicFile, dest: PathBuf },
 }
 
 impl Sink {
@@ -277,76 +308,36 @@ impl Sink {
                 std::io::stdout(),
             )));
         };
-        let file_name = dest
-            .file_name()
-            .ok_or_else(|| Error::input(format!("--out {}: not a file name", dest.display())))?;
-        let dir = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let mut n = 0u32;
-        loop {
-            let tmp = dir.join(format!(
-                ".{}.tmp-{}-{n}",
-                file_name.to_string_lossy(),
-                std::process::id()
-            ));
-            match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-                Ok(f) => {
-                    return Ok(Sink::File {
-                        w: Some(BufWriter::with_capacity(256 * 1024, f)),
-                        tmp,
-                        dest: dest.to_path_buf(),
-                    });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                Err(e) => return Err(Error::io(dest, e)),
-            }
+        if dest.file_name().is_none() {
+            return Err(Error::input(format!(
+                "--out {}: not a file name",
+                dest.display()
+            )));
         }
+        let w = AtomicFile::create(dest).map_err(|e| Error::io(dest, e))?;
+        Ok(Sink::File {
+            w,
+            dest: dest.to_path_buf(),
+        })
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
         match self {
             Sink::Stdout(w) => w.write_all(bytes).map_err(|e| Error::io("stdout", e)),
-            Sink::File { w, tmp, .. } => w
-                .as_mut()
-                .expect("open until commit or abort")
-                .write_all(bytes)
-                .map_err(|e| Error::io(&*tmp, e)),
+            Sink::File { w, dest } => w.write_all(bytes).map_err(|e| Error::io(&*dest, e)),
         }
     }
 
     fn commit(self) -> Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush().map_err(|e| Error::io("stdout", e)),
-            Sink::File { mut w, tmp, dest } => {
-                let done = (|| -> std::io::Result<()> {
-                    let f = w
-                        .take()
-                        .expect("open until commit")
-                        .into_inner()
-                        .map_err(|e| e.into_error())?;
-                    f.sync_all()?;
-                    drop(f);
-                    std::fs::rename(&tmp, &dest)
-                })();
-                done.map_err(|e| {
-                    let _ = std::fs::remove_file(&tmp);
-                    Error::io(&dest, e)
-                })
-            }
+            Sink::File { w, dest } => w.commit().map_err(|e| Error::io(&dest, e)),
         }
     }
 
     fn abort(self) {
-        match self {
-            Sink::Stdout(mut w) => {
-                let _ = w.flush();
-            }
-            Sink::File { mut w, tmp, .. } => {
-                drop(w.take());
-                let _ = std::fs::remove_file(&tmp);
-            }
+        if let Sink::Stdout(mut w) = self {
+            let _ = w.flush();
         }
     }
 }

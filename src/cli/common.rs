@@ -1,13 +1,15 @@
-//! Pieces every evaluating command shares: loading and compiling specs, evaluation options.
+//! Flags every evaluating command shares: the spec source, overrides, `--json`, `--strict`,
+//! `--jobs`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::cli::args::{OutputArgs, SourceArgs};
 use crate::error::{Error, Result};
-use crate::eval::EvalOptions;
 use crate::eval::overrides::LocalOverrides;
-use crate::source::{self, SourceArgs, SourceKind};
-use crate::spec::model::Kind;
-use crate::spec::{CompiledSpecs, Parsed, parse_payload_for, parse_payload_leaking};
+use crate::eval::overrides::OverrideFlag;
+use crate::spec::CompiledSpecs;
+use crate::spec::time::parse_clock;
+use crate::util::clock::Clock;
 
 /// Spec-source and evaluation options common to evaluating commands.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -15,86 +17,96 @@ pub struct EvalArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 
-    /// Local overrides: `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`.
-    #[arg(long, value_name = "FILE")]
+    /// Local overrides, JSON or YAML (`.yaml`/`.yml`): `{"gates": {NAME: VALUE | {ID:
+    /// VALUE, "*": VALUE}}, "configs": ..., "experiments": ..., "layers": ...}`.
+    #[arg(long, value_name = "FILE", help_heading = "Overrides")]
     pub overrides: Option<PathBuf>,
 
-    /// Print the full result as JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// A gate's value for every user, or for one user id or custom id with NAME@ID;
+    /// repeatable, later flags win. Precedence per user: userID, then customIDs, then
+    /// everyone. Flags replace `--overrides` entries for the same name and id.
+    #[arg(long, value_name = "NAME[@ID]=BOOL", help_heading = "Overrides",
+          value_parser = |s: &str| OverrideFlag::parse("gate", s))]
+    pub override_gate: Vec<OverrideFlag>,
+
+    /// A dynamic config's value (a JSON object), as --override-gate.
+    #[arg(long, value_name = "NAME[@ID]=JSON", help_heading = "Overrides",
+          value_parser = |s: &str| OverrideFlag::parse("config", s))]
+    pub override_config: Vec<OverrideFlag>,
+
+    /// An experiment's value: a JSON object, or the name of one of its groups (that
+    /// group's value), as --override-gate.
+    #[arg(long, value_name = "NAME[@ID]=JSON|GROUP", help_heading = "Overrides",
+          value_parser = |s: &str| OverrideFlag::parse("experiment", s))]
+    pub override_experiment: Vec<OverrideFlag>,
+
+    /// A layer's value (a JSON object), as --override-gate.
+    #[arg(long, value_name = "NAME[@ID]=JSON", help_heading = "Overrides",
+          value_parser = |s: &str| OverrideFlag::parse("layer", s))]
+    pub override_layer: Vec<OverrideFlag>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time`
+    /// conditions, time-bounded config mappings and exposure timestamps use it.
+    #[arg(long, value_name = "TIME", value_parser = parse_clock)]
+    pub at: Option<Clock>,
 
     /// Fail (exit code 2) when a named entity does not exist.
     #[arg(long)]
     pub strict: bool,
 }
 
-/// Specs compiled from the chosen source, with where they came from.
-pub struct LoadedSpecs {
-    pub specs: CompiledSpecs,
-    pub kind: SourceKind,
-    pub origin: String,
+impl EvalArgs {
+    /// "Now" for this run: `--at`, else the system clock.
+    pub fn clock(&self) -> Clock {
+        self.at.unwrap_or_default()
+    }
 }
 
-/// Loads, compiles and attaches id lists; prints compile warnings to stderr.
-pub fn load_specs(args: &SourceArgs) -> Result<LoadedSpecs> {
-    load_specs_with(args, parse_payload_leaking)
+impl EvalArgs {
+    /// Whether any override (file or flag) was given.
+    pub fn has_overrides(&self) -> bool {
+        self.overrides.is_some() || self.override_flags().next().is_some()
+    }
+
+    fn override_flags(&self) -> impl Iterator<Item = &OverrideFlag> {
+        self.override_gate
+            .iter()
+            .chain(&self.override_config)
+            .chain(&self.override_experiment)
+            .chain(&self.override_layer)
+    }
 }
 
-/// Like [`load_specs`] for a command that evaluates only `roots`: the specs hold those and
-/// what they reference (see [`crate::spec::lazy`]).
-pub fn load_specs_for(args: &SourceArgs, roots: &[(Kind, &str)]) -> Result<LoadedSpecs> {
-    load_specs_with(args, |bytes, origin| {
-        parse_payload_for(bytes, origin, roots)
-    })
+/// `--overrides FILE` (JSON, or YAML by extension) and then the `--override-*` flags;
+/// experiment groups are looked up in `specs`.
+pub fn load_overrides(args: &EvalArgs, specs: &CompiledSpecs) -> Result<Option<LocalOverrides>> {
+    let mut out = args.overrides.as_deref().map(read_overrides).transpose()?;
+    let flags: Vec<OverrideFlag> = args.override_flags().cloned().collect();
+    if !flags.is_empty() {
+        out.get_or_insert_with(LocalOverrides::default)
+            .apply_flags(&flags, specs)?;
+    }
+    Ok(out)
 }
 
-fn load_specs_with(
-    args: &SourceArgs,
-    parse: impl FnOnce(&[u8], &str) -> Result<Parsed>,
-) -> Result<LoadedSpecs> {
-    let mut loaded = source::load(args)?;
-    let already = loaded
-        .compiled
-        .take()
-        .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
-    let parsed = match already {
-        Some(c) => Parsed::Specs(Box::new(c)),
-        None => parse(&loaded.bytes, &loaded.origin)?,
+fn read_overrides(path: &Path) -> Result<LocalOverrides> {
+    let yaml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    if !yaml {
+        return LocalOverrides::load(path);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let at = |e: crate::suite::doc::DocError| {
+        Error::input(format!("{}:{}: {}", path.display(), e.pos, e.msg))
     };
-    let mut specs = match parsed {
-        Parsed::Specs(s) => *s,
-        Parsed::NoUpdates => {
-            return Err(Error::input(format!(
-                "{}: the payload says has_updates: false and holds no specs",
-                loaded.origin
-            )));
-        }
-    };
-    for w in &specs.warnings {
-        eprintln!("warning: {w}");
-    }
-    if let Some(lists) = loaded.id_lists {
-        specs.id_lists = lists;
-    }
-    Ok(LoadedSpecs {
-        specs,
-        kind: loaded.kind,
-        origin: loaded.origin,
-    })
-}
-
-pub fn load_overrides(args: &EvalArgs) -> Result<Option<LocalOverrides>> {
-    args.overrides
-        .as_deref()
-        .map(LocalOverrides::load)
-        .transpose()
-}
-
-pub fn eval_options(specs: &CompiledSpecs) -> EvalOptions<'_> {
-    EvalOptions {
-        app_id: specs.app_id.as_deref(),
-        now_ms: crate::util::clock::now_ms(),
-    }
+    let json = crate::suite::doc::parse(&text, false)
+        .and_then(|n| n.to_json())
+        .map_err(at)?;
+    LocalOverrides::from_json(&json, &path.display().to_string())
 }
 
 /// `--jobs`: worker threads for a stream of users.

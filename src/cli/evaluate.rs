@@ -1,22 +1,23 @@
 //! `statsig evaluate`: every entity (or the named ones) for one user, or a stream of users.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
-use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
-
-use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
+use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
-use crate::error::{Error, Result};
-use crate::eval::Evaluator;
+use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::{EvalOptions, Evaluator};
 use crate::output::json::{Fields, Selection, write_evaluation_fields_with};
 use crate::output::records::EvaluationRecords;
+use crate::output::{self, Format};
 use crate::population::stream::{self, StreamSettings, UserSource};
-use crate::result::{EvalResult, clean_exposures};
+use crate::result::EvalResult;
+use crate::source::load_specs;
 use crate::spec::CompiledSpecs;
-use crate::spec::model::{Kind, Spec};
+use crate::spec::describe::{NameCheck, check_names};
+use crate::spec::model::{Entity, Kind};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvaluateArgs {
@@ -53,27 +54,49 @@ pub struct EvaluateArgs {
     pub exposures: ExposureArgs,
 }
 
-pub fn run(a: &EvaluateArgs) -> Result<i32> {
+pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     let fields = match &a.fields {
         Some(list) => Fields::parse(list).map_err(Error::input)?,
         None => Fields::ALL,
     };
-    let loaded = load_specs(&a.eval.source)?;
+    let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     let mut sel = Selection {
         gates: a.gates.clone(),
         configs: a.configs.clone(),
         layers: a.layers.clone(),
     };
     sel.configs.extend(a.experiments.iter().cloned());
-    check_names(specs, &sel, a.eval.strict)?;
+    let any = |_: &Entity| true;
+    let checks = [
+        NameCheck {
+            kind: Kind::Gate,
+            word: "gate",
+            names: &sel.gates,
+            accept: any,
+        },
+        NameCheck {
+            kind: Kind::Config,
+            word: "config or experiment",
+            names: &sel.configs,
+            accept: any,
+        },
+        NameCheck {
+            kind: Kind::Layer,
+            word: "layer",
+            names: &sel.layers,
+            accept: any,
+        },
+    ];
+    check_names(specs, &checks, a.eval.strict, " (reason: Unrecognized)")?;
 
     let mut logger = ExposureLogger::start(
         &a.eval.source,
         &a.exposures,
         specs,
         loaded.kind.reason_source(),
+        a.eval.clock(),
     )?;
     let code = match &a.users {
         Some(path) => run_batch(
@@ -87,17 +110,22 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
         )?,
         None => {
             let user = a.user.to_user()?;
-            let stdout = std::io::stdout();
-            let mut ev = Evaluator::new(specs, &user, eval_options(specs));
+            let mut ev = Evaluator::new(specs, &user, EvalOptions::at(specs, a.eval.clock()));
             ev.overrides = overrides.as_ref();
-            let table = !a.eval.json && a.fields.is_none() && stdout.is_terminal();
+            // A table on a terminal, unless JSON or a choice of fields was asked for.
+            let format = Format::choose(
+                a.eval.output.json || a.fields.is_some(),
+                Format::Table,
+                Format::Json,
+            );
+            let table = format == Format::Table;
             let mut rows = Vec::new();
             let mut out = Vec::with_capacity(64 * 1024);
             let mut failure = None;
             // One evaluation per entity feeds the record, the table and the exposures.
             write_evaluation_fields_with(&mut out, &mut ev, &sel, fields, &mut |kind, spec, r| {
                 if table {
-                    rows.push(table_row(kind, spec, r));
+                    rows.push(output::table::evaluation_row(kind, spec, r));
                 }
                 if let Some(l) = logger.as_mut()
                     && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
@@ -109,42 +137,21 @@ pub fn run(a: &EvaluateArgs) -> Result<i32> {
                 return Err(e);
             }
             if table {
-                print_table(rows);
+                output::print(output::table::evaluation(rows).as_bytes())?;
             } else {
                 out.push(b'\n');
-                stdout
-                    .lock()
-                    .write_all(&out)
-                    .map_err(|e| Error::io("stdout", e))?;
+                output::print(&out)?;
             }
-            0
+            ExitCode::Success
         }
     };
     match logger {
         Some(l) => {
             let sent = l.finish()?;
-            Ok(if code != 0 { code } else { sent })
+            Ok(code.or(sent))
         }
         None => Ok(code),
     }
-}
-
-fn check_names(specs: &CompiledSpecs, sel: &Selection, strict: bool) -> Result<()> {
-    for (kind, names, word) in [
-        (Kind::Gate, &sel.gates, "gate"),
-        (Kind::Config, &sel.configs, "config or experiment"),
-        (Kind::Layer, &sel.layers, "layer"),
-    ] {
-        for n in names {
-            if specs.get(kind, n).is_none() {
-                if strict {
-                    return Err(Error::input(format!("unknown {word} {n:?} (--strict)")));
-                }
-                eprintln!("warning: no {word} named {n:?} in the specs (reason: Unrecognized)");
-            }
-        }
-    }
-    Ok(())
 }
 
 fn run_batch(
@@ -155,7 +162,7 @@ fn run_batch(
     fields: Fields,
     path: &std::path::Path,
     mut logger: Option<&mut ExposureLogger>,
-) -> Result<i32> {
+) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let stamp = logger.as_ref().map(|l| l.stamp());
@@ -173,7 +180,7 @@ fn run_batch(
         overrides,
         selection: sel,
         fields,
-        opts: eval_options(specs),
+        opts: EvalOptions::at(specs, a.eval.clock()),
         exposures: stamp.is_some().then_some(&hook as _),
     };
     let settings = StreamSettings {
@@ -193,40 +200,5 @@ fn run_batch(
     let streamed = streamed?;
     flushed?;
     streamed.report();
-    Ok(0)
-}
-
-/// One table row for a result (terminal output of a single user).
-fn table_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>) -> Vec<String> {
-    let word = match kind {
-        Kind::Gate => spec.entity.as_str().replace("feature_", ""),
-        _ => spec.entity.as_str().to_string(),
-    };
-    let value = match kind {
-        Kind::Gate => r.bool.to_string(),
-        _ => r.json.map(|j| j.json.to_string()).unwrap_or("{}".into()),
-    };
-    let value = if value.len() > 60 {
-        format!("{}…", &value[..value.floor_char_boundary(59)])
-    } else {
-        value
-    };
-    vec![
-        if word.is_empty() { "gate".into() } else { word },
-        spec.name.to_string(),
-        value,
-        r.rule_id_str().to_string(),
-        r.group_name.unwrap_or("").to_string(),
-        clean_exposures(&r.secondary_exposures).len().to_string(),
-    ]
-}
-
-fn print_table(rows: Vec<Vec<String>>) {
-    let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED);
-    table.set_header(vec!["kind", "name", "value", "rule", "group", "exposures"]);
-    for row in rows {
-        table.add_row(row);
-    }
-    println!("{table}");
+    Ok(ExitCode::Success)
 }

@@ -2,41 +2,32 @@
 //! results and hands them to a durable delivery. The server key, API, timeout and retries are
 //! the spec-source flags.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
-use crate::cli::events::{DeliverySettings, finish_delivery, open_delivery};
-use crate::error::Result;
+use crate::cli::args::{DeliveryArgs, SourceArgs};
+use crate::cli::events::{EVENT_RETRIES, EVENT_TIMEOUT_SECS, finish_delivery};
+use crate::error::{ExitCode, Result};
 use crate::events::Delivery;
 use crate::events::exposure::{
     self, Common, ConfigExposureInput, Deduper, Details, GateExposureInput, LayerExposureInput,
 };
+use crate::events::open::{DeliverySettings, open_delivery};
 use crate::result::EvalResult;
-use crate::source::SourceArgs;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
 use crate::user::User;
+use crate::util::clock::Clock;
 
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Events")]
 pub struct ExposureArgs {
     /// Log an exposure for each gate, config and layer parameter evaluated (batched,
     /// spooled to disk, retried; `statsig events flush` resends what could not be sent).
     #[arg(long)]
     pub log_exposures: bool,
 
-    /// Full log_event URL (default: `{api}/v1/log_event`, or Statsig's).
-    #[arg(long, value_name = "URL", env = "STATSIG_LOG_EVENT_URL")]
-    pub log_event_url: Option<String>,
-
-    /// Events per request.
-    #[arg(long, value_name = "N", default_value_t = 500,
-          value_parser = clap::value_parser!(u32).range(1..=100_000))]
-    pub batch_size: u32,
-
-    /// Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool).
-    #[arg(long, value_name = "DIR")]
-    pub spool: Option<PathBuf>,
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
 }
 
 /// Collects exposures for one run and delivers them.
@@ -52,6 +43,8 @@ pub struct ExposureStamp {
     reason_source: &'static str,
     lcut: i64,
     init_time: i64,
+    /// The exposures' time when the clock is fixed (`--at`); else each is stamped now.
+    time: Option<i64>,
 }
 
 impl ExposureLogger {
@@ -61,23 +54,22 @@ impl ExposureLogger {
         x: &ExposureArgs,
         specs: &CompiledSpecs,
         reason_source: &'static str,
+        clock: Clock,
     ) -> Result<Option<ExposureLogger>> {
         if !x.log_exposures {
             return Ok(None);
         }
+        let net = &src.network;
         let delivery = open_delivery(DeliverySettings {
-            key: src.server_key()?,
+            key: net.key.resolve()?,
             no_send: false,
-            api: src.api.clone(),
-            log_event_url: x.log_event_url.clone(),
-            batch_size: x.batch_size,
-            spool: x.spool.clone(),
-            retries: src.retries.unwrap_or(5),
-            timeout: src.timeout.unwrap_or(20.0),
-            retry_base_ms: std::env::var("STATSIG_RETRY_BASE_MS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(500),
+            api: net.api.clone(),
+            log_event_url: x.delivery.log_event_url.clone(),
+            batch_size: x.delivery.batch_size,
+            spool: x.delivery.spool.clone(),
+            retries: net.retries.unwrap_or(EVENT_RETRIES),
+            timeout: net.timeout.unwrap_or(EVENT_TIMEOUT_SECS),
+            retry_base_ms: x.delivery.retry_base_ms,
         })?;
         Ok(Some(ExposureLogger {
             delivery,
@@ -85,7 +77,8 @@ impl ExposureLogger {
             stamp: ExposureStamp {
                 reason_source,
                 lcut: specs.time,
-                init_time: crate::util::clock::now_ms(),
+                init_time: clock.now_ms(),
+                time: clock.fixed(),
             },
         }))
     }
@@ -121,7 +114,7 @@ impl ExposureLogger {
     }
 
     /// Delivers (or spools) what was logged; prints the summary line; 0 or 3.
-    pub fn finish(self) -> Result<i32> {
+    pub fn finish(self) -> Result<ExitCode> {
         finish_delivery(self.delivery, true)
     }
 }
@@ -145,7 +138,7 @@ impl ExposureStamp {
             reason: Some(&reason),
             config_sync_time: Some(self.lcut),
             init_time: Some(self.init_time),
-            time: None,
+            time: self.time,
         };
         let common = Common {
             details,

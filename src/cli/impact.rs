@@ -1,14 +1,15 @@
 //! `statsig impact OLD NEW --users FILE`: which users a new version of the specs flips.
 
-use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
-use crate::error::{Error, Result};
-use crate::output::impact::{ImpactFormat, render};
+use crate::cli::args::TextOrJson;
+use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::error::{Error, ExitCode, Result};
+use crate::eval::EvalOptions;
+use crate::output::impact::render;
 use crate::population::impact::{ImpactPlan, ImpactTally};
 use crate::population::stream::{self, StreamSettings, UserSource};
-use crate::source::SourceArgs;
+use crate::source::{SourceSettings, load_specs};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImpactArgs {
@@ -33,8 +34,8 @@ pub struct ImpactArgs {
     #[arg(long, visible_alias = "exit-code")]
     pub fail_on_change: bool,
     /// Output format [default: text].
-    #[arg(long, value_enum, default_value_t = ImpactFormat::Text)]
-    pub format: ImpactFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// Skip (and report) bad user lines instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
@@ -45,7 +46,11 @@ pub struct ImpactArgs {
 }
 
 /// The source settings of one side: a file, a data store, or the source options as given.
-fn side(base: &SourceArgs, file: Option<&PathBuf>, data_store: Option<&String>) -> SourceArgs {
+fn side(
+    base: &SourceSettings,
+    file: Option<&PathBuf>,
+    data_store: Option<&String>,
+) -> SourceSettings {
     let mut s = base.clone();
     if let Some(f) = file {
         s.specs = Some(f.clone());
@@ -57,8 +62,8 @@ fn side(base: &SourceArgs, file: Option<&PathBuf>, data_store: Option<&String>) 
     s
 }
 
-pub fn run(a: &ImpactArgs) -> Result<i32> {
-    let base = &a.eval.source;
+pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
+    let base = &a.eval.source.settings();
     let (old, new) = match (a.versions.as_slice(), &a.old_data_store) {
         ([old, new], None) => (side(base, Some(old), None), side(base, Some(new), None)),
         ([new], Some(ds)) => (side(base, None, Some(ds)), side(base, Some(new), None)),
@@ -78,8 +83,11 @@ pub fn run(a: &ImpactArgs) -> Result<i32> {
     };
     let old = load_specs(&old)?;
     let new = load_specs(&new)?;
-    let overrides = load_overrides(&a.eval)?;
-    let opts = (eval_options(&old.specs), eval_options(&new.specs));
+    let overrides = load_overrides(&a.eval, &new.specs)?;
+    let opts = (
+        EvalOptions::at(&old.specs, a.eval.clock()),
+        EvalOptions::at(&new.specs, a.eval.clock()),
+    );
     let mut plan = ImpactPlan::new(&old.specs, &new.specs, &a.ignore, opts, a.examples);
     plan.overrides = overrides.as_ref();
     for name in &a.ignore {
@@ -104,13 +112,10 @@ pub fn run(a: &ImpactArgs) -> Result<i32> {
     })?;
     streamed.report();
     let impact = plan.finish(tally);
-    let mut out = std::io::stdout().lock();
-    out.write_all(render(&impact, a.format).as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io("stdout", e))?;
+    crate::output::print(render(&impact, a.format.format()).as_bytes())?;
     Ok(if a.fail_on_change && !impact.entities.is_empty() {
-        1
+        ExitCode::No
     } else {
-        0
+        ExitCode::Success
     })
 }

@@ -3,18 +3,12 @@
 use clap::Args;
 use serde_json::{Map, Value as Json};
 
-use super::events::{DeliveryArgs, KeyArgs, finish_delivery, start_delivery};
-use super::user_args::UserArgs;
-use crate::error::{Error, Result};
+use super::args::SendArgs;
+use super::events::{finish_delivery, start_delivery};
+use super::user_args::{UserArgs, split_kv};
+use crate::error::{Error, ExitCode, Result};
 use crate::events::Event;
 use crate::user::User;
-
-fn pair(s: &str, flag: &str) -> Result<(String, String)> {
-    match s.split_once('=') {
-        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
-        _ => Err(Error::input(format!("--{flag} {s}: expected KEY=VALUE"))),
-    }
-}
 
 /// Log one custom event.
 #[derive(Debug, Args)]
@@ -42,10 +36,7 @@ pub struct LogEventArgs {
     pub user: UserArgs,
 
     #[command(flatten)]
-    pub key: KeyArgs,
-
-    #[command(flatten)]
-    pub delivery: DeliveryArgs,
+    pub send: SendArgs,
 }
 
 /// Builds the event the arguments describe.
@@ -63,8 +54,8 @@ pub fn build_event(args: &LogEventArgs) -> Result<Event> {
     if !args.metadata.is_empty() {
         let mut m = Map::new();
         for item in &args.metadata {
-            let (k, v) = pair(item, "metadata")?;
-            m.insert(k, Json::from(v));
+            let (k, v) = split_kv("metadata", item)?;
+            m.insert(k.to_string(), Json::from(v));
         }
         e.metadata = Some(m);
     }
@@ -81,11 +72,11 @@ pub fn build_event(args: &LogEventArgs) -> Result<Event> {
     Ok(e)
 }
 
-pub fn run(args: &LogEventArgs) -> Result<i32> {
+pub fn run(args: &LogEventArgs) -> Result<ExitCode> {
     let event = build_event(args)?;
-    let mut d = start_delivery(&args.key, &args.delivery)?;
+    let mut d = start_delivery(&args.send)?;
     d.push(&event)?;
-    finish_delivery(d, args.delivery.quiet)
+    finish_delivery(d, args.send.quiet)
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
 //! Command-line definitions (clap derive) and one small module per command.
 
+pub mod args;
 pub mod client_init;
 pub mod common;
 pub mod evaluate;
 pub mod exposures;
 pub mod get;
 pub mod impact;
+pub mod man;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
@@ -15,6 +17,8 @@ pub mod user_args;
 use std::io::Write;
 
 use clap::{Parser, Subcommand};
+
+use crate::error::ExitCode;
 
 pub mod events;
 pub mod log_event;
@@ -55,6 +59,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff); `--dir DIR` writes one page per command.
+    Man(man::ManArgs),
     /// Log one custom event.
     LogEvent(Box<log_event::LogEventArgs>),
     /// Log many events from an NDJSON file (one JSON event per line).
@@ -84,9 +90,24 @@ pub enum SpecsInspect {
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
-pub fn main() -> i32 {
+pub fn run() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let code = match dispatch(cli.command) {
+        Ok(code) => code,
+        // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
+        Err(e) if e.is_broken_pipe() => ExitCode::Success,
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
+    };
+    code.into()
+}
+
+/// Runs one command.
+fn dispatch(command: Command) -> crate::Result<ExitCode> {
+    match command {
         Command::CheckGate(a) => get::check_gate(&a),
         Command::GetConfig(a) => get::get_config(&a),
         Command::GetExperiment(a) => get::get_config(&a),
@@ -97,6 +118,7 @@ pub fn main() -> i32 {
         Command::Test(a) => test::run(&a),
         Command::Impact(a) => impact::run(&a),
         Command::LogEvent(a) => log_event::run(&a),
+        Command::Man(a) => man::run(&a),
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
         Command::Completions { shell } => {
@@ -107,7 +129,7 @@ pub fn main() -> i32 {
                 "statsig",
                 &mut std::io::stdout(),
             );
-            Ok(0)
+            Ok(ExitCode::Success)
         }
         Command::Specs { cmd } => match cmd {
             SpecsInspect::List(a) => specs_inspect::list(&a),
@@ -116,17 +138,5 @@ pub fn main() -> i32 {
             SpecsInspect::Pull(a) => specs::pull(a),
             SpecsInspect::Push(a) => specs::push(a),
         },
-    };
-    match result {
-        Ok(code) => code,
-        // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
-        Err(crate::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            0
-        }
-        Err(e) => {
-            let _ = std::io::stdout().flush();
-            eprintln!("error: {e}");
-            e.exit_code()
-        }
     }
 }

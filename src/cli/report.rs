@@ -1,13 +1,17 @@
 //! `statsig report`: who gets what over a population, or `--merge` of the parts' reports.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::common::{EvalArgs, JobsArg, eval_options, load_overrides, load_specs};
-use crate::error::{Error, Result};
-use crate::output::report::{ReportFormat, render};
+use crate::cli::args::FormatArg;
+use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::error::{Error, ExitCode, Result};
+use crate::eval::EvalOptions;
+use crate::output::Format;
+use crate::output::report::render;
 use crate::population::report::{Report, ReportPlan, ReportSelection, Tally, unknown_names};
 use crate::population::stream::{self, StreamSettings, UserSource};
+use crate::source::load_specs;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
@@ -43,7 +47,7 @@ pub struct ReportArgs {
     pub layers: Vec<String>,
     /// Output format [default: table on a terminal, json otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<FormatArg>,
     /// Skip (and report) bad user lines instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
@@ -53,14 +57,11 @@ pub struct ReportArgs {
     pub eval: EvalArgs,
 }
 
-pub fn run(a: &ReportArgs) -> Result<i32> {
-    let format = a.format.unwrap_or(if a.eval.json {
-        ReportFormat::Json
-    } else if std::io::stdout().is_terminal() {
-        ReportFormat::Table
-    } else {
-        ReportFormat::Json
-    });
+pub fn run(a: &ReportArgs) -> Result<ExitCode> {
+    let format = match a.format {
+        Some(f) => f.format(),
+        None => Format::choose(a.eval.output.json, Format::Table, Format::Json),
+    };
     let report = if a.merge.is_empty() {
         population(a)?
     } else {
@@ -76,7 +77,7 @@ pub fn run(a: &ReportArgs) -> Result<i32> {
     out.write_all(render(&report, format).as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("stdout", e))?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 fn population(a: &ReportArgs) -> Result<Report> {
@@ -94,9 +95,9 @@ fn population(a: &ReportArgs) -> Result<Report> {
         }
     };
     source.check()?;
-    let loaded = load_specs(&a.eval.source)?;
+    let loaded = load_specs(&a.eval.source.settings())?;
     let specs = &loaded.specs;
-    let overrides = load_overrides(&a.eval)?;
+    let overrides = load_overrides(&a.eval, specs)?;
     let sel = ReportSelection {
         gates: a.gates.clone(),
         configs: a.configs.clone(),
@@ -109,7 +110,7 @@ fn population(a: &ReportArgs) -> Result<Report> {
         }
         eprintln!("warning: {problem}");
     }
-    let mut plan = ReportPlan::new(specs, &sel, eval_options(specs));
+    let mut plan = ReportPlan::new(specs, &sel, EvalOptions::at(specs, a.eval.clock()));
     plan.overrides = overrides.as_ref();
     let settings = StreamSettings {
         jobs: a.jobs.jobs(),

@@ -4,10 +4,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
+use crate::cli::args::SourceArgs;
+use crate::error::{Error, ExitCode, Result};
+use crate::source;
 use crate::source::cache::write_atomic;
 use crate::source::data_store::{self, KeyScheme, Store, mask_store_key};
-use crate::source::{self as source, SourceArgs};
 use crate::spec::id_lists::list_file_name;
 
 #[derive(Debug, clap::Args)]
@@ -35,8 +36,8 @@ pub struct PushArgs {
     pub source: SourceArgs,
 }
 
-pub fn pull(a: PullArgs) -> Result<i32> {
-    let loaded = source::load(&a.source)?;
+pub fn pull(a: PullArgs) -> Result<ExitCode> {
+    let loaded = source::load(&a.source.settings())?;
     let version = data_store::payload_version(&loaded)?;
     if a.out.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
@@ -60,16 +61,16 @@ pub fn pull(a: PullArgs) -> Result<i32> {
         }
         eprintln!("saved {} id lists to {}", files.lists.len(), dir.display());
     }
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
-pub fn push(a: PushArgs) -> Result<i32> {
+pub fn push(a: PushArgs) -> Result<ExitCode> {
     let dest = a.source.data_store.clone().ok_or_else(|| {
         Error::input(
             "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to",
         )
     })?;
-    let mut from = a.source.clone();
+    let mut from = a.source.settings();
     from.data_store = None;
     from.data_store_key = None;
     let key = from.server_key()?;
@@ -109,5 +110,5 @@ pub fn push(a: PushArgs) -> Result<i32> {
         entries.len(),
         scheme.name()
     );
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -5,11 +5,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::common::load_specs;
-use crate::error::{Error, Result};
+use crate::cli::args::SourceArgs;
+use crate::error::{Error, ExitCode, Result};
 use crate::output::suite as render;
-use crate::source::SourceArgs;
+use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
+use crate::util::fs::AtomicFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TestFormat {
@@ -39,18 +40,21 @@ pub struct TestArgs {
     /// Show, per entity, which rules some case decided, and list the rules none did.
     #[arg(long)]
     pub coverage: bool,
+    /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions.
+    #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
+    pub at: Option<crate::util::clock::Clock>,
     /// The specs for files without `specs:`.
     #[command(flatten)]
     pub source: SourceArgs,
 }
 
 /// Loads the specs a file names, or the command's source.
-fn load(default: &SourceArgs, r: &SpecRef) -> Result<SuiteSpecs> {
+fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
     let args = match &r.specs {
-        Some(path) => SourceArgs {
+        Some(path) => SourceSettings {
             specs: Some(path.clone()),
             id_lists: r.id_lists.clone(),
-            ..SourceArgs::default()
+            ..SourceSettings::default()
         },
         None => {
             let mut a = default.clone();
@@ -69,13 +73,10 @@ fn load(default: &SourceArgs, r: &SpecRef) -> Result<SuiteSpecs> {
 }
 
 fn print(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Error::io("stdout", e))
+    crate::output::print(text.as_bytes())
 }
 
-pub fn run(a: &TestArgs) -> Result<i32> {
+pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let paths = suite::discover::find(&a.paths)?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -91,11 +92,12 @@ pub fn run(a: &TestArgs) -> Result<i32> {
         }
         return Err(last);
     }
-    let prepared = suite::prepare(files, |r| load(&a.source, r))?;
+    let base = a.source.settings();
+    let prepared = suite::prepare(files, |r| load(&base, r))?;
     let settings = suite::Settings {
         filter: a.filter.clone(),
         fail_fast: a.fail_fast,
-        now_ms: crate::util::clock::now_ms(),
+        now_ms: a.at.unwrap_or_default().now_ms(),
     };
     let text = a.format == TestFormat::Text;
     let mut write_err = None;
@@ -136,17 +138,17 @@ pub fn run(a: &TestArgs) -> Result<i32> {
             print(&s)?;
         }
     }
-    Ok(if report.failed() > 0 { 1 } else { 0 })
+    Ok(if report.failed() > 0 {
+        ExitCode::No
+    } else {
+        ExitCode::Success
+    })
 }
 
 /// Writes through a temporary file in the same folder, so a reader never sees half a report.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => std::path::Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    let mut f = AtomicFile::create(path).map_err(|e| Error::io(path, e))?;
+    f.write_all(bytes)
+        .and_then(|()| f.commit())
+        .map_err(|e| Error::io(path, e))
 }

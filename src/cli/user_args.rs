@@ -10,6 +10,7 @@ use crate::user::User;
 
 /// Who to evaluate for: flags, or `--user` JSON (inline, `@file`, `-` for stdin).
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "User")]
 pub struct UserArgs {
     /// The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields.
     #[arg(long, value_name = "JSON")]
@@ -42,7 +43,9 @@ pub struct UserArgs {
     pub environment: Option<String>,
 }
 
-fn split_kv<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
+/// `KEY=VALUE` of a repeatable flag (`--custom`, `--metadata`, ...): a non-empty key, then
+/// everything after the first `=`.
+pub fn split_kv<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k, v)),
         _ => Err(Error::input(format!("--{flag} {s:?}: expected KEY=VALUE"))),

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use crate::eval::country::country_for_ip;
 use crate::eval::evaluator::Evaluator;
-use crate::eval::trace::Trace;
+use crate::eval::trace::{ConditionStep, IdListCheck, Origin, Trace};
 use crate::eval::ua::parse_user_agent;
 use crate::spec::model::{
     CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
@@ -17,26 +17,39 @@ use crate::util::hash;
 
 static MISSING: Value = Value::MISSING;
 
-/// Evaluates one condition into `ev.result.bool` (or sets `ev.result.unsupported`).
+/// Evaluates one condition into `ev.result.bool` (or sets `ev.result.unsupported`), and
+/// reports it to the trace when one is on.
 pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condition) {
+    let was_unsupported = ev.result.unsupported;
+    let value = evaluate_value(ev, c);
+    if T::ON {
+        trace(ev, c, value.as_deref(), was_unsupported);
+    }
+}
+
+/// The condition proper; returns the value the operator compared, if any.
+fn evaluate_value<'a, 's: 'a, 'u: 'a, T: Trace>(
+    ev: &mut Evaluator<'s, 'u, T>,
+    c: &'s Condition,
+) -> Option<Cow<'a, Value>> {
     let user = ev.user;
-    let value: Cow<'_, Value> = match c.kind {
+    let value: Cow<'a, Value> = match c.kind {
         CondKind::Public => {
             ev.result.bool = true;
-            return;
+            return None;
         }
         CondKind::PassGate | CondKind::FailGate => {
             let g = &c.gates[0];
             ev.nested_gate(&g.name, g.index, c.kind == CondKind::FailGate);
-            return;
+            return None;
         }
         CondKind::MultiPassGate | CondKind::MultiFailGate => {
             multi_gate(ev, c);
-            return;
+            return None;
         }
         CondKind::Unknown => {
             ev.result.unsupported = true;
-            return;
+            return None;
         }
         CondKind::UserField => borrowed(get_field(user, c.field.as_ref())),
         CondKind::UaBased => match get_field(user, c.field.as_ref()) {
@@ -79,7 +92,7 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
     ev.result.bool = match c.op {
         Op::Missing | Op::Unknown => {
             ev.result.unsupported = true;
-            return;
+            return Some(value);
         }
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => match (v.f, t.f) {
             (Some(a), Some(b)) => match c.op {
@@ -141,13 +154,7 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
         Op::Before | Op::After | Op::On => compare_time(v, t, c.op),
         Op::InSegmentList | Op::NotInSegmentList => {
             let hit = match (t.s.as_deref(), v.str()) {
-                (Some(list), Some(id)) => match ev.specs.id_lists.get(list) {
-                    Some(l) => {
-                        let key = hash::id_list_key(id);
-                        std::str::from_utf8(&key).is_ok_and(|k| l.contains(k))
-                    }
-                    None => false,
-                },
+                (Some(list), Some(id)) => in_id_list(ev.specs, list, id),
                 _ => false,
             };
             if c.op == Op::NotInSegmentList {
@@ -161,6 +168,103 @@ pub(crate) fn evaluate<'s, T: Trace>(ev: &mut Evaluator<'s, '_, T>, c: &'s Condi
         | Op::ArrayContainsAll
         | Op::NotArrayContainsAll => compare_arrays(v, t, c.op),
     };
+    Some(value)
+}
+
+/// §11.1: whether the id's hash is in the named list (a list not loaded holds nothing).
+fn in_id_list(specs: &crate::spec::CompiledSpecs, list: &str, id: &str) -> bool {
+    match specs.id_lists.get(list) {
+        Some(l) => {
+            let key = hash::id_list_key(id);
+            std::str::from_utf8(&key).is_ok_and(|k| l.contains(k))
+        }
+        None => false,
+    }
+}
+
+/// Reports a condition that just ran, with where its value came from.
+#[cold]
+fn trace<'s, T: Trace>(
+    ev: &mut Evaluator<'s, '_, T>,
+    c: &'s Condition,
+    value: Option<&Value>,
+    was_unsupported: bool,
+) {
+    let user = ev.user;
+    let field_origin = || match lookup_field(user, c.field.as_ref()) {
+        Some((_, o)) => o,
+        None => Origin::Missing,
+    };
+    let origin = match c.kind {
+        CondKind::Public
+        | CondKind::PassGate
+        | CondKind::FailGate
+        | CondKind::MultiPassGate
+        | CondKind::MultiFailGate
+        | CondKind::Unknown => Origin::None,
+        CondKind::UserField => field_origin(),
+        CondKind::UaBased => match lookup_field(user, c.field.as_ref()) {
+            Some((_, o)) => o,
+            None if UA_FIELD.with(|f| get_field(user, Some(f)).is_none()) => Origin::NoUserAgent,
+            None => Origin::UserAgent(c.field.as_ref().map_or("", |f| &f.name)),
+        },
+        CondKind::IpBased => match lookup_field(user, c.field.as_ref()) {
+            Some((_, o)) => o,
+            None => {
+                Origin::IpCountry(IP_FIELD.with(|f| get_field(user, Some(f)).and_then(Value::str)))
+            }
+        },
+        CondKind::EnvironmentField => match c.field.as_ref() {
+            Some(f) if find(&user.environment, &f.name).is_some() => Origin::Environment {
+                key: &f.name,
+                default: false,
+            },
+            Some(f) if value.is_some_and(|v| !v.is_null) => Origin::Environment {
+                key: &f.name,
+                default: true,
+            },
+            _ => Origin::Missing,
+        },
+        CondKind::CurrentTime => Origin::Now,
+        CondKind::UserBucket => {
+            let t = &c.id_type;
+            Origin::Bucket {
+                unit_id: user
+                    .unit_id(&t.name, &t.lower, t.is_user_id)
+                    .and_then(Value::str)
+                    .unwrap_or(""),
+                id_type: &t.name,
+                salt: &c.bucket_salt,
+            }
+        }
+        CondKind::UnitId => Origin::UnitId(&c.id_type.name),
+        CondKind::TargetApp => Origin::TargetApp,
+        CondKind::ExperimentGroup => Origin::ExperimentGroup,
+    };
+    let id_list = match (c.op, c.target.s.as_deref()) {
+        (Op::InSegmentList | Op::NotInSegmentList, Some(list)) => {
+            let id = value.and_then(Value::str);
+            Some(IdListCheck {
+                list,
+                hashed: id
+                    .map(|id| String::from_utf8_lossy(&hash::id_list_key(id)).into_owned())
+                    .unwrap_or_default(),
+                list_loaded: ev.specs.id_lists.get(list).is_some(),
+                in_list: id.is_some_and(|id| in_id_list(ev.specs, list, id)),
+            })
+        }
+        _ => None,
+    };
+    let unsupported = ev.result.unsupported && !was_unsupported;
+    let step = ConditionStep {
+        cond: c,
+        value,
+        origin,
+        id_list,
+        passed: ev.result.bool && !unsupported,
+        unsupported,
+    };
+    ev.trace.condition(&step);
 }
 
 fn borrowed(v: Option<&Value>) -> Cow<'_, Value> {
@@ -184,23 +288,52 @@ fn find<'a>(entries: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
 }
 
 /// §5.1 user-field lookup (the Rust core's order).
+#[inline]
 pub(crate) fn get_field<'u>(user: &'u User, field: Option<&Field>) -> Option<&'u Value> {
+    lookup_field(user, field).map(|(v, _)| v)
+}
+
+/// [`get_field`] saying where the value was found.
+#[inline]
+fn lookup_field<'u>(user: &'u User, field: Option<&Field>) -> Option<(&'u Value, Origin<'u>)> {
     let f = field?;
     if let Some(top) = f.top
         && let Some(v) = top_value(user, top)
         && v.str().is_some_and(|s| !s.is_empty())
     {
-        return Some(v);
+        return Some((v, Origin::Top(top_name(top))));
     }
-    if let Some(v) = find(&user.custom, &f.name).or_else(|| find(&user.custom, &f.lower)) {
-        return Some(v);
-    }
-    if let Some(v) =
-        find(&user.private_attributes, &f.name).or_else(|| find(&user.private_attributes, &f.lower))
+    if let Some((k, v)) =
+        find_entry(&user.custom, &f.name).or_else(|| find_entry(&user.custom, &f.lower))
     {
-        return Some(v);
+        return Some((v, Origin::Custom(k)));
     }
-    f.alias.and_then(|a| top_value(user, a))
+    if let Some((k, v)) = find_entry(&user.private_attributes, &f.name)
+        .or_else(|| find_entry(&user.private_attributes, &f.lower))
+    {
+        return Some((v, Origin::Private(k)));
+    }
+    f.alias
+        .and_then(|a| top_value(user, a).map(|v| (v, Origin::Top(top_name(a)))))
+}
+
+fn top_name(f: TopField) -> &'static str {
+    match f {
+        TopField::UserId => "userID",
+        TopField::Email => "email",
+        TopField::Ip => "ip",
+        TopField::Country => "country",
+        TopField::Locale => "locale",
+        TopField::AppVersion => "appVersion",
+        TopField::UserAgent => "userAgent",
+    }
+}
+
+fn find_entry<'a>(entries: &'a [(String, Value)], key: &str) -> Option<(&'a str, &'a Value)> {
+    entries
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(k, v)| (k.as_str(), v))
 }
 
 fn ua_value<'u>(user: &'u User, field: Option<&Field>) -> Cow<'u, Value> {

@@ -3,10 +3,11 @@
 
 use crate::eval::condition;
 use crate::eval::overrides::LocalOverrides;
-use crate::eval::trace::{NoTrace, RuleOutcome, Trace};
+use crate::eval::trace::{NoTrace, Roll, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
 use crate::user::User;
+use crate::util::clock::Clock;
 use crate::util::hash;
 
 /// Depth at which nested evaluation gives up (a cycle in the spec).
@@ -23,6 +24,21 @@ pub struct EvalOptions<'s> {
     pub app_id: Option<&'s str>,
     /// Now, in epoch milliseconds.
     pub now_ms: i64,
+}
+
+impl<'s> EvalOptions<'s> {
+    /// The options a server SDK would use with these specs, now.
+    pub fn for_specs(specs: &'s CompiledSpecs) -> EvalOptions<'s> {
+        EvalOptions::at(specs, Clock::System)
+    }
+
+    /// The options for these specs with "now" from `clock` (`--at`).
+    pub fn at(specs: &'s CompiledSpecs, clock: Clock) -> EvalOptions<'s> {
+        EvalOptions {
+            app_id: specs.app_id.as_deref(),
+            now_ms: clock.now_ms(),
+        }
+    }
 }
 
 struct MemoEntry<'s> {
@@ -216,8 +232,11 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     /// Local overrides, then config mappings. True when one of them produced the result.
     fn apply_overrides(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
         if let Some(ov) = self.overrides
-            && let Some(v) = ov.lookup(kind, name, self.user)
+            && let Some((v, matched)) = ov.lookup_matched(kind, name, self.user)
         {
+            if T::ON {
+                self.trace.local_override(kind, name, &matched.describe());
+            }
             self.result.bool = kind != Kind::Gate || v.bool == Some(true);
             self.result.json = Some(v);
             self.result.rule_id = Some("override");
@@ -255,6 +274,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                         Some(i) => {
                             let target = &self.specs.specs(kind)[i as usize];
                             self.result.override_config_name = Some(new_name);
+                            if T::ON {
+                                self.trace.config_mapping(name, new_name);
+                            }
                             self.evaluate_spec(target);
                             return true;
                         }
@@ -370,8 +392,6 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         for &ci in &rule.conditions {
             let cond = &self.specs.conditions[ci as usize];
             condition::evaluate(self, cond);
-            self.trace
-                .condition(cond, self.result.bool, self.result.unsupported);
             if !self.result.bool {
                 all = false;
             }
@@ -380,20 +400,34 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// Pass-percentage roll for a matched rule.
-    fn roll(&self, rule: &Rule, spec_salt: &str) -> bool {
-        if rule.pass_percentage == 100.0 {
-            return true;
+    fn roll(&mut self, rule: &Rule, spec_salt: &str) -> bool {
+        let (pass, bucket) = if rule.pass_percentage == 100.0 {
+            (true, None)
+        } else if rule.pass_percentage == 0.0 {
+            (false, None)
+        } else {
+            let b = hash::rule_bucket(spec_salt, &rule.salt, self.unit_of(rule));
+            ((b as f64) < rule.pass_percentage * 100.0, Some(b))
+        };
+        if T::ON {
+            self.trace.roll(&Roll {
+                unit_id: self.unit_of(rule),
+                id_type: &rule.id_type.name,
+                bucket,
+                pass_percentage: rule.pass_percentage,
+                passed: pass,
+            });
         }
-        if rule.pass_percentage == 0.0 {
-            return false;
-        }
+        pass
+    }
+
+    /// The unit id a rule hashes (`""` when the user has none).
+    fn unit_of(&self, rule: &Rule) -> &'u str {
         let t = &rule.id_type;
-        let unit = self
-            .user
+        self.user
             .unit_id(&t.name, &t.lower, t.is_user_id)
             .and_then(|v| v.str())
-            .unwrap_or("");
-        (hash::rule_bucket(spec_salt, &rule.salt, unit) as f64) < rule.pass_percentage * 100.0
+            .unwrap_or("")
     }
 
     /// §8.1: a layer rule hands over to its experiment.
@@ -431,6 +465,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if let Some(m) = self.memo.iter().find(|m| m.name == name) {
             self.result.bool = m.bool;
             self.result.rule_id = m.rule_id;
+            if T::ON {
+                self.trace.memo(name, m.bool, m.rule_id);
+            }
             let (s, e) = (m.start, m.end);
             self.result
                 .secondary_exposures
@@ -497,7 +534,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if self.depth >= MAX_DEPTH || self.separate_count >= MAX_SEPARATE {
             return None;
         }
-        let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, NoTrace);
+        let mut sub = Evaluator::with_trace(self.specs, self.user, self.opts, self.trace.fork());
         sub.overrides = self.overrides;
         sub.legacy_gate_values = self.legacy_gate_values;
         sub.depth = self.depth + 1;
@@ -509,6 +546,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             None => return None,
         }
         self.separate_count = sub.separate_count;
+        if T::ON {
+            self.trace.absorb(sub.trace);
+        }
         Some(sub.result)
     }
 }

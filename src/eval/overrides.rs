@@ -6,11 +6,35 @@ use std::path::Path;
 use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
+use crate::eval::trace::OverrideMatch;
+use crate::spec::CompiledSpecs;
 use crate::spec::model::{Kind, Returnable};
 use crate::user::User;
 
 /// Values for one entity: (user id, value); the id `None` means every user.
 type PerUser = Vec<(Option<Box<str>>, Returnable)>;
+
+/// Which override entry applied to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched<'u> {
+    UserId(&'u str),
+    /// The id type and the id.
+    CustomId(&'u str, &'u str),
+    Everyone,
+}
+
+impl Matched<'_> {
+    pub fn describe(&self) -> OverrideMatch {
+        match *self {
+            Matched::UserId(id) => OverrideMatch::UserId { id: id.into() },
+            Matched::CustomId(t, id) => OverrideMatch::CustomId {
+                id_type: t.into(),
+                id: id.into(),
+            },
+            Matched::Everyone => OverrideMatch::Everyone,
+        }
+    }
+}
 
 /// Overrides by entity kind and name.
 #[derive(Debug, Default)]
@@ -74,6 +98,16 @@ impl LocalOverrides {
 
     /// userID, then each customIDs value in order, then the everyone entry.
     pub fn lookup(&self, kind: Kind, name: &str, user: &User) -> Option<&Returnable> {
+        self.lookup_matched(kind, name, user).map(|(v, _)| v)
+    }
+
+    /// [`Self::lookup`] saying which entry matched.
+    pub fn lookup_matched<'a, 'u>(
+        &'a self,
+        kind: Kind,
+        name: &str,
+        user: &'u User,
+    ) -> Option<(&'a Returnable, Matched<'u>)> {
         let list = self.entries.get(&(kind, Box::from(name)))?;
         let by_id = |id: &str| {
             list.iter()
@@ -83,17 +117,212 @@ impl LocalOverrides {
         if let Some(uid) = user.user_id.str().filter(|s| !s.is_empty())
             && let Some(v) = by_id(uid)
         {
-            return Some(v);
+            return Some((v, Matched::UserId(uid)));
         }
-        for (_, v) in &user.custom_ids {
-            if let Some(v) = v.str().and_then(by_id) {
-                return Some(v);
+        for (id_type, v) in &user.custom_ids {
+            if let Some(id) = v.str()
+                && let Some(v) = by_id(id)
+            {
+                return Some((v, Matched::CustomId(id_type, id)));
             }
         }
-        list.iter().find(|(i, _)| i.is_none()).map(|(_, v)| v)
+        list.iter()
+            .find(|(i, _)| i.is_none())
+            .map(|(_, v)| (v, Matched::Everyone))
     }
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Adds overrides given as flags, after any file: a flag replaces a file entry for the
+    /// same entity and id. Experiment groups are looked up in `specs`.
+    pub fn apply_flags(&mut self, flags: &[OverrideFlag], specs: &CompiledSpecs) -> Result<()> {
+        for f in flags {
+            let value = match &f.value {
+                FlagValue::Json(v) => v.clone(),
+                FlagValue::Group(g) => group_value(specs, &f.name, g)
+                    .map_err(|e| Error::input(format!("{}: {e}", f.flag())))?,
+            };
+            self.add(f.kind, &f.name, f.id.as_deref(), &value);
+        }
+        Ok(())
+    }
+}
+
+/// What an override flag sets: a value, or an experiment group to take the value of.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlagValue {
+    Json(Json),
+    Group(String),
+}
+
+/// One `--override-gate|config|experiment|layer NAME[@ID]=VALUE`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverrideFlag {
+    pub kind: Kind,
+    /// Which flag it came from (`gate`, `config`, `experiment`, `layer`), for messages.
+    pub flag_name: &'static str,
+    pub name: String,
+    /// A user id or custom id; `None` for every user.
+    pub id: Option<String>,
+    pub value: FlagValue,
+    /// The text as given, for messages.
+    pub text: String,
+}
+
+impl OverrideFlag {
+    fn flag(&self) -> String {
+        format!("--override-{} {}", self.flag_name, self.text)
+    }
+
+    /// Parses `NAME[@ID]=VALUE` for `flag_name` (`gate`, `config`, `experiment`, `layer`).
+    /// A gate takes `true`/`false`; a config or layer a JSON object; an experiment a JSON
+    /// object or a group name.
+    pub fn parse(flag_name: &'static str, text: &str) -> std::result::Result<Self, String> {
+        let kind = match flag_name {
+            "gate" => Kind::Gate,
+            "config" | "experiment" => Kind::Config,
+            "layer" => Kind::Layer,
+            other => return Err(format!("unknown override kind {other:?}")),
+        };
+        let Some((target, raw)) = text.split_once('=') else {
+            return Err(format!(
+                "{text:?}: expected NAME=VALUE or NAME@ID=VALUE (for example \
+                 {})",
+                example(flag_name)
+            ));
+        };
+        let (name, id) = match target.split_once('@') {
+            Some((n, i)) if !i.is_empty() => (n, Some(i.to_string())),
+            Some(_) => return Err(format!("{text:?}: the id after @ is empty")),
+            None => (target, None),
+        };
+        if name.is_empty() {
+            return Err(format!("{text:?}: the name before = is empty"));
+        }
+        let value = match kind {
+            Kind::Gate => match raw.trim() {
+                "true" => FlagValue::Json(Json::Bool(true)),
+                "false" => FlagValue::Json(Json::Bool(false)),
+                v => {
+                    return Err(format!(
+                        "{text:?}: a gate override is true or false, not {v:?}"
+                    ));
+                }
+            },
+            _ => match serde_json::from_str::<Json>(raw) {
+                Ok(v @ Json::Object(_)) => FlagValue::Json(v),
+                _ if flag_name == "experiment" && !raw.trim_start().starts_with('{') => {
+                    FlagValue::Group(raw.trim().to_string())
+                }
+                Ok(_) => {
+                    return Err(format!("{text:?}: the value must be a JSON object"));
+                }
+                Err(e) => return Err(format!("{text:?}: the value is not valid JSON: {e}")),
+            },
+        };
+        Ok(OverrideFlag {
+            kind,
+            flag_name,
+            name: name.to_string(),
+            id,
+            value,
+            text: text.to_string(),
+        })
+    }
+}
+
+fn example(flag_name: &str) -> &'static str {
+    match flag_name {
+        "gate" => "new_checkout=true, new_checkout@user-42=false",
+        "experiment" => "checkout_exp=Test, checkout_exp@user-42={\"color\":\"red\"}",
+        _ => "pricing={\"discount\":10}",
+    }
+}
+
+/// The value of experiment `name`'s group `group` (the return value of its rule with that
+/// group name); an error names the groups there are.
+pub fn group_value(
+    specs: &CompiledSpecs,
+    name: &str,
+    group: &str,
+) -> std::result::Result<Json, String> {
+    let Some(spec) = specs.get(Kind::Config, name) else {
+        return Err(format!("no experiment named {name:?} in the specs"));
+    };
+    let groups: Vec<&str> = spec
+        .rules
+        .iter()
+        .filter_map(|r| r.group_name.as_deref())
+        .collect();
+    let rule = spec
+        .rules
+        .iter()
+        .find(|r| r.group_name.as_deref() == Some(group))
+        .or_else(|| {
+            spec.rules.iter().find(|r| {
+                r.group_name
+                    .as_deref()
+                    .is_some_and(|g| g.eq_ignore_ascii_case(group))
+            })
+        });
+    match rule {
+        Some(r) => serde_json::from_str(&r.return_value.json).map_err(|e| e.to_string()),
+        None if groups.is_empty() => Err(format!("{name:?} has no experiment groups")),
+        None => Err(format!(
+            "{name:?} has no group {group:?} (groups: {})",
+            groups.join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn user(text: &str) -> User {
+        User::parse(text, "test").unwrap()
+    }
+
+    #[test]
+    fn flags_parse() {
+        let f = OverrideFlag::parse("gate", "g@u1=true").unwrap();
+        assert_eq!(
+            (f.kind, f.name.as_str(), f.id.as_deref()),
+            (Kind::Gate, "g", Some("u1"))
+        );
+        assert_eq!(f.value, FlagValue::Json(json!(true)));
+        let f = OverrideFlag::parse("experiment", "e=Test").unwrap();
+        assert_eq!(f.value, FlagValue::Group("Test".into()));
+        let f = OverrideFlag::parse("experiment", r#"e={"a":1}"#).unwrap();
+        assert_eq!(f.value, FlagValue::Json(json!({"a": 1})));
+        assert!(OverrideFlag::parse("gate", "g=yes").is_err());
+        assert!(OverrideFlag::parse("gate", "g").is_err());
+        assert!(OverrideFlag::parse("config", "c=Test").is_err());
+        assert!(OverrideFlag::parse("experiment", "e={bad").is_err());
+        assert!(OverrideFlag::parse("layer", "@u=1").is_err());
+    }
+
+    #[test]
+    fn user_id_beats_custom_id_beats_everyone() {
+        let mut o = LocalOverrides::default();
+        o.add(Kind::Gate, "g", None, &json!(true));
+        o.add(Kind::Gate, "g", Some("acme"), &json!(false));
+        o.add(Kind::Gate, "g", Some("u1"), &json!(true));
+        let both = user(r#"{"userID":"u1","customIDs":{"companyID":"acme"}}"#);
+        let (v, m) = o.lookup_matched(Kind::Gate, "g", &both).unwrap();
+        assert_eq!((v.bool, m), (Some(true), Matched::UserId("u1")));
+        let custom = user(r#"{"userID":"u2","customIDs":{"companyID":"acme"}}"#);
+        let (v, m) = o.lookup_matched(Kind::Gate, "g", &custom).unwrap();
+        assert_eq!(
+            (v.bool, m),
+            (Some(false), Matched::CustomId("companyID", "acme"))
+        );
+        let other = user(r#"{"userID":"u3"}"#);
+        let (v, m) = o.lookup_matched(Kind::Gate, "g", &other).unwrap();
+        assert_eq!((v.bool, m), (Some(true), Matched::Everyone));
+        assert!(o.lookup(Kind::Config, "g", &other).is_none());
     }
 }

@@ -46,11 +46,8 @@ pub fn default_dir(flag: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = env(SPOOL_DIR_ENV) {
         return Ok(p);
     }
-    if let Some(p) = env("XDG_STATE_HOME").filter(|p| p.is_absolute()) {
-        return Ok(p.join("statsig").join("spool"));
-    }
-    if let Some(home) = env("HOME") {
-        return Ok(home.join(".local/state/statsig/spool"));
+    if let Some(p) = crate::util::paths::statsig_dir("XDG_STATE_HOME", ".local/state") {
+        return Ok(p.join("spool"));
     }
     Err(Error::input(
         "no spool directory: set HOME, XDG_STATE_HOME or STATSIG_SPOOL_DIR, or pass --spool DIR",

@@ -21,7 +21,7 @@ use crate::user::User;
 use crate::util::hash::{djb2, djb2_u32, sha256_b64};
 
 /// How spec names are hidden in the response (§3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HashAlgo {
     /// Names as they are.
     None,
@@ -110,18 +110,8 @@ pub fn resolve_target_app<'a>(
         None => Err(Error::input(format!(
             "client key {}: maps to no app in the specs (sdk_keys_to_app_ids / \
              hashed_sdk_keys_to_app_ids); pass a client key of this project or --target-app-id",
-            mask_key(key)
+            crate::util::mask::keep_head(key, 12)
         ))),
-    }
-}
-
-/// A key as shown in messages: its first 12 characters.
-fn mask_key(key: &str) -> String {
-    let shown: String = key.chars().take(12).collect();
-    if shown.len() < key.len() {
-        format!("{shown}…")
-    } else {
-        shown
     }
 }
 
@@ -931,7 +921,7 @@ mod tests {
                 ..none.clone()
             };
             let e = resolve_target_app(&specs, &bad).unwrap_err();
-            assert_eq!(e.exit_code(), 2);
+            assert_eq!(e.exit_code(), crate::error::ExitCode::Input);
             assert!(e.to_string().contains("maps to no app"), "{e}");
         }
     }

@@ -3,23 +3,18 @@
 
 use std::fmt::Write as _;
 
+use super::Format;
 use crate::population::impact::Impact;
 
-/// How an impact is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ImpactFormat {
-    Text,
-    Json,
-}
-
-pub fn render(i: &Impact, format: ImpactFormat) -> String {
+/// An impact in `format`: JSON (also for NDJSON), else the text form.
+pub fn render(i: &Impact, format: Format) -> String {
     match format {
-        ImpactFormat::Json => {
+        Format::Json | Format::Ndjson => {
             let mut s = serde_json::to_string_pretty(i).expect("an impact serializes");
             s.push('\n');
             s
         }
-        ImpactFormat::Text => text(i),
+        _ => text(i),
     }
 }
 

@@ -288,3 +288,69 @@ pub fn write_evaluation_fields_with<T: Trace>(
     }
     out.push(b'}');
 }
+
+/// The `--json` shape of one result (`check-gate`, `get-config`, `get-layer`): its value, rule,
+/// group, reason (`source:reason`) and exposures; for a layer, its allocation.
+pub fn write_result_json(
+    out: &mut Vec<u8>,
+    kind: Kind,
+    name: &str,
+    r: &EvalResult<'_>,
+    source: &str,
+    param: Option<&str>,
+) {
+    out.extend_from_slice(b"{\"name\":");
+    write_str(out, name);
+    out.extend_from_slice(b",\"value\":");
+    match kind {
+        Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
+        _ => out.extend_from_slice(r.json.map(|j| j.json.as_bytes()).unwrap_or(b"{}")),
+    }
+    if let (Kind::Layer, Some(p)) = (kind, param) {
+        out.extend_from_slice(b",\"parameter\":");
+        write_str(out, p);
+        out.extend_from_slice(b",\"parameter_value\":");
+        let v = param_value(r, p);
+        let _ = serde_json::to_writer(&mut *out, &v);
+    }
+    out.extend_from_slice(b",\"rule_id\":");
+    write_str(out, r.rule_id_str());
+    out.extend_from_slice(b",\"group_name\":");
+    match r.group_name {
+        Some(g) => write_str(out, g),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"id_type\":");
+    write_str(out, r.id_type.unwrap_or(""));
+    out.extend_from_slice(b",\"reason\":");
+    write_str(out, &format!("{source}:{}", r.reason().as_str()));
+    out.extend_from_slice(b",\"secondary_exposures\":");
+    write_exposures(out, &r.secondary_exposures);
+    if kind == Kind::Layer {
+        out.extend_from_slice(b",\"allocated_experiment_name\":");
+        match r.config_delegate {
+            Some(d) => write_str(out, d),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"explicit_parameters\":");
+        write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
+        out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
+        write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
+    }
+    out.push(b'}');
+}
+
+/// A result's value as JSON (`{}` when it has none).
+pub fn value_json(r: &EvalResult<'_>) -> serde_json::Value {
+    r.json
+        .and_then(|j| serde_json::from_str(&j.json).ok())
+        .unwrap_or_else(|| serde_json::json!({}))
+}
+
+/// One parameter of a result's value (`null` when absent).
+pub fn param_value(r: &EvalResult<'_>, p: &str) -> serde_json::Value {
+    value_json(r)
+        .get(p)
+        .cloned()
+        .unwrap_or(serde_json::Value::Null)
+}

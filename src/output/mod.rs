@@ -1,10 +1,123 @@
-//! Renderers of results: text, tables, JSON, client-initialize payloads.
+//! Rendering: one [`Format`], decided once per command from its flags and whether stdout is
+//! a terminal, and one module per format — [`text`], [`table`], [`json`] (and its NDJSON
+//! [`records`], one per user) — in the spirit of hyperfine's exporters; client-initialize
+//! bytes ([`client_init`]), explain traces ([`explain`]) and population reports ([`report`]).
+//! A new format is one more module and one more arm in the functions below.
 
 pub mod client_init;
-pub mod describe;
 pub mod explain;
 pub mod impact;
 pub mod json;
 pub mod records;
 pub mod report;
 pub mod suite;
+pub mod table;
+pub mod text;
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::events::spool::Status;
+use crate::spec::describe::{ListRow, spec_json};
+use crate::spec::diff::SpecsDiff;
+use crate::spec::model::{CompiledSpecs, Spec};
+
+/// How an answer is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Readable lines for people.
+    Text,
+    /// A boxed table for a terminal.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON document per line (a stream of users).
+    Ndjson,
+    /// Comma-separated rows with a header.
+    Csv,
+    /// Markdown tables.
+    Markdown,
+}
+
+impl Format {
+    /// `--json` wins; otherwise `terminal` when stdout is a terminal and `piped` when not.
+    pub fn choose(json: bool, terminal: Format, piped: Format) -> Format {
+        if json {
+            Format::Json
+        } else if terminal != piped && std::io::stdout().is_terminal() {
+            terminal
+        } else {
+            piped
+        }
+    }
+
+    fn unsupported(self, what: &str) -> Error {
+        Error::internal(format!("{what} has no {self:?} form"))
+    }
+}
+
+/// Writes a rendered answer to stdout (a closed pipe is reported as such, see
+/// [`Error::is_broken_pipe`]).
+pub fn print(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::io("stdout", e))
+}
+
+/// Pretty JSON with a final newline.
+pub fn pretty_json<T: Serialize + ?Sized>(v: &T) -> Result<Vec<u8>> {
+    let mut out = serde_json::to_vec_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// `specs list`.
+pub fn spec_list(f: Format, rows: &[ListRow<'_>]) -> Result<Vec<u8>> {
+    match f {
+        Format::Json => pretty_json(rows),
+        Format::Table | Format::Text => Ok(table::spec_list(rows).into_bytes()),
+        Format::Ndjson | Format::Csv | Format::Markdown => Err(f.unsupported("a spec list")),
+    }
+}
+
+/// `specs show`: the specs found under one name.
+pub fn spec_show(f: Format, specs: &CompiledSpecs, found: &[&Spec]) -> Result<Vec<u8>> {
+    match f {
+        Format::Json => {
+            let v: Vec<serde_json::Value> = found.iter().map(|s| spec_json(specs, s)).collect();
+            pretty_json(&v)
+        }
+        Format::Text => {
+            let mut out = String::new();
+            for (i, s) in found.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                text::write_spec_text(&mut out, specs, s);
+            }
+            Ok(out.into_bytes())
+        }
+        _ => Err(f.unsupported("a spec")),
+    }
+}
+
+/// `specs diff`.
+pub fn diff(f: Format, d: &SpecsDiff) -> Result<Vec<u8>> {
+    match f {
+        Format::Json => pretty_json(d),
+        Format::Text => Ok(text::diff_text(d).into_bytes()),
+        _ => Err(f.unsupported("a diff")),
+    }
+}
+
+/// `events status`: what the spool holds.
+pub fn spool_status(f: Format, st: &Status) -> Result<Vec<u8>> {
+    match f {
+        Format::Json => pretty_json(st),
+        Format::Text => Ok(text::spool_status(st, crate::util::clock::now_ms()).into_bytes()),
+        _ => Err(f.unsupported("spool status")),
+    }
+}

@@ -5,24 +5,16 @@ use std::fmt::Write as _;
 
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 
+use super::Format;
 use crate::population::report::Report;
 
-/// How a report is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-}
-
-pub fn render(r: &Report, format: ReportFormat) -> String {
+/// A report in `format` (text is the table form; NDJSON is the JSON document).
+pub fn render(r: &Report, format: Format) -> String {
     match format {
-        ReportFormat::Json => json(r),
-        ReportFormat::Csv => csv(r),
-        ReportFormat::Markdown | ReportFormat::Table => {
-            sections(r, format == ReportFormat::Markdown)
-        }
+        Format::Json | Format::Ndjson => json(r),
+        Format::Csv => csv(r),
+        Format::Markdown => sections(r, true),
+        Format::Table | Format::Text => sections(r, false),
     }
 }
 

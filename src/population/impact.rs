@@ -20,6 +20,9 @@ struct Entry<'s> {
     kind: Kind,
     name: &'s str,
     section: Section,
+    /// Indices in the old and new specs (no name lookup per user).
+    old: Option<u32>,
+    new: Option<u32>,
 }
 
 /// The two versions, the entities to compare, and how many examples to keep.
@@ -46,7 +49,7 @@ impl<'s> ImpactPlan<'s> {
         let mut entries: Vec<Entry<'s>> = Vec::new();
         for kind in [Kind::Gate, Kind::Config, Kind::Layer] {
             for specs in [new, old] {
-                for spec in specs_in_force(specs, kind) {
+                for (_, spec) in specs_in_force(specs, kind) {
                     let name: &'s str = &spec.name;
                     if spec.is_segment_or_holdout()
                         || ignore.iter().any(|n| n == name)
@@ -58,6 +61,8 @@ impl<'s> ImpactPlan<'s> {
                         kind,
                         name,
                         section: Section::of(spec),
+                        old: old.index(kind, name),
+                        new: new.index(kind, name),
                     });
                 }
             }
@@ -188,6 +193,22 @@ fn user_name(user: &User) -> String {
     }
 }
 
+/// A fresh top-level evaluation, by index when the spec exists (as `evaluate` by name).
+fn top_level<'e, 's>(
+    ev: &'e mut Evaluator<'s, '_>,
+    kind: Kind,
+    name: &str,
+    index: Option<u32>,
+) -> &'e EvalResult<'s> {
+    match index {
+        Some(i) => {
+            ev.clear_memo();
+            ev.evaluate_index(kind, i)
+        }
+        None => ev.evaluate(kind, name),
+    }
+}
+
 impl<'s> UserWork for ImpactPlan<'s> {
     type Worker = ();
     type Acc = ImpactTally<'s>;
@@ -218,8 +239,8 @@ impl<'s> UserWork for ImpactPlan<'s> {
         new.overrides = self.overrides;
         tally.users += 1;
         for (e, t) in self.entries.iter().zip(tally.entities.iter_mut()) {
-            let a = old.evaluate(e.kind, e.name);
-            let b = new.evaluate(e.kind, e.name);
+            let a = top_level(&mut old, e.kind, e.name, e.old);
+            let b = top_level(&mut new, e.kind, e.name, e.new);
             let (va, vb) = (value(e.kind, a), value(e.kind, b));
             let value_changed = va != vb;
             let rule_changed = a.rule_id_str() != b.rule_id_str();

@@ -67,14 +67,15 @@ impl Section {
     }
 }
 
-/// The specs in force, in payload order (a name given twice in a v1 array: the later one).
-pub fn specs_in_force(specs: &CompiledSpecs, kind: Kind) -> impl Iterator<Item = &Spec> {
+/// The specs in force with their indices, in payload order (a name given twice in a v1
+/// array: the later one).
+pub fn specs_in_force(specs: &CompiledSpecs, kind: Kind) -> impl Iterator<Item = (u32, &Spec)> {
     specs
         .specs(kind)
         .iter()
         .enumerate()
-        .filter(move |(i, s)| specs.index(kind, &s.name) == Some(*i as u32))
-        .map(|(_, s)| s)
+        .map(|(i, s)| (i as u32, s))
+        .filter(move |(i, s)| specs.index(kind, &s.name) == Some(*i))
 }
 
 /// Names in a selection that match no spec of their kind (for a warning or `--strict`).
@@ -112,6 +113,8 @@ pub fn unknown_names(specs: &CompiledSpecs, sel: &ReportSelection) -> Vec<String
 struct Entry<'s> {
     section: Section,
     spec: &'s Spec,
+    /// The spec's index among its kind (no name lookup per user).
+    index: u32,
     /// The experiment's configured split (group, share), when readable.
     expected: Option<Vec<(&'s str, f64)>>,
 }
@@ -128,7 +131,7 @@ impl<'s> ReportPlan<'s> {
     pub fn new(specs: &'s CompiledSpecs, sel: &ReportSelection, opts: EvalOptions<'s>) -> Self {
         let mut entries = Vec::new();
         for kind in [Kind::Gate, Kind::Config, Kind::Layer] {
-            for spec in specs_in_force(specs, kind) {
+            for (index, spec) in specs_in_force(specs, kind) {
                 let section = Section::of(spec);
                 let named = |list: &Vec<String>| list.iter().any(|n| **n == *spec.name);
                 let keep = if sel.is_all() {
@@ -148,6 +151,7 @@ impl<'s> ReportPlan<'s> {
                     entries.push(Entry {
                         section,
                         spec,
+                        index,
                         expected,
                     });
                 }
@@ -219,13 +223,14 @@ impl<'s> ReportPlan<'s> {
     }
 }
 
-/// Counts keyed by strings borrowed from the specs; few keys, so a list.
+/// Counts keyed by strings borrowed from the specs; few keys, so a list. Keys are told
+/// apart by address (one spec string, one key) while counting, by content when finished.
 #[derive(Debug, Default)]
 struct Counts<'s>(Vec<(&'s str, u64)>);
 
 impl<'s> Counts<'s> {
     fn add(&mut self, key: &'s str, n: u64) {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
+        match self.0.iter_mut().find(|(k, _)| std::ptr::eq(*k, key)) {
             Some((_, c)) => *c += n,
             None => self.0.push((key, n)),
         }
@@ -240,7 +245,10 @@ impl<'s> Counts<'s> {
     fn owned(&self) -> Ordered<u64> {
         let mut o = Ordered::default();
         for (k, n) in &self.0 {
-            o.push(k.to_string(), *n);
+            match o.get_mut(k) {
+                Some(c) => *c += n,
+                None => o.push(k.to_string(), *n),
+            }
         }
         o
     }
@@ -332,7 +340,9 @@ impl<'s> UserWork for ReportPlan<'s> {
         ev.overrides = self.overrides;
         tally.users += 1;
         for (i, e) in self.entries.iter().enumerate() {
-            let r = ev.evaluate(e.spec.kind, &e.spec.name);
+            // A fresh top-level evaluation, as `evaluate` by name makes.
+            ev.clear_memo();
+            let r = ev.evaluate_index(e.spec.kind, e.index);
             tally.count(i, e.section, r);
         }
         Ok(())

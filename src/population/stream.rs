@@ -14,6 +14,7 @@ use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
+use crate::template::JsonTemplate;
 use crate::user::User;
 
 /// Where the users come from.
@@ -26,10 +27,12 @@ pub enum UserSource {
 }
 
 impl UserSource {
-    /// Checks a template once, before any thread starts: it must give a JSON user.
+    /// Checks a template once, before any thread starts: JSON whose only variable is
+    /// `${i}`, giving a valid user.
     pub fn check(&self) -> Result<()> {
         if let UserSource::Generate { template, .. } = self {
-            User::parse(&generated_line(template, 0), "--user template (i=0)")?;
+            let t = compile_template(template)?;
+            generated_user(&t, 0)?;
         }
         Ok(())
     }
@@ -152,7 +155,8 @@ struct Done<A> {
 /// [`IN_FLIGHT_BYTES`] given the output seen so far per user.
 struct Reader {
     source: Box<dyn BufRead + Send>,
-    template: Option<(String, u64)>,
+    /// Generated users: how many (the chunk lines then hold only indices).
+    generate: Option<u64>,
     next_line: u64,
     seq: u64,
     done: bool,
@@ -170,7 +174,7 @@ struct Sizing {
 impl Reader {
     fn open(source: &UserSource, in_flight: usize, sizing: Arc<Sizing>) -> Result<Reader> {
         let budget = (IN_FLIGHT_BYTES / in_flight as u64).clamp(64 << 10, 1 << 20);
-        let (source, template): (Box<dyn BufRead + Send>, _) = match source {
+        let (source, generate): (Box<dyn BufRead + Send>, _) = match source {
             UserSource::Ndjson(path) if path.as_os_str() == "-" => (
                 Box::new(std::io::BufReader::with_capacity(
                     256 * 1024,
@@ -185,14 +189,14 @@ impl Reader {
                 )),
                 None,
             ),
-            UserSource::Generate { count, template } => (
+            UserSource::Generate { count, .. } => (
                 Box::new(std::io::empty()) as Box<dyn BufRead + Send>,
-                Some((template.clone(), *count)),
+                Some(*count),
             ),
         };
         Ok(Reader {
             source,
-            template,
+            generate,
             next_line: 0,
             seq: 0,
             done: false,
@@ -205,10 +209,8 @@ impl Reader {
     fn lines_per_chunk(&self) -> u64 {
         let users = self.sizing.users.load(Ordering::Relaxed);
         if users == 0 {
-            // Nothing known yet of the output per user: the first chunks stay small, since
-            // one user can take hundreds of KB (a client-initialize response) and a big
-            // first chunk's buffer would be faulted in for nothing.
-            return MIN_LINES;
+            // Nothing known yet: small chunks until the first ones tell the output size.
+            return 2 * MIN_LINES;
         }
         let per_user = (self.sizing.bytes.load(Ordering::Relaxed) / users).max(1);
         (self.budget / per_user).clamp(MIN_LINES, MAX_LINES)
@@ -225,16 +227,12 @@ impl Reader {
             lines: Vec::with_capacity(want as usize),
             error: None,
         };
-        if let Some((template, count)) = &self.template {
-            while (chunk.lines.len() as u64) < want && self.next_line < *count {
-                let start = chunk.buf.len();
-                chunk
-                    .buf
-                    .extend_from_slice(generated_line(template, self.next_line).as_bytes());
-                chunk.lines.push((start, chunk.buf.len(), self.next_line));
+        if let Some(count) = self.generate {
+            while (chunk.lines.len() as u64) < want && self.next_line < count {
+                chunk.lines.push((0, 0, self.next_line));
                 self.next_line += 1;
             }
-            self.done = self.next_line >= *count;
+            self.done = self.next_line >= count;
         } else {
             while (chunk.lines.len() as u64) < want && (chunk.buf.len() as u64) < self.budget {
                 let start = chunk.buf.len();
@@ -270,9 +268,27 @@ impl Reader {
     }
 }
 
-/// One generated user line: the template with `${i}` replaced by the index.
-fn generated_line(template: &str, i: u64) -> String {
-    template.replace("${i}", &i.to_string())
+/// A `--user` template: JSON whose strings may hold `${i}`.
+fn compile_template(text: &str) -> Result<JsonTemplate> {
+    let json: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| Error::input(format!("--user template: not valid JSON: {e}")))?;
+    let t = JsonTemplate::new(&json);
+    if let Some(v) = t.vars().into_iter().find(|v| *v != "i") {
+        return Err(Error::input(format!(
+            "--user template: unknown variable ${{{v}}} (generated users know only ${{i}})"
+        )));
+    }
+    Ok(t)
+}
+
+/// Generated user `i`.
+fn generated_user(t: &JsonTemplate, i: u64) -> Result<User> {
+    let index = i.to_string();
+    let origin = || format!("generated user {i}");
+    let json = t
+        .render(&|v| (v == "i").then_some(index.as_str()))
+        .map_err(|v| Error::input(format!("{}: unknown variable ${{{v}}}", origin())))?;
+    User::from_json(json, &origin())
 }
 
 /// Runs `work` over every user of `source`, calling `emit` with each chunk's output and
@@ -283,6 +299,10 @@ pub fn run<W: UserWork>(
     work: &W,
     mut emit: impl FnMut(&[u8], W::Acc) -> Result<()>,
 ) -> Result<UserStream> {
+    let template = match source {
+        UserSource::Generate { template, .. } => Some(compile_template(template)?),
+        UserSource::Ndjson(_) => None,
+    };
     source.check()?;
     let name = match source {
         UserSource::Ndjson(p) if p.as_os_str() == "-" => "stdin".to_string(),
@@ -293,6 +313,11 @@ pub fn run<W: UserWork>(
     let in_flight = 2 * jobs;
     let sizing = Arc::new(Sizing::default());
     let mut reader = Reader::open(source, in_flight, sizing.clone())?;
+    let input = Input {
+        name,
+        keep_going: settings.keep_going,
+        template,
+    };
     let mut stats = UserStream::default();
     let buffers = Buffers::default();
     let mut handle = |d: Done<W::Acc>, stats: &mut UserStream| -> Result<()> {
@@ -308,15 +333,7 @@ pub fn run<W: UserWork>(
     if jobs == 1 {
         let mut worker = work.worker();
         while let Some(chunk) = reader.next_chunk() {
-            let done = work_chunk(
-                work,
-                &mut worker,
-                chunk,
-                &name,
-                settings.keep_going,
-                &sizing,
-                buffers.take(),
-            );
+            let done = work_chunk(work, &mut worker, chunk, &input, &sizing, buffers.take());
             handle(done, &mut stats)?;
         }
         return Ok(stats);
@@ -335,7 +352,7 @@ pub fn run<W: UserWork>(
         for _ in 0..jobs {
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
-            let name = &name;
+            let input = &input;
             let sizing = &sizing;
             let buffers = &buffers;
             s.spawn(move || {
@@ -343,15 +360,7 @@ pub fn run<W: UserWork>(
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { break };
-                    let done = work_chunk(
-                        work,
-                        &mut worker,
-                        chunk,
-                        name,
-                        settings.keep_going,
-                        sizing,
-                        buffers.take(),
-                    );
+                    let done = work_chunk(work, &mut worker, chunk, input, sizing, buffers.take());
                     if done_tx.send(done).is_err() {
                         break;
                     }
@@ -409,12 +418,20 @@ fn collect<A>(
     failure.map_or(Ok(()), Err)
 }
 
+/// How chunk lines become users.
+struct Input {
+    /// The input's name in messages (`FILE`, `stdin`).
+    name: String,
+    keep_going: bool,
+    /// Generated users: the chunk lines are indices into this template.
+    template: Option<JsonTemplate>,
+}
+
 fn work_chunk<W: UserWork>(
     work: &W,
     worker: &mut W::Worker,
     chunk: Chunk,
-    name: &str,
-    keep_going: bool,
+    input: &Input,
     sizing: &Sizing,
     out: Vec<u8>,
 ) -> Done<W::Acc> {
@@ -427,8 +444,11 @@ fn work_chunk<W: UserWork>(
         error: None,
     };
     for &(start, end, line) in &chunk.lines {
-        let bytes = &chunk.buf[start..end];
-        match parse_line(bytes, name, line, keep_going, &mut done) {
+        let user = match &input.template {
+            Some(t) => generated_user(t, line).map(Some),
+            None => parse_line(&chunk.buf[start..end], input, line, &mut done),
+        };
+        match user {
             Ok(Some(user)) => {
                 done.stats.users += 1;
                 if let Err(e) = work.user(worker, &mut done.acc, &user, &mut done.out) {
@@ -458,19 +478,11 @@ fn work_chunk<W: UserWork>(
 /// One input line as a user: `None` for a blank or skipped line.
 fn parse_line<A>(
     bytes: &[u8],
-    name: &str,
+    input: &Input,
     line: u64,
-    keep_going: bool,
     done: &mut Done<A>,
 ) -> Result<Option<User>> {
-    let generated = name == "generated user";
-    let at = || {
-        if generated {
-            format!("generated user {line}")
-        } else {
-            format!("{name}:{line}")
-        }
-    };
+    let at = || format!("{}:{line}", input.name);
     let text = std::str::from_utf8(bytes)
         .map_err(|_| Error::input(format!("{}: stream did not contain valid UTF-8", at())))?;
     if text.trim().is_empty() {
@@ -478,7 +490,7 @@ fn parse_line<A>(
     }
     let user = match User::parse(text, &at()) {
         Ok(u) => u,
-        Err(e) if keep_going => {
+        Err(e) if input.keep_going => {
             done.warnings.push(e.to_string());
             done.stats.skipped += 1;
             return Ok(None);
@@ -604,8 +616,20 @@ mod tests {
             template: "{\"userID\": ${i".into(),
         };
         let err = run_with(&src, 2).unwrap_err().to_string();
+        assert!(err.starts_with("--user template: not valid JSON"), "{err}");
+        let src = UserSource::Generate {
+            count: 3,
+            template: r#"{"userID": "u${n}"}"#.into(),
+        };
+        let err = run_with(&src, 2).unwrap_err().to_string();
+        assert!(err.contains("unknown variable ${n}"), "{err}");
+        let src = UserSource::Generate {
+            count: 3,
+            template: r#"{"userID": 5, "email": ["${i}"]}"#.into(),
+        };
+        let err = run_with(&src, 1).unwrap_err().to_string();
         assert!(
-            err.starts_with("--user template (i=0): not valid JSON"),
+            err.starts_with("generated user 0: user.email must be a string"),
             "{err}"
         );
     }

@@ -6,7 +6,6 @@
 //! `id_lists/state.json` (manifest data per list) and `id_lists/files/<list>` (wire bytes).
 //! Every file is written to a temporary file in the same folder and renamed into place.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -22,18 +21,11 @@ pub fn root(override_: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = override_ {
         return Ok(p.to_path_buf());
     }
-    if let Some(x) = std::env::var_os("XDG_CACHE_HOME").filter(|x| !x.is_empty()) {
-        let x = PathBuf::from(x);
-        if x.is_absolute() {
-            return Ok(x.join("statsig"));
-        }
-    }
-    match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-        Some(home) => Ok(PathBuf::from(home).join(".cache").join("statsig")),
-        None => Err(Error::input(
+    crate::util::paths::statsig_dir("XDG_CACHE_HOME", ".cache").ok_or_else(|| {
+        Error::input(
             "no cache folder: set XDG_CACHE_HOME, HOME or STATSIG_CACHE_DIR, or pass --cache-dir",
-        )),
-    }
+        )
+    })
 }
 
 /// The folder name for a key: 32 hex digits of a domain-separated sha256.
@@ -42,30 +34,10 @@ pub fn key_dir_name(key: &ServerKey) -> String {
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
-/// renamed over the target. Readers see the old file or the new one, never a mix.
+/// Writes `bytes` to `path` atomically ([`crate::util::fs::write_atomic`]), naming `path` in
+/// any error.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    create_dir(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".statsig-tmp-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
-}
-
-fn create_dir(dir: &Path) -> Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(|e| Error::io(dir, e))
+    crate::util::fs::write_atomic(path, bytes).map_err(|e| Error::io(path, e))
 }
 
 /// The cache of one server key.

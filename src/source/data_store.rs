@@ -20,11 +20,12 @@ use serde_json::{Map, Value as Json};
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
 use crate::source::cache::write_atomic;
-use crate::source::resp::{Redis, mask_url};
-use crate::source::{Loaded, SourceArgs, SourceKind};
+use crate::source::resp::Redis;
+use crate::source::{Loaded, SourceKind, SourceSettings};
 use crate::spec::compile::{Parsed, parse_payload};
 use crate::spec::id_lists::{IdListFile, IdListFiles};
 use crate::spec::model::Format;
+use crate::util::mask::url_credentials as mask_url;
 
 const V1_DCS: &str = "statsig|/v1/download_config_specs|plain_text|";
 const V2_DCS: &str = "statsig|/v2/download_config_specs|plain_text|";
@@ -105,8 +106,7 @@ fn is_dcs_key(k: &str) -> bool {
 pub fn mask_store_key(k: &str) -> String {
     match k.rsplit_once('|') {
         Some((head, h)) if h.starts_with("secret-") || (h.len() != 44 && h.len() > 8) => {
-            let shown: String = h.chars().take(7).collect();
-            format!("{head}|{shown}…")
+            format!("{head}|{}", crate::util::mask::keep_head(h, 7))
         }
         _ => k.to_string(),
     }
@@ -234,7 +234,7 @@ pub fn unwrap_value(bytes: Vec<u8>) -> Vec<u8> {
 
 /// Picks the config-specs key: `--data-store-key`, else by the server key through each scheme
 /// (the preferred version first), else the only config-specs key present.
-fn choose(store: &mut Store, args: &SourceArgs, key: Option<&ServerKey>) -> Result<String> {
+fn choose(store: &mut Store, args: &SourceSettings, key: Option<&ServerKey>) -> Result<String> {
     let shown = store.shown();
     if let Some(k) = &args.data_store_key {
         return Ok(k.clone());
@@ -335,7 +335,7 @@ fn read_id_lists(store: &mut Store, h: &str) -> Result<Option<IdListFiles>> {
 }
 
 /// The data-store source.
-pub fn load(spec: &str, args: &SourceArgs, key: Option<&ServerKey>) -> Result<Loaded> {
+pub fn load(spec: &str, args: &SourceSettings, key: Option<&ServerKey>) -> Result<Loaded> {
     let mut store = Store::open(spec, args.timeout()?, false)?;
     let dcs_key = choose(&mut store, args, key)?;
     let shown = store.shown();
@@ -502,7 +502,7 @@ mod tests {
         });
         std::fs::write(&path, dump.to_string()).unwrap();
         let spec = path.to_str().unwrap();
-        let args = SourceArgs::default();
+        let args = SourceSettings::default();
         for k in [Some(key()), None] {
             let l = load(spec, &args, k.as_ref()).unwrap();
             assert_eq!(l.bytes, payload.as_bytes());

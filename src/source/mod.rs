@@ -16,77 +16,39 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::secret::{SERVER_SECRET_ENV, ServerKey};
 use crate::spec::id_lists::{IdListFiles, IdLists};
+use crate::spec::model::Kind;
+use crate::spec::{CompiledSpecs, Parsed, parse_payload, parse_payload_for, parse_payload_leaking};
 
-/// Options choosing the spec source; flattened into every command that needs specs.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct SourceArgs {
-    /// A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin.
-    #[arg(long, value_name = "FILE", global = true)]
+/// What the spec source is (the library's side of the `--specs`, `--data-store`, network
+/// and cache flags): plain data, built by the command line or by a library user.
+#[derive(Debug, Clone, Default)]
+pub struct SourceSettings {
+    /// A payload file; `-` reads stdin.
     pub specs: Option<PathBuf>,
-
-    /// Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig
-    /// id-list files (`+id`/`-id` lines, file name = list name).
-    #[arg(long, value_name = "PATH", global = true)]
+    /// Id lists: a JSON file or a folder of wire-format files.
     pub id_lists: Option<PathBuf>,
-
-    /// Read the server secret key from the first line of FILE (the environment variable
-    /// STATSIG_SERVER_SECRET is the other safe way to pass it).
-    #[arg(long, value_name = "FILE", global = true)]
     pub server_key_file: Option<PathBuf>,
-
-    /// The server secret key. Visible to other processes through the argument list: prefer
-    /// STATSIG_SERVER_SECRET or --server-key-file.
-    #[arg(long, value_name = "KEY", global = true, hide_env_values = true)]
     pub server_key: Option<crate::secret::KeyArg>,
-
-    /// Base URL of Statsig's API or of a compatible server such as a forward proxy
-    /// (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`).
-    #[arg(long, value_name = "URL", global = true)]
+    /// API base URL (downloads, id lists).
     pub api: Option<String>,
-
-    /// Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api).
-    #[arg(long, value_name = "URL", global = true)]
     pub dcs_url: Option<String>,
-
-    /// Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in
-    /// `.json` or is Statsig's CDN, with POST otherwise.
-    #[arg(long, value_name = "URL", global = true)]
     pub id_lists_url: Option<String>,
-
-    /// Payload version to download or prefer in a data store: 2 (default) or 1.
-    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u8).range(1..=2))]
+    /// Payload version: 2 (default) or 1.
     pub dcs_version: Option<u8>,
-
-    /// Seconds one HTTP request may take, connection included [default: 10].
-    #[arg(long, value_name = "SECONDS", global = true)]
+    /// Seconds per request [default: 10].
     pub timeout: Option<f64>,
-
-    /// Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3].
-    #[arg(long, value_name = "N", global = true)]
+    /// Retries per request [default: 3].
     pub retries: Option<u32>,
-
-    /// Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`).
-    #[arg(long, value_name = "DIR", global = true, env = "STATSIG_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
-
-    /// Use the cached payload and id lists of the server key; never touch the network.
-    #[arg(long, global = true)]
+    /// The cache only, never the network.
     pub offline: bool,
-
-    /// Do not download id lists (evaluations of id-list segments then see empty lists).
-    #[arg(long, global = true)]
     pub no_id_lists: bool,
-
-    /// A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`.
-    #[arg(long, value_name = "PATH|URL", global = true)]
+    /// A dump file or `redis://…`.
     pub data_store: Option<String>,
-
-    /// The data-store key holding the config specs, when it cannot be derived.
-    #[arg(long, value_name = "KEY", global = true)]
     pub data_store_key: Option<String>,
 }
 
-impl SourceArgs {
+impl SourceSettings {
     /// The server key from `--server-key-file`, `--server-key` or STATSIG_SERVER_SECRET (in
     /// that order: an explicit flag beats the environment). Warns about `--server-key`.
     pub fn server_key(&self) -> Result<Option<ServerKey>> {
@@ -162,7 +124,7 @@ impl Loaded {
 }
 
 /// Loads the payload the arguments point at.
-pub fn load(args: &SourceArgs) -> Result<Loaded> {
+pub fn load(args: &SourceSettings) -> Result<Loaded> {
     let mut loaded = if let Some(path) = &args.specs {
         file::load(path)?
     } else if let Some(store) = &args.data_store {
@@ -186,4 +148,70 @@ pub fn load(args: &SourceArgs) -> Result<Loaded> {
         loaded.id_list_files = IdListFiles::load_raw(path)?;
     }
     Ok(loaded)
+}
+
+/// Specs compiled from the chosen source, with where they came from.
+pub struct LoadedSpecs {
+    pub specs: CompiledSpecs,
+    pub kind: SourceKind,
+    pub origin: String,
+}
+
+/// Loads, compiles and attaches id lists; prints compile warnings to stderr.
+pub fn load_specs(args: &SourceSettings) -> Result<LoadedSpecs> {
+    load_specs_with(args, parse_payload_leaking)
+}
+
+/// Like [`load_specs`] for a command that evaluates only `roots`: the specs hold those and
+/// what they reference (see [`crate::spec::lazy`]), so a cold start reads the payload once
+/// and compiles a few specs.
+pub fn load_specs_for(args: &SourceSettings, roots: &[(Kind, &str)]) -> Result<LoadedSpecs> {
+    load_specs_with(args, |bytes, origin| {
+        parse_payload_for(bytes, origin, roots)
+    })
+}
+
+fn load_specs_with(
+    args: &SourceSettings,
+    parse: impl FnOnce(&[u8], &str) -> Result<Parsed>,
+) -> Result<LoadedSpecs> {
+    let mut loaded = load(args)?;
+    let already = loaded
+        .compiled
+        .take()
+        .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
+    let parsed = match already {
+        Some(c) => Parsed::Specs(Box::new(c)),
+        None => parse(&loaded.bytes, &loaded.origin)?,
+    };
+    let mut specs = match parsed {
+        Parsed::Specs(s) => *s,
+        Parsed::NoUpdates => return Err(no_specs(&loaded.origin)),
+    };
+    for w in &specs.warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(lists) = loaded.id_lists {
+        specs.id_lists = lists;
+    }
+    Ok(LoadedSpecs {
+        specs,
+        kind: loaded.kind,
+        origin: loaded.origin,
+    })
+}
+
+/// A payload that says `has_updates: false` where specs are needed.
+fn no_specs(origin: &str) -> Error {
+    Error::input(format!(
+        "{origin}: the payload says has_updates: false and holds no specs"
+    ))
+}
+
+/// Compiles a loaded payload (without attaching id lists); gives the specs and their origin.
+pub fn compile_loaded(loaded: Loaded) -> Result<(CompiledSpecs, String)> {
+    match parse_payload(&loaded.bytes, &loaded.origin)? {
+        Parsed::Specs(s) => Ok((*s, loaded.origin)),
+        Parsed::NoUpdates => Err(no_specs(&loaded.origin)),
+    }
 }

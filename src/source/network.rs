@@ -14,7 +14,7 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
 use crate::source::cache::Cache;
-use crate::source::{Loaded, SourceArgs, SourceKind};
+use crate::source::{Loaded, SourceKind, SourceSettings};
 use crate::spec::compile::{Parsed, parse_payload};
 use crate::spec::id_lists::{IdListFile, IdListFiles};
 
@@ -70,7 +70,7 @@ pub fn is_cdn(url: &str) -> bool {
 }
 
 impl Endpoints {
-    pub fn new(args: &SourceArgs, key: &ServerKey) -> Result<Endpoints> {
+    pub fn new(args: &SourceSettings, key: &ServerKey) -> Result<Endpoints> {
         let api = match &args.api {
             Some(api) => {
                 check_url("--api", api)?;
@@ -676,7 +676,7 @@ pub fn sync_id_lists(
 }
 
 /// The network source: config specs (through the cache) and, unless `--no-id-lists`, id lists.
-pub fn load(args: &SourceArgs, key: &ServerKey, cache: &Cache) -> Result<Loaded> {
+pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loaded> {
     let version = args.version();
     let endpoints = Endpoints::new(args, key)?;
     let client = Client::new(key.clone(), args.timeout()?, args.retries());
@@ -733,7 +733,7 @@ mod tests {
 
     #[test]
     fn endpoints_default_to_the_cdn() {
-        let args = SourceArgs::default();
+        let args = SourceSettings::default();
         let e = Endpoints::new(&args, &key()).unwrap();
         assert_eq!(
             e.dcs,
@@ -748,10 +748,10 @@ mod tests {
 
     #[test]
     fn endpoints_follow_api_and_overrides() {
-        let args = SourceArgs {
+        let args = SourceSettings {
             api: Some("http://proxy:8000/v1/".into()),
             dcs_version: Some(1),
-            ..SourceArgs::default()
+            ..SourceSettings::default()
         };
         let e = Endpoints::new(&args, &key()).unwrap();
         assert_eq!(
@@ -761,11 +761,11 @@ mod tests {
         assert_eq!(e.id_lists, "http://proxy:8000/v1/get_id_lists");
         assert!(e.id_lists_post);
 
-        let args = SourceArgs {
+        let args = SourceSettings {
             api: Some("http://proxy:8000".into()),
             dcs_url: Some("http://other/v2/download_config_specs/".into()),
             id_lists_url: Some("http://third/lists.json".into()),
-            ..SourceArgs::default()
+            ..SourceSettings::default()
         };
         let e = Endpoints::new(&args, &key()).unwrap();
         assert_eq!(
@@ -775,9 +775,9 @@ mod tests {
         assert_eq!(e.id_lists, "http://third/lists.json");
         assert!(!e.id_lists_post);
 
-        let bad = SourceArgs {
+        let bad = SourceSettings {
             api: Some("ftp://x".into()),
-            ..SourceArgs::default()
+            ..SourceSettings::default()
         };
         assert!(Endpoints::new(&bad, &key()).is_err());
     }

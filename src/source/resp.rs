@@ -6,6 +6,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
+use crate::util::mask::url_credentials as mask_url;
 
 /// A parsed `redis://[user[:password]@]host[:port][/db]` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,17 +74,6 @@ impl RedisUrl {
             user,
             password,
         })
-    }
-}
-
-/// The URL with any password replaced by `***`, for messages.
-pub fn mask_url(url: &str) -> String {
-    match (url.split_once("://"), url.rfind('@')) {
-        (Some((scheme, rest)), Some(_)) => {
-            let (_, after) = rest.rsplit_once('@').expect("has @");
-            format!("{scheme}://***@{after}")
-        }
-        _ => url.to_string(),
     }
 }
 

@@ -1,6 +1,9 @@
-//! The spec model: wire forms (v1, v2) compiled into one typed form.
+//! The spec model: wire forms (v1, v2) compiled into one typed form; values, times and id
+//! lists as the evaluator compares them; descriptions of specs and the semantic diff.
 
 pub mod compile;
+pub mod describe;
+pub mod diff;
 pub mod id_lists;
 pub mod lazy;
 pub mod model;

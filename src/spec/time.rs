@@ -181,3 +181,47 @@ mod tests {
         assert_eq!(parse_timestamp_user("1700000000"), Some(1_700_000_000));
     }
 }
+
+/// Reads `--at TIME` (or a test file's `at:`): epoch milliseconds (`1767225600000`), RFC 3339
+/// (`2026-01-01T00:00:00Z`, `2026-01-01T01:00:00+01:00`), `YYYY-MM-DD HH:MM:SS` (UTC) or a
+/// bare date `YYYY-MM-DD` (midnight UTC).
+pub fn parse_clock(text: &str) -> Result<crate::util::clock::Clock, String> {
+    let t = text.trim();
+    let ms = t.parse::<i64>().ok().or_else(|| {
+        let b = t.as_bytes();
+        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            parse_timestamp_target(&format!("{t}T00:00:00Z"))
+        } else {
+            parse_timestamp_target(t)
+        }
+    });
+    ms.map(crate::util::clock::Clock::Fixed).ok_or_else(|| {
+        format!(
+            "{text:?} is not a time: give RFC 3339 (2026-01-31T12:00:00Z), a date \
+             (2026-01-31) or epoch milliseconds (1769860800000)"
+        )
+    })
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::*;
+    use crate::util::clock::Clock;
+
+    #[test]
+    fn at_accepts_the_documented_forms() {
+        // 2026-01-01T00:00:00Z = 20454 days × 86 400 000 ms.
+        let jan1 = 20_454i64 * 86_400_000;
+        assert_eq!(parse_clock("2026-01-01T00:00:00Z"), Ok(Clock::Fixed(jan1)));
+        assert_eq!(parse_clock("2026-01-01"), Ok(Clock::Fixed(jan1)));
+        assert_eq!(
+            parse_clock("2026-01-01T01:00:00+01:00"),
+            Ok(Clock::Fixed(jan1))
+        );
+        assert_eq!(parse_clock("1767225600000"), Ok(Clock::Fixed(jan1)));
+        assert!(parse_clock("next tuesday").is_err());
+        assert_eq!(Clock::Fixed(5).now_ms(), 5);
+        assert_eq!(Clock::Fixed(5).fixed(), Some(5));
+        assert!(Clock::System.now_ms() > jan1 - 365 * 86_400_000);
+    }
+}

@@ -2,7 +2,7 @@
 //! rule coverage (cheap: no allocation per evaluation) and, when asked, every rule tried
 //! with its first failing condition (to explain a failed expectation).
 
-use crate::eval::trace::{RuleOutcome, Trace};
+use crate::eval::trace::{ConditionStep, RuleOutcome, Trace};
 use crate::result::EvalResult;
 use crate::spec::model::{CompiledSpecs, Kind, Spec};
 
@@ -105,9 +105,14 @@ impl Trace for DecisionTrace<'_> {
         }
     }
 
-    fn condition(&mut self, _cond: &crate::spec::model::Condition, passed: bool, _u: bool) {
+    fn fork(&self) -> Self {
+        // A separate evaluation (experiment_group, multi-gate) is not part of the decision.
+        DecisionTrace::new(self.specs, false)
+    }
+
+    fn condition(&mut self, step: &ConditionStep<'_>) {
         if let Some(f) = self.stack.last_mut() {
-            if !passed && f.first_failed.is_none() {
+            if !step.passed && f.first_failed.is_none() {
                 f.first_failed = Some(f.ordinal);
             }
             f.ordinal += 1;

@@ -1,6 +1,9 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids.
+//! ids, atomic files, XDG paths, masking secrets.
 
 pub mod clock;
+pub mod fs;
 pub mod hash;
 pub mod ids;
+pub mod mask;
+pub mod paths;

@@ -45,6 +45,12 @@ pub fn statsig() -> assert_cmd::Command {
 /// [`statsig`] as a `std::process::Command`, for runs that are spawned and killed.
 pub fn statsig_process() -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin!("statsig"));
+    clean_env(&mut c);
+    c
+}
+
+/// The same clean environment for another program that runs the binary (a shell recipe).
+pub fn clean_env(c: &mut Command) -> &mut Command {
     for (k, _) in std::env::vars_os() {
         if k.to_string_lossy().starts_with("STATSIG_") {
             c.env_remove(k);

@@ -4,8 +4,8 @@
 use serde_json::{Map, Value as Json, json};
 
 use crate::eval::trace::RuleOutcome;
-use crate::output::describe::{Category, collection};
 use crate::output::suite::{condition_at, location, never_decided, summary};
+use crate::spec::describe::{Category, collection};
 use crate::spec::model::CompiledSpecs;
 use crate::suite::decision::{Decided, Decision};
 use crate::suite::run::{Coverage, FileReport, Problem, Report};

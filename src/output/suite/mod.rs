@@ -12,8 +12,8 @@ use std::time::Duration;
 use serde_json::Value as Json;
 
 use crate::eval::trace::RuleOutcome;
-use crate::output::describe::{Category, collection, condition_text};
 use crate::output::explain::outcome_text;
+use crate::spec::describe::{Category, collection, condition_text};
 use crate::spec::model::{CompiledSpecs, Kind, Spec};
 use crate::suite::decision::{Decided, Decision};
 use crate::suite::doc::Pos;

@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::output::describe::Category;
 use crate::output::suite::{
     compact, decision_lines, duration, entity_word, location, never_decided, percent, summary,
 };
+use crate::spec::describe::Category;
 use crate::suite::run::{CaseReport, Coverage, FileReport, Problem, Report};
 
 /// One file's section: its path, then its cases.

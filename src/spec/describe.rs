@@ -1,10 +1,13 @@
-//! Readable descriptions of compiled specs: what kind of entity a spec is, its conditions as
-//! one line each, and a JSON form of a spec that `specs show --json` prints and `specs diff`
-//! compares. Everything here reads the compiled model, so v1 and v2 payloads describe alike.
+//! Descriptions of compiled specs: what kind of entity a spec is, its conditions as one line
+//! each, the rows of a listing, and a JSON form of a spec that `specs show --json` prints and
+//! the [`super::diff`] compares. Everything here reads the compiled model, so v1 and v2
+//! payloads describe alike.
 
 use std::fmt::Write as _;
 
 use serde_json::{Map, Value as Json, json};
+
+use serde::Serialize;
 
 use crate::spec::model::{CompiledSpecs, CondKind, Condition, Entity, Kind, Rule, Spec};
 
@@ -212,108 +215,121 @@ pub fn spec_json(specs: &CompiledSpecs, s: &Spec) -> Json {
     Json::Object(m)
 }
 
-/// Compact JSON text of a value, for one-line display.
-pub fn compact(v: &Json) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+/// Every spec in force, gates then configs then layers.
+pub fn all_specs(specs: &CompiledSpecs) -> impl Iterator<Item = &Spec> {
+    [Kind::Gate, Kind::Config, Kind::Layer]
+        .into_iter()
+        .flat_map(move |kind| {
+            specs
+                .specs(kind)
+                .iter()
+                .enumerate()
+                // A name given twice in a v1 array: the later spec is the one in force.
+                .filter(move |(i, s)| specs.index(kind, &s.name) == Some(*i as u32))
+                .map(|(_, s)| s)
+        })
 }
 
-/// A string field's value, `""` when it is empty (so that it is visibly empty).
-fn shown(s: &str) -> String {
-    if s.is_empty() {
-        "\"\"".into()
-    } else {
-        s.into()
-    }
+/// One row of `specs list`.
+#[derive(Debug, Serialize)]
+pub struct ListRow<'a> {
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub type_: &'static str,
+    pub collection: &'static str,
+    pub entity: Option<&'a str>,
+    pub enabled: bool,
+    pub id_type: &'a str,
+    pub rules: usize,
+    pub target_apps: Option<Vec<&'a str>>,
 }
 
-/// A spec in readable form: a header, its fields, then each rule with its conditions.
-pub fn write_spec_text(out: &mut String, specs: &CompiledSpecs, s: &Spec) {
-    let cat = Category::of(s);
-    let _ = writeln!(out, "{} {}", cat.as_str(), s.name);
-    let mut field = |k: &str, v: &str| {
-        let _ = writeln!(out, "  {k:<15}{v}");
-    };
-    let entity = match &s.entity {
-        Entity::Missing => "(none)".to_string(),
-        e => e.as_str().to_string(),
-    };
-    field("entity", &entity);
-    field("enabled", &s.enabled.to_string());
-    field("id type", &s.id_type);
-    field("salt", &shown(&s.salt));
-    field("default value", &s.default_value.json);
-    if let Some(apps) = &s.target_app_ids {
-        field("target apps", &apps.join(", "));
-    }
-    if let Some(v) = s.version {
-        field("version", &v.to_string());
-    }
-    if let Some(a) = s.is_active {
-        field("active", &a.to_string());
-    }
-    if let Some(layer) = (s.kind == Kind::Config)
-        .then(|| specs.experiment_to_layer.get(&s.name))
-        .flatten()
-    {
-        field("layer", layer);
-    }
-    if let Some(p) = &s.explicit_parameters {
-        field("explicit params", &p.join(", "));
-    }
-    if s.forward_all_exposures {
-        field("forward all", "true");
-    }
-    if let Some(why) = &s.dropped {
-        field("unsupported", why);
-    }
-    field("rules", &s.rules.len().to_string());
-    for (i, r) in s.rules.iter().enumerate() {
-        write_rule_text(out, specs, i, r);
-    }
+/// The rows of a listing: specs of the `filter` categories (all when empty), sorted by
+/// category then name.
+pub fn list_rows<'a>(specs: &'a CompiledSpecs, filter: &[Category]) -> Vec<ListRow<'a>> {
+    let mut rows: Vec<(Category, ListRow<'a>)> = all_specs(specs)
+        .filter(|s| in_categories(filter, s))
+        .map(|s| {
+            let cat = Category::of(s);
+            let entity = match s.entity {
+                Entity::Missing => None,
+                ref e => Some(e.as_str()),
+            };
+            let row = ListRow {
+                name: &s.name,
+                type_: cat.as_str(),
+                collection: collection(s.kind),
+                entity,
+                enabled: s.enabled,
+                id_type: &s.id_type,
+                rules: s.rules.len(),
+                target_apps: s
+                    .target_app_ids
+                    .as_ref()
+                    .map(|v| v.iter().map(|a| &**a).collect()),
+            };
+            (cat, row)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(b.1.name)));
+    rows.into_iter().map(|(_, r)| r).collect()
 }
 
-fn write_rule_text(out: &mut String, specs: &CompiledSpecs, i: usize, r: &Rule) {
-    let _ = writeln!(out);
-    let _ = writeln!(out, "  rule {}", i + 1);
-    let mut field = |k: &str, v: &str| {
-        let _ = writeln!(out, "    {k:<13}{v}");
-    };
-    field("id", &r.id);
-    if !r.name.is_empty() && r.name != r.id {
-        field("name", &r.name);
-    }
-    field("pass", &percentage(r.pass_percentage));
-    field("id type", &r.id_type.name);
-    if r.salt != r.id {
-        field("salt", &shown(&r.salt));
-    }
-    if let Some(g) = &r.group_name {
-        let mark = if r.is_experiment_group {
-            ""
-        } else {
-            " (not an experiment group)"
-        };
-        field("group", &format!("{g}{mark}"));
-    }
-    field("return", &r.return_value.json);
-    if let Some((d, _)) = &r.config_delegate {
-        field("delegate", d);
-    }
-    if let Some(rate) = r.sampling_rate {
-        field("sampling", &rate.to_string());
-    }
-    if r.conditions.is_empty() {
-        let _ = writeln!(out, "    conditions   (none)");
-    } else {
-        let _ = writeln!(out, "    conditions");
-        for &c in &r.conditions {
-            let _ = writeln!(
-                out,
-                "      {}",
-                condition_text(&specs.conditions[c as usize])
-            );
+/// Whether `spec` is of one of the `filter` categories (any, when `filter` is empty).
+pub fn in_categories(filter: &[Category], spec: &Spec) -> bool {
+    filter.is_empty() || filter.contains(&Category::of(spec))
+}
+
+/// Names that look like `name` (one contains the other, ignoring case), at most five, for
+/// an "unknown entity" message.
+pub fn similar_names<'a>(specs: &'a CompiledSpecs, name: &str) -> Vec<&'a str> {
+    let want = name.to_lowercase();
+    let mut v: Vec<&str> = all_specs(specs)
+        .map(|s| &*s.name)
+        .filter(|n| {
+            let l = n.to_lowercase();
+            l.contains(&want) || want.contains(&l)
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.truncate(5);
+    v
+}
+
+/// Names a command was asked for, of one kind (`--gate`, `--experiment`, ...).
+pub struct NameCheck<'a> {
+    pub kind: Kind,
+    /// How messages call the kind: "gate", "config or experiment", ...
+    pub word: &'static str,
+    pub names: &'a [String],
+    /// Whether a spec of that name is of the kind asked for (its `entity`).
+    pub accept: fn(&Entity) -> bool,
+}
+
+/// Checks that every name asked for exists: an unknown one is a warning on stderr (ending in
+/// `suffix`), or with `strict` an error.
+pub fn check_names(
+    specs: &CompiledSpecs,
+    checks: &[NameCheck<'_>],
+    strict: bool,
+    suffix: &str,
+) -> crate::error::Result<()> {
+    for c in checks {
+        for n in c.names {
+            if specs.get(c.kind, n).is_some_and(|s| (c.accept)(&s.entity)) {
+                continue;
+            }
+            if strict {
+                return Err(crate::error::Error::input(format!(
+                    "unknown {} {n:?} (--strict)",
+                    c.word
+                )));
+            }
+            eprintln!("warning: no {} named {n:?} in the specs{suffix}", c.word);
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,230 @@
+//! The flag groups commands flatten, each defined once, each under its `--help` heading:
+//! [`KeyArgs`] and [`NetworkArgs`] (Network), [`SourceArgs`] (Specs source), [`OutputArgs`]
+//! (Output), [`DeliveryArgs`] and [`SendArgs`] (Events); the user flags are in
+//! [`super::user_args`] (User). Each turns into the library's plain settings; the library
+//! never sees a clap type.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::error::Result;
+use crate::output::Format;
+use crate::secret::{KeyArg, ServerKey, resolve_server_key};
+use crate::source::SourceSettings;
+
+/// The server secret key, for spec downloads and event delivery alike.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Network")]
+pub struct KeyArgs {
+    /// Read the server secret key from the first line of FILE (the environment variable
+    /// STATSIG_SERVER_SECRET is the other safe way to pass it).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub server_key_file: Option<PathBuf>,
+
+    /// The server secret key. Visible to other processes through the argument list: prefer
+    /// STATSIG_SERVER_SECRET or --server-key-file.
+    #[arg(long, value_name = "KEY", global = true, hide_env_values = true)]
+    pub server_key: Option<KeyArg>,
+}
+
+impl KeyArgs {
+    /// `--server-key-file`, else `--server-key` (with a warning), else
+    /// STATSIG_SERVER_SECRET; `None` when none is given.
+    pub fn resolve(&self) -> Result<Option<ServerKey>> {
+        resolve_server_key(
+            self.server_key.as_ref().map(KeyArg::as_str),
+            self.server_key_file.as_deref(),
+        )
+    }
+}
+
+/// Where Statsig's API is and how patiently to talk to it.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Network")]
+pub struct NetworkArgs {
+    #[command(flatten)]
+    pub key: KeyArgs,
+
+    /// Base URL of Statsig's API or of a compatible server such as a forward proxy
+    /// (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`,
+    /// `{api}/v1/log_event`), with or without a trailing `/v1`.
+    #[arg(long, value_name = "URL", global = true, env = "STATSIG_API")]
+    pub api: Option<String>,
+
+    /// Seconds one HTTP request may take, connection included [default: 10 for specs, 20
+    /// for events].
+    #[arg(long, value_name = "SECONDS", global = true)]
+    pub timeout: Option<f64>,
+
+    /// Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for
+    /// specs, 5 for events].
+    #[arg(long, value_name = "N", global = true)]
+    pub retries: Option<u32>,
+}
+
+/// Options choosing the spec source; flattened into every command that needs specs.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Specs source")]
+pub struct SourceArgs {
+    /// A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub specs: Option<PathBuf>,
+
+    /// Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig
+    /// id-list files (`+id`/`-id` lines, file name = list name).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub id_lists: Option<PathBuf>,
+
+    /// Payload version to download or prefer in a data store: 2 (default) or 1.
+    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub dcs_version: Option<u8>,
+
+    /// Cache folder (default `$XDG_CACHE_HOME/statsig` or `~/.cache/statsig`).
+    #[arg(long, value_name = "DIR", global = true, env = "STATSIG_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Use the cached payload and id lists of the server key; never touch the network.
+    #[arg(long, global = true)]
+    pub offline: bool,
+
+    /// Do not download id lists (evaluations of id-list segments then see empty lists).
+    #[arg(long, global = true)]
+    pub no_id_lists: bool,
+
+    /// A data store to read specs from: a JSON dump (key → value) or `redis://HOST:PORT/DB`.
+    #[arg(long, value_name = "PATH|URL", global = true)]
+    pub data_store: Option<String>,
+
+    /// The data-store key holding the config specs, when it cannot be derived.
+    #[arg(long, value_name = "KEY", global = true)]
+    pub data_store_key: Option<String>,
+
+    /// Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api).
+    #[arg(long, value_name = "URL", global = true, help_heading = "Network")]
+    pub dcs_url: Option<String>,
+
+    /// Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in
+    /// `.json` or is Statsig's CDN, with POST otherwise.
+    #[arg(long, value_name = "URL", global = true, help_heading = "Network")]
+    pub id_lists_url: Option<String>,
+
+    #[command(flatten)]
+    pub network: NetworkArgs,
+}
+
+impl SourceArgs {
+    /// The library's settings for these flags.
+    pub fn settings(&self) -> SourceSettings {
+        SourceSettings {
+            specs: self.specs.clone(),
+            id_lists: self.id_lists.clone(),
+            server_key_file: self.network.key.server_key_file.clone(),
+            server_key: self.network.key.server_key.clone(),
+            api: self.network.api.clone(),
+            dcs_url: self.dcs_url.clone(),
+            id_lists_url: self.id_lists_url.clone(),
+            dcs_version: self.dcs_version,
+            timeout: self.network.timeout,
+            retries: self.network.retries,
+            cache_dir: self.cache_dir.clone(),
+            offline: self.offline,
+            no_id_lists: self.no_id_lists,
+            data_store: self.data_store.clone(),
+            data_store_key: self.data_store_key.clone(),
+        }
+    }
+}
+
+/// How the answer is printed.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Print JSON instead of text or a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Where events go and how they are batched; shared by the event commands and
+/// `--log-exposures`.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Events")]
+pub struct DeliveryArgs {
+    /// Full log_event URL (default: `{api}/v1/log_event`, or Statsig's).
+    #[arg(long, value_name = "URL", env = "STATSIG_LOG_EVENT_URL")]
+    pub log_event_url: Option<String>,
+
+    /// Events per request.
+    #[arg(long, value_name = "N", default_value_t = 500,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch_size: u32,
+
+    /// Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool,
+    /// else ~/.local/state/statsig/spool).
+    #[arg(long, value_name = "DIR")]
+    pub spool: Option<PathBuf>,
+
+    /// First retry backoff in milliseconds (doubled per retry, with jitter).
+    #[arg(
+        long,
+        value_name = "MS",
+        default_value_t = 500,
+        env = "STATSIG_RETRY_BASE_MS"
+    )]
+    pub retry_base_ms: u64,
+}
+
+/// The event commands' flags: the network, the delivery, and whether to send at all.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Events")]
+pub struct SendArgs {
+    #[command(flatten)]
+    pub network: NetworkArgs,
+
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
+
+    /// Only spool the events; `statsig events flush` sends them later.
+    #[arg(long)]
+    pub no_send: bool,
+
+    /// No summary line on success.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `--format` where a command offers a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl FormatArg {
+    pub fn format(self) -> Format {
+        match self {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// `--format` of commands that print text or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+impl TextOrJson {
+    pub fn format(self) -> Format {
+        match self {
+            TextOrJson::Text => Format::Text,
+            TextOrJson::Json => Format::Json,
+        }
+    }
+}

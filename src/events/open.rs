@@ -1,0 +1,61 @@
+//! Opening a delivery from plain settings: the spool directory, and unless only spooling, a
+//! sender with its retry policy. Every event-sending command (log-event, log-events, events
+//! flush, --log-exposures) comes through here.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+use crate::events::send::{RetryPolicy, Sender, log_event_url, new_session_id};
+use crate::events::spool::{Spool, default_dir};
+use crate::events::{Delivery, Options};
+use crate::secret::ServerKey;
+
+/// Everything needed to open a delivery, whichever flags it came from.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    pub key: Option<ServerKey>,
+    pub no_send: bool,
+    pub api: Option<String>,
+    pub log_event_url: Option<String>,
+    pub batch_size: u32,
+    pub spool: Option<PathBuf>,
+    pub retries: u32,
+    pub timeout: f64,
+    pub retry_base_ms: u64,
+}
+
+/// Opens a delivery from settings.
+pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
+    let dir = default_dir(args.spool.as_deref())?;
+    let spool = Spool::open(&dir)?;
+    let session_id = new_session_id();
+    let sender = if args.no_send {
+        None
+    } else {
+        let key = args.key.ok_or_else(|| {
+            Error::input(
+                "no server key: set STATSIG_SERVER_SECRET or pass --server-key-file FILE \
+                 (or --no-send to only spool the events)",
+            )
+        })?;
+        if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+            return Err(Error::input(
+                "--timeout must be a positive number of seconds",
+            ));
+        }
+        let policy = RetryPolicy {
+            retries: args.retries,
+            base: Duration::from_millis(args.retry_base_ms),
+            timeout: Duration::from_secs_f64(args.timeout),
+            ..RetryPolicy::default()
+        };
+        let url = log_event_url(args.api.as_deref(), args.log_event_url.as_deref());
+        Some(Sender::new(url, key, session_id.clone(), policy))
+    };
+    let opts = Options {
+        batch_size: args.batch_size as usize,
+        ..Options::default()
+    };
+    Delivery::start(spool, sender, &session_id, opts)
+}

@@ -1,0 +1,261 @@
+//! The text renderer: readable forms for people (a spec with its rules, a diff, spool
+//! status, one value).
+
+use std::fmt::Write as _;
+
+use serde_json::Value as Json;
+
+use crate::events::spool::Status;
+use crate::spec::describe::{Category, condition_text, percentage};
+use crate::spec::diff::{FieldChange, SpecsDiff};
+use crate::spec::model::{CompiledSpecs, Entity, Kind, Rule, Spec};
+
+/// Compact JSON text of a value, for one-line display.
+pub fn compact(v: &Json) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// A string field's value, `""` when it is empty (so that it is visibly empty).
+fn shown(s: &str) -> String {
+    if s.is_empty() {
+        "\"\"".into()
+    } else {
+        s.into()
+    }
+}
+
+/// A spec in readable form: a header, its fields, then each rule with its conditions.
+pub fn write_spec_text(out: &mut String, specs: &CompiledSpecs, s: &Spec) {
+    let cat = Category::of(s);
+    let _ = writeln!(out, "{} {}", cat.as_str(), s.name);
+    let mut field = |k: &str, v: &str| {
+        let _ = writeln!(out, "  {k:<15}{v}");
+    };
+    let entity = match &s.entity {
+        Entity::Missing => "(none)".to_string(),
+        e => e.as_str().to_string(),
+    };
+    field("entity", &entity);
+    field("enabled", &s.enabled.to_string());
+    field("id type", &s.id_type);
+    field("salt", &shown(&s.salt));
+    field("default value", &s.default_value.json);
+    if let Some(apps) = &s.target_app_ids {
+        field("target apps", &apps.join(", "));
+    }
+    if let Some(v) = s.version {
+        field("version", &v.to_string());
+    }
+    if let Some(a) = s.is_active {
+        field("active", &a.to_string());
+    }
+    if let Some(layer) = (s.kind == Kind::Config)
+        .then(|| specs.experiment_to_layer.get(&s.name))
+        .flatten()
+    {
+        field("layer", layer);
+    }
+    if let Some(p) = &s.explicit_parameters {
+        field("explicit params", &p.join(", "));
+    }
+    if s.forward_all_exposures {
+        field("forward all", "true");
+    }
+    if let Some(why) = &s.dropped {
+        field("unsupported", why);
+    }
+    field("rules", &s.rules.len().to_string());
+    for (i, r) in s.rules.iter().enumerate() {
+        write_rule_text(out, specs, i, r);
+    }
+}
+
+fn write_rule_text(out: &mut String, specs: &CompiledSpecs, i: usize, r: &Rule) {
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  rule {}", i + 1);
+    let mut field = |k: &str, v: &str| {
+        let _ = writeln!(out, "    {k:<13}{v}");
+    };
+    field("id", &r.id);
+    if !r.name.is_empty() && r.name != r.id {
+        field("name", &r.name);
+    }
+    field("pass", &percentage(r.pass_percentage));
+    field("id type", &r.id_type.name);
+    if r.salt != r.id {
+        field("salt", &shown(&r.salt));
+    }
+    if let Some(g) = &r.group_name {
+        let mark = if r.is_experiment_group {
+            ""
+        } else {
+            " (not an experiment group)"
+        };
+        field("group", &format!("{g}{mark}"));
+    }
+    field("return", &r.return_value.json);
+    if let Some((d, _)) = &r.config_delegate {
+        field("delegate", d);
+    }
+    if let Some(rate) = r.sampling_rate {
+        field("sampling", &rate.to_string());
+    }
+    if r.conditions.is_empty() {
+        let _ = writeln!(out, "    conditions   (none)");
+    } else {
+        let _ = writeln!(out, "    conditions");
+        for &c in &r.conditions {
+            let _ = writeln!(
+                out,
+                "      {}",
+                condition_text(&specs.conditions[c as usize])
+            );
+        }
+    }
+}
+
+fn write_field(out: &mut String, indent: &str, f: &FieldChange) {
+    out.push_str(&format!(
+        "{indent}{}: {} -> {}\n",
+        f.field,
+        compact(&f.old),
+        compact(&f.new)
+    ));
+}
+
+fn rule_label(id: &str, name: &str) -> String {
+    if name.is_empty() || name == id {
+        format!("rule {id}")
+    } else {
+        format!("rule {id} ({name:?})")
+    }
+}
+
+/// The readable form of a diff.
+pub fn diff_text(d: &SpecsDiff) -> String {
+    if d.identical {
+        return format!("no differences between {} and {}\n", d.old, d.new);
+    }
+    let mut out = format!("--- {}\n+++ {}\n", d.old, d.new);
+    for f in &d.payload {
+        write_field(&mut out, "payload ", f);
+    }
+    for e in &d.removed {
+        out.push_str(&format!("- {} {}\n", e.type_, e.name));
+    }
+    for e in &d.added {
+        out.push_str(&format!("+ {} {}\n", e.type_, e.name));
+    }
+    for c in &d.changed {
+        out.push_str(&format!("~ {} {}\n", c.type_, c.name));
+        for f in &c.fields {
+            write_field(&mut out, "    ", f);
+        }
+        for r in &c.rules_removed {
+            out.push_str(&format!("    - {}\n", rule_label(&r.id, &r.name)));
+        }
+        for r in &c.rules_added {
+            out.push_str(&format!("    + {}\n", rule_label(&r.id, &r.name)));
+        }
+        for r in &c.rules_changed {
+            out.push_str(&format!("    ~ {}\n", rule_label(&r.id, &r.name)));
+            for f in &r.fields {
+                write_field(&mut out, "        ", f);
+            }
+            if let Some(cc) = &r.conditions {
+                out.push_str("        conditions:\n");
+                for l in &cc.removed {
+                    out.push_str(&format!("          - {l}\n"));
+                }
+                for l in &cc.added {
+                    out.push_str(&format!("          + {l}\n"));
+                }
+                if cc.removed.is_empty() && cc.added.is_empty() {
+                    out.push_str("          (reordered)\n");
+                }
+            }
+        }
+        if let Some(f) = &c.rule_order {
+            write_field(&mut out, "    ", f);
+        }
+    }
+    out.push_str(&format!(
+        "{} added, {} removed, {} changed{}\n",
+        d.added.len(),
+        d.removed.len(),
+        d.changed.len(),
+        if d.payload.is_empty() {
+            ""
+        } else {
+            ", payload fields changed"
+        }
+    ));
+    out
+}
+
+/// `events status` for people; ages are counted from `now_ms`.
+pub fn spool_status(st: &Status, now_ms: i64) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "spool: {}", st.dir);
+    let _ = writeln!(
+        out,
+        "queued: {} events in {} batches, {} segments, {} bytes",
+        st.events, st.batches, st.segments, st.bytes
+    );
+    if let Some(t) = st.oldest_ms {
+        let age = (now_ms - t).max(0) / 1000;
+        let _ = writeln!(out, "oldest: {age} s ago");
+    }
+    if st.in_flight_segments > 0 {
+        let _ = writeln!(
+            out,
+            "being sent by another process: {} segments",
+            st.in_flight_segments
+        );
+    }
+    for u in &st.unreadable {
+        let _ = writeln!(out, "unreadable: {u}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::diff::{EntityChange, EntityRef};
+
+    #[test]
+    fn diff_lines() {
+        let d = SpecsDiff {
+            identical: false,
+            old: "a.json".into(),
+            new: "b.json".into(),
+            payload: vec![],
+            added: vec![EntityRef {
+                collection: "layer",
+                type_: "layer".into(),
+                name: "l".into(),
+            }],
+            removed: vec![],
+            changed: vec![EntityChange {
+                collection: "gate",
+                type_: "gate".into(),
+                name: "g".into(),
+                fields: vec![],
+                rules_added: vec![],
+                rules_removed: vec![],
+                rules_changed: vec![],
+                rule_order: Some(FieldChange {
+                    field: "rule_order".into(),
+                    old: serde_json::json!(["r1", "r2"]),
+                    new: serde_json::json!(["r2", "r1"]),
+                }),
+            }],
+        };
+        assert_eq!(
+            diff_text(&d),
+            "--- a.json\n+++ b.json\n+ layer l\n~ gate g\n    rule_order: [\"r1\",\"r2\"] -> \
+             [\"r2\",\"r1\"]\n1 added, 0 removed, 1 changed\n"
+        );
+    }
+}
