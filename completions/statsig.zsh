@@ -56,8 +56,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -67,7 +67,7 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -83,6 +83,7 @@ json\:""))' \
 ;;
 (get-config)
 _arguments "${_arguments_options[@]}" : \
+'--field=[Print only this field of the value\: a dotted path (\`plans.0\`, \`limits.daily\`)]:PATH:_default' \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
@@ -109,8 +110,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -120,7 +121,9 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -135,6 +138,7 @@ json\:""))' \
 ;;
 (get-experiment)
 _arguments "${_arguments_options[@]}" : \
+'--field=[Print only this field of the value\: a dotted path (\`plans.0\`, \`limits.daily\`)]:PATH:_default' \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
@@ -161,8 +165,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -172,7 +176,9 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -213,8 +219,8 @@ json\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -224,7 +230,9 @@ json\:""))' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -238,16 +246,9 @@ json\:""))' \
 '::param -- One parameter of the layer; without it the whole value is printed:_default' \
 && ret=0
 ;;
-(evaluate)
+(get-param-store)
 _arguments "${_arguments_options[@]}" : \
-'*--gate=[Only this gate (repeatable)]:NAME:_default' \
-'*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
-'*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
-'*--layer=[Only this layer (repeatable)]:NAME:_default' \
-'--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
-'--fields=[Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default\: the full record]:LIST:_default' \
-'-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
-'--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--default=[With PARAM\: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK'\''s typed getters do; without it the getter is the parameter'\''s param_type and a missing or mistyped value prints null]:JSON:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -271,8 +272,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -282,8 +283,72 @@ _arguments "${_arguments_options[@]}" : \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--offline[Use the cached payload and id lists of the server key; never touch the network]' \
+'--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--json[Print JSON instead of text or a table]' \
+'--strict[Fail (exit code 2) when a named entity does not exist]' \
+'--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The parameter store'\''s name:_default' \
+'::param -- One parameter; without it every parameter is printed as a JSON object (a parameter the SDK would answer with the caller'\''s fallback is null):_default' \
+&& ret=0
+;;
+(evaluate)
+_arguments "${_arguments_options[@]}" : \
+'*--gate=[Only this gate (repeatable)]:NAME:_default' \
+'*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer (repeatable)]:NAME:_default' \
+'*--param-store=[Also read this parameter store (repeatable)\: adds a \`param_stores\` section \`{STORE\: {PARAM\: VALUE | null}}\` to each record]:NAME:_default' \
+'--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
+'--fields=[Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default\: the full record]:LIST:_default' \
+'-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
+'--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
+'--user-id=[]:ID:_default' \
+'--email=[]:EMAIL:_default' \
+'--ip=[]:IP:_default' \
+'--user-agent=[]:UA:_default' \
+'--country=[]:COUNTRY:_default' \
+'--locale=[]:LOCALE:_default' \
+'--app-version=[]:VERSION:_default' \
+'*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
+'*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
+'*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
+'--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
+'--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
+'--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
+'--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
+'--cache-dir=[Cache folder (default \`\$XDG_CACHE_HOME/statsig\` or \`~/.cache/statsig\`)]:DIR:_files' \
+'--data-store=[A data store to read specs from\: a JSON dump (key → value) or \`redis\://HOST\:PORT/DB\`]:PATH|URL:_default' \
+'--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
+'--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
+'--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
+'*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
+'*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
+'*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -334,8 +399,8 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -345,7 +410,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -383,8 +448,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -404,8 +469,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (test)
 _arguments "${_arguments_options[@]}" : \
-'--format=[The report on stdout]:FORMAT:((text\:"A line per case, failures explained"
-json\:"One JSON document"))' \
+'--format=[The report on stdout\: a line per case (text) or one JSON document]:FORMAT:(text json)' \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
 '--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions]:TIME:_default' \
@@ -420,14 +484,14 @@ json\:"One JSON document"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--fail-fast[Stop at the first failing case]' \
 '--coverage[Show, per entity, which rules some case decided, and list the rules none did]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-h[Print help (see more with '\''--help'\'')]' \
-'--help[Print help (see more with '\''--help'\'')]' \
+'-h[Print help]' \
+'--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::paths -- Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json \[default\: .\]:_files' \
@@ -453,8 +517,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
@@ -513,12 +577,12 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
@@ -537,12 +601,12 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
@@ -574,12 +638,12 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
-'--retry-base-ms=[First retry backoff in milliseconds (doubled per retry, with jitter)]:MS:_default' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No summary line on success]' \
 '--quiet[No summary line on success]' \
@@ -593,6 +657,35 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
 '--json[Print JSON instead of text or a table]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
+'--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
+'--batch-size=[Events per request]:N:_default' \
+'--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
+'--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
+'-q[No summary line on success]' \
+'--quiet[No summary line on success]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(purge)
+_arguments "${_arguments_options[@]}" : \
+'--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -616,6 +709,14 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(purge)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -667,8 +768,8 @@ layer\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--json[Print JSON instead of text or a table]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -698,8 +799,8 @@ layer\:""))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--json[Print JSON instead of text or a table]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -723,8 +824,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--json[Print JSON instead of text or a table]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -752,8 +853,8 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-h[Print help]' \
@@ -779,8 +880,8 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10 for specs, 20 for events\]]:SECONDS:_default' \
-'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx \[default\: 3 for specs, 5 for events\]]:N:_default' \
+'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -861,6 +962,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(get-param-store)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (evaluate)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -914,6 +1019,14 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(retry)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(purge)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -977,6 +1090,7 @@ _statsig_commands() {
 'get-config:Get a dynamic config'\''s value for a user' \
 'get-experiment:Get an experiment'\''s value for a user' \
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
+'get-param-store:Read a parameter store for a user\: every parameter as a JSON object, or one' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'report:Who gets what over a population\: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)' \
@@ -1016,7 +1130,9 @@ _statsig__subcmd__evaluate_commands() {
 _statsig__subcmd__events_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'statsig events commands' commands "$@"
@@ -1030,7 +1146,9 @@ _statsig__subcmd__events__subcmd__flush_commands() {
 _statsig__subcmd__events__subcmd__help_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'statsig events help commands' commands "$@"
@@ -1045,10 +1163,30 @@ _statsig__subcmd__events__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'statsig events help help commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__purge_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__retry_commands] )) ||
+_statsig__subcmd__events__subcmd__help__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events help retry commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__events__subcmd__help__subcmd__status_commands] )) ||
 _statsig__subcmd__events__subcmd__help__subcmd__status_commands() {
     local commands; commands=()
     _describe -t commands 'statsig events help status commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__purge_commands] )) ||
+_statsig__subcmd__events__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__events__subcmd__retry_commands] )) ||
+_statsig__subcmd__events__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig events retry commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__events__subcmd__status_commands] )) ||
 _statsig__subcmd__events__subcmd__status_commands() {
@@ -1070,6 +1208,11 @@ _statsig__subcmd__get-layer_commands() {
     local commands; commands=()
     _describe -t commands 'statsig get-layer commands' commands "$@"
 }
+(( $+functions[_statsig__subcmd__get-param-store_commands] )) ||
+_statsig__subcmd__get-param-store_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig get-param-store commands' commands "$@"
+}
 (( $+functions[_statsig__subcmd__help_commands] )) ||
 _statsig__subcmd__help_commands() {
     local commands; commands=(
@@ -1077,6 +1220,7 @@ _statsig__subcmd__help_commands() {
 'get-config:Get a dynamic config'\''s value for a user' \
 'get-experiment:Get an experiment'\''s value for a user' \
 'get-layer:Get a layer'\''s value (or one parameter of it) for a user' \
+'get-param-store:Read a parameter store for a user\: every parameter as a JSON object, or one' \
 'evaluate:Evaluate every entity (or the named ones) for one user or many (NDJSON)' \
 'client-init:Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON)' \
 'report:Who gets what over a population\: pass rates, group splits with a sample-ratio check, distinct config values, layer allocations (or --merge the parts of a split run)' \
@@ -1116,7 +1260,9 @@ _statsig__subcmd__help__subcmd__evaluate_commands() {
 _statsig__subcmd__help__subcmd__events_commands() {
     local commands; commands=(
 'flush:Send everything the spool holds' \
-'status:Show what the spool holds' \
+'status:Show what the spool holds\: queued events, batches the server refused (dead letters, with its reason) and damaged parts moved to quarantine' \
+'retry:Send the dead letters (batches the server refused) again, with everything queued' \
+'purge:Delete the dead letters and the quarantined parts of damaged segments' \
     )
     _describe -t commands 'statsig help events commands' commands "$@"
 }
@@ -1124,6 +1270,16 @@ _statsig__subcmd__help__subcmd__events_commands() {
 _statsig__subcmd__help__subcmd__events__subcmd__flush_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help events flush commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__purge_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__purge_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events purge commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__retry_commands] )) ||
+_statsig__subcmd__help__subcmd__events__subcmd__retry_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help events retry commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__events__subcmd__status_commands] )) ||
 _statsig__subcmd__help__subcmd__events__subcmd__status_commands() {
@@ -1144,6 +1300,11 @@ _statsig__subcmd__help__subcmd__get-experiment_commands() {
 _statsig__subcmd__help__subcmd__get-layer_commands() {
     local commands; commands=()
     _describe -t commands 'statsig help get-layer commands' commands "$@"
+}
+(( $+functions[_statsig__subcmd__help__subcmd__get-param-store_commands] )) ||
+_statsig__subcmd__help__subcmd__get-param-store_commands() {
+    local commands; commands=()
+    _describe -t commands 'statsig help get-param-store commands' commands "$@"
 }
 (( $+functions[_statsig__subcmd__help__subcmd__help_commands] )) ||
 _statsig__subcmd__help__subcmd__help_commands() {

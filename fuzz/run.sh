@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 SECS=${1:-180}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_payload parse_user id_lists eval_user)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_payload parse_user id_lists eval_user spool_segment)
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
 seeds() {

@@ -1,6 +1,8 @@
 //! What one evaluation returns. Borrowed from the compiled spec: building a result copies
 //! no strings.
 
+use std::sync::Arc;
+
 use crate::spec::model::Returnable;
 
 /// A secondary exposure: a nested gate, segment or holdout check made on the way.
@@ -18,15 +20,26 @@ pub enum Reason {
     Unrecognized,
     Unsupported,
     LocalOverride,
+    /// A sticky value from `--persisted-values` was returned.
+    Persisted,
 }
 
 impl Reason {
+    /// `<source>:<reason>` as the SDKs report it; a sticky value's reason stands alone.
+    pub fn with_source(self, source: &str) -> String {
+        match self {
+            Reason::Persisted => self.as_str().to_string(),
+            _ => format!("{source}:{}", self.as_str()),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Recognized => "Recognized",
             Reason::Unrecognized => "Unrecognized",
             Reason::Unsupported => "Unsupported",
             Reason::LocalOverride => "LocalOverride",
+            Reason::Persisted => "Persisted",
         }
     }
 }
@@ -52,6 +65,12 @@ pub struct EvalResult<'s> {
     pub forward_all_exposures: bool,
     pub override_config_name: Option<&'s str>,
     pub reason: Option<Reason>,
+    /// A value made during evaluation instead of taken from the spec (a layer evaluated
+    /// per parameter, a sticky value); [`EvalResult::value`] prefers it to `json`.
+    pub owned_value: Option<Arc<Returnable>>,
+    /// Per-parameter layers: which rule set each parameter (`default` for the layer's
+    /// defaults), in the order the parameters were set.
+    pub parameter_rule_ids: Option<Vec<(&'s str, &'s str)>>,
 }
 
 impl<'s> EvalResult<'s> {
@@ -63,6 +82,20 @@ impl<'s> EvalResult<'s> {
             secondary_exposures: exposures,
             ..EvalResult::default()
         };
+    }
+
+    /// The result's value: the one made during evaluation, else the spec's.
+    pub fn value(&self) -> Option<&Returnable> {
+        self.owned_value.as_deref().or(self.json)
+    }
+
+    /// The rule that set `param` of a per-parameter layer, else the result's rule.
+    pub fn rule_for_param(&self, param: &str) -> &str {
+        self.parameter_rule_ids
+            .as_deref()
+            .and_then(|ids| ids.iter().find(|(p, _)| *p == param))
+            .map(|(_, r)| *r)
+            .unwrap_or_else(|| self.rule_id_str())
     }
 
     pub fn rule_id_str(&self) -> &'s str {

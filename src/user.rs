@@ -44,6 +44,27 @@ const RENAMES: &[(&str, &str)] = &[
     ("statsig_environment", "statsigEnvironment"),
 ];
 
+/// The top-level keys evaluation reads from a user (wire names); others are carried along
+/// but never looked at.
+pub const KEYS: &[&str] = &[
+    "userID",
+    "email",
+    "ip",
+    "userAgent",
+    "country",
+    "locale",
+    "appVersion",
+    "custom",
+    "privateAttributes",
+    "customIDs",
+    "statsigEnvironment",
+];
+
+/// Whether evaluation reads a top-level user key (a wire name or an accepted alias).
+pub fn is_known_key(key: &str) -> bool {
+    KEYS.contains(&key) || RENAMES.iter().any(|(alias, _)| *alias == key)
+}
+
 impl User {
     /// Parses a user JSON object. `origin` names the input in error messages.
     pub fn from_json(json: Json, origin: &str) -> Result<User> {

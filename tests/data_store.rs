@@ -307,3 +307,158 @@ fn push_to_a_dump_and_scheme_checks() {
     assert_eq!(o.code, 2);
     assert!(o.last_line().contains("needs --data-store"));
 }
+
+#[test]
+fn redis_with_a_password_and_an_acl_user() {
+    let Some(redis) = RedisServer::start_with(Some("s3cret-pass")) else {
+        return;
+    };
+    let (_, key, payload) = schemes().remove(0);
+    redis.set(1, &key, &payload);
+    let tmp = tempfile::tempdir().unwrap();
+
+    // The right password (in the URL the way every Redis client takes it).
+    let (o, out) = pull(tmp.path(), &redis.url(1), true, &[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read(&out).unwrap(), payload);
+    assert!(!o.stderr.contains("s3cret-pass"), "{}", o.stderr);
+
+    // An ACL user with its own password (AUTH user password).
+    let acl = redis.commands(&[[
+        "ACL",
+        "SETUSER",
+        "reader",
+        "on",
+        ">reader-pass",
+        "~*",
+        "+@all",
+    ]
+    .iter()
+    .map(|a| a.as_bytes().to_vec())
+    .collect()]);
+    assert_eq!(acl[0].0, "+OK\r\n");
+    let url = format!("redis://reader:reader-pass@127.0.0.1:{}/1", redis.port);
+    let (o, out) = pull(tmp.path(), &url, true, &[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read(&out).unwrap(), payload);
+
+    // A wrong password, and none at all: a network error saying authentication failed,
+    // the password never shown.
+    for url in [
+        format!("redis://:wrong-pass@127.0.0.1:{}/1", redis.port),
+        format!("redis://reader:wrong-pass@127.0.0.1:{}/1", redis.port),
+        format!("redis://127.0.0.1:{}/1", redis.port),
+    ] {
+        let (o, out) = pull(tmp.path(), &url, true, &[]);
+        assert_eq!(o.code, 3, "{url}: {}", o.stderr);
+        assert!(
+            o.last_line().contains("authentication failed"),
+            "{url}: {}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("wrong-pass"), "{}", o.stderr);
+        assert!(!out.exists());
+    }
+}
+
+/// A fake Redis on a loopback port: every connection gets `reply` once the first command
+/// arrives, then the connection closes, or with `stall` stays open and silent.
+fn lying_redis(reply: Vec<u8>, stall: bool) -> (u16, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let t = std::thread::spawn(move || {
+        // One connection is all a pull makes.
+        let Ok((mut s, _)) = l.accept() else { return };
+        let mut buf = [0u8; 4096];
+        let _ = s.read(&mut buf);
+        let _ = s.write_all(&reply);
+        if stall {
+            std::thread::sleep(std::time::Duration::from_secs(4));
+        }
+    });
+    (port, t)
+}
+
+#[test]
+fn a_redis_server_that_lies_about_lengths_is_an_error_not_a_crash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut endless = b"+".to_vec();
+    // (The crate buffers what arrives; a 1 MiB line keeps the debug-build test quick.)
+    endless.extend(std::iter::repeat_n(b'a', 1 << 20));
+    for (what, reply) in [
+        ("bulk length", b"$99999999999\r\nabc".to_vec()),
+        ("array length", b"*2147483647\r\n:1\r\n".to_vec()),
+        ("negative array", b"*-7\r\n".to_vec()),
+        ("garbage type", b"?what\r\n".to_vec()),
+        ("1 MiB line", endless),
+    ] {
+        let (port, t) = lying_redis(reply, false);
+        let url = format!("redis://127.0.0.1:{port}/0");
+        let (o, out) = pull(
+            tmp.path(),
+            &url,
+            false,
+            &["--data-store-key", "statsig.cache", "--timeout", "5"],
+        );
+        t.join().unwrap();
+        assert!(matches!(o.code, 2 | 3), "{what}: {} {}", o.code, o.stderr);
+        assert!(
+            o.last_line().starts_with("error: redis://127.0.0.1"),
+            "{what}: {}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("panicked"), "{what}: {}", o.stderr);
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_silent_redis_times_out_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    for reply in [Vec::new(), b"$100\r\nabc".to_vec()] {
+        let (port, t) = lying_redis(reply, true);
+        let url = format!("redis://127.0.0.1:{port}/0");
+        let (o, _) = pull(
+            tmp.path(),
+            &url,
+            false,
+            &["--data-store-key", "statsig.cache", "--timeout", "0.5"],
+        );
+        assert_eq!(o.code, 3, "{}", o.stderr);
+        assert!(
+            o.last_line().contains("timed out after 0.5 s"),
+            "{}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("os error"), "{}", o.stderr);
+        t.join().unwrap();
+    }
+}
+
+#[test]
+fn a_key_of_the_wrong_type_is_an_input_error() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let r = redis.commands(&[vec![
+        b"RPUSH".to_vec(),
+        b"statsig.cache".to_vec(),
+        b"x".to_vec(),
+    ]]);
+    assert_eq!(r[0].0, ":1\r\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let (o, _) = pull(
+        tmp.path(),
+        &redis.url(0),
+        false,
+        &["--data-store-key", "statsig.cache"],
+    );
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.last_line()
+            .contains("GET: the key holds a value of another type than a string"),
+        "{}",
+        o.stderr
+    );
+}

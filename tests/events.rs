@@ -431,14 +431,344 @@ fn retries_5xx_429_and_dropped_connections() {
 }
 
 #[test]
-fn other_4xx_are_not_retried_and_stay_spooled() {
-    let srv = Server::events(Arc::new(|_| Some(Fault::Status(400, None))));
+fn a_refused_batch_goes_to_the_dead_letters_then_retry_and_purge() {
+    // Refused for itself (400): not retried, kept in dead/ with the server's reason, which
+    // `events status` shows; `events retry` sends it again, `events purge` deletes.
+    let srv = Server::events(Arc::new(|_| {
+        Some(Fault::Reply(
+            400,
+            vec![],
+            br#"{"error":"event too old: time out of range"}"#.to_vec(),
+        ))
+    }));
     let dir = tempfile::tempdir().unwrap();
     let o = run_batch(&srv, dir.path(), 10, &[]);
     assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
     assert_eq!(srv.requests().len(), 1);
-    assert!(out_text(&o).contains("10 accepted, 0 sent, 10 spooled"));
-    assert!(out_text(&o).contains("HTTP 400"));
+    let err = out_text(&o);
+    assert!(err.contains("10 accepted, 0 sent, 0 spooled"), "{err}");
+    assert!(err.contains("10 refused by the server"), "{err}");
+    assert!(
+        err.contains("HTTP 400: {\"error\":\"event too old"),
+        "{err}"
+    );
+    let st = status(dir.path());
+    assert_eq!(
+        (st["events"].as_u64(), st["dead_events"].as_u64()),
+        (Some(0), Some(10))
+    );
+    assert_eq!(st["dead_letters"][0]["status"], 400);
+    assert!(
+        st["dead_letters"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("event too old")
+    );
+    let text = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "status"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    assert!(
+        text.contains("refused by the server: 10 events in 1 batches"),
+        "{text}"
+    );
+    assert!(text.contains("HTTP 400 10 events: {\"error\""), "{text}");
+
+    // A later run's own events are delivered: exit 0, the dead letter stays.
+    let ok = Server::start();
+    let o = run_batch(&ok, dir.path(), 3, &[]);
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert_eq!(status(dir.path())["dead_events"], 10);
+
+    // retry: sent again, gone from dead/.
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "retry", "--log-event-url", &ok.log_event_url()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert_eq!(ok.accepted_events().len(), 13);
+    let st = status(dir.path());
+    assert_eq!(
+        (st["events"].as_u64(), st["dead_events"].as_u64()),
+        (Some(0), Some(0))
+    );
+
+    // purge: refused again, then deleted.
+    let o = run_batch(&srv, dir.path(), 4, &[]);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(status(dir.path())["dead_events"], 4);
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "purge"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert!(
+        out_text(&o).contains("removed 1 dead letters"),
+        "{}",
+        out_text(&o)
+    );
+    assert_eq!(status(dir.path())["dead_events"], 0);
+}
+
+#[test]
+fn a_poison_batch_is_dead_lettered_and_the_others_delivered() {
+    // The server refuses any batch holding the event named "poison".
+    let srv = Server::events_inspecting(Arc::new(|_, r: &Req| {
+        String::from_utf8_lossy(&r.body)
+            .contains("\"poison\"")
+            .then(|| Fault::Reply(400, vec![], b"{\"error\":\"invalid event\"}".to_vec()))
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let (mut text, expected) = event_lines(120);
+    // Line 60 (in the second batch of 50) is the poison.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let poison = r#"{"eventName":"poison","time":1700000000000}"#;
+    lines.insert(60, poison);
+    text = lines.join("\n") + "\n";
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["log-events", "--file", "-", "--batch-size", "50"])
+        .args(["--log-event-url", &srv.log_event_url()])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    let err = out_text(&o);
+    assert!(err.contains("121 accepted, 71 sent, 0 spooled"), "{err}");
+    assert!(err.contains("50 refused by the server"), "{err}");
+    // The first and third batches arrived; the second is in dead/, whole.
+    let got = unique(&srv.accepted_events());
+    let mut want: Vec<Json> = expected[..50].to_vec();
+    want.extend(expected[99..].iter().cloned());
+    assert_eq!(got, unique(&want));
+    assert_eq!(status(dir.path())["dead_events"], 50);
+}
+
+#[test]
+fn a_413_batch_is_split_until_the_server_takes_it() {
+    // The server takes at most 20 events per request; one event named "huge" never fits.
+    let srv = Server::events_inspecting(Arc::new(|_, r: &Req| {
+        let n: usize = r.header("statsig-event-count").unwrap().parse().unwrap();
+        (n > 20 || String::from_utf8_lossy(&r.body).contains("\"huge\""))
+            .then(|| Fault::Reply(413, vec![], b"Request Entity Too Large".to_vec()))
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let (text, expected) = event_lines(100);
+    let o = run_batch(&srv, dir.path(), 100, &[]);
+    assert!(o.status.success(), "{}", out_text(&o));
+    let events = srv.accepted_events();
+    assert_eq!(events.len(), 100, "each event exactly once");
+    assert_eq!(unique(&events), unique(&expected));
+    // 50 → 25 + 25 → 12/13 each: every accepted request holds at most 20 events.
+    assert!(
+        srv.accepted()
+            .iter()
+            .all(|r| r.json()["events"].as_array().unwrap().len() <= 20)
+    );
+    drop(text);
+
+    let huge = r#"{"eventName":"huge","time":1700000000000}"#;
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["log-events", "--file", "-", "--batch-size", "8"])
+        .args(["--log-event-url", &srv.log_event_url()])
+        .write_stdin(format!("{}{huge}\n", event_lines(7).0))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    // The seven others went through; the one that never fits is a dead letter on its own.
+    assert_eq!(srv.accepted_events().len(), 107);
+    let st = status(dir.path());
+    assert_eq!(st["dead_events"], 1, "{st}");
+    assert_eq!(st["dead_letters"][0]["status"], 413);
+    assert_eq!(st["events"], 0);
+}
+
+#[test]
+fn error_bodies_are_masked_and_stripped_of_control_characters() {
+    // A server that echoes the key it was sent, with terminal escape sequences.
+    let srv = Server::events(Arc::new(|_| Some(Fault::EchoKey(400))));
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_batch(&srv, dir.path(), 3, &[]);
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    let err = out_text(&o);
+    assert_no_secrets("output", err.as_bytes());
+    assert!(err.contains("unknown key secret-…"), "{err}");
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    // Nor in what the spool keeps.
+    let st = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["events", "status"])
+        .output()
+        .unwrap();
+    assert_no_secrets("status", &st.stdout);
+    assert!(!String::from_utf8_lossy(&st.stdout).contains('\x1b'));
+    assert_no_secrets("spool", &spool_bytes(dir.path()));
+}
+
+#[test]
+fn a_redirect_to_another_origin_drops_the_key() {
+    let other = Server::start();
+    let to = other.log_event_url();
+    let first = Server::events(Arc::new(move |_| Some(Fault::Redirect(307, to.clone()))));
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_batch(&first, dir.path(), 5, &[]);
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert_eq!(first.requests()[0].header("statsig-api-key"), Some(KEY));
+    let followed = &other.requests()[0];
+    assert_eq!(followed.method, "POST", "307 keeps the method and the body");
+    assert_eq!(followed.json()["events"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        followed.header("statsig-api-key"),
+        None,
+        "the key stays home"
+    );
+    // Same origin: the key goes along.
+    let same = Server::events(Arc::new(|n| {
+        (n == 0).then(|| Fault::Redirect(308, "/v1/log_event_b".into()))
+    }));
+    let o = run_batch(&same, dir.path(), 5, &[]);
+    assert!(o.status.success(), "{}", out_text(&o));
+    let reqs = same.requests();
+    assert_eq!(reqs[1].path, "/v1/log_event_b");
+    assert_eq!(reqs[1].header("statsig-api-key"), Some(KEY));
+}
+
+#[test]
+fn a_501_is_not_retried() {
+    let srv = Server::events(Arc::new(|_| Some(Fault::Status(501, None))));
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_batch(&srv, dir.path(), 10, &[]);
+    assert_eq!(o.status.code(), Some(3), "{}", out_text(&o));
+    assert_eq!(srv.requests().len(), 1, "not retried");
+    assert!(out_text(&o).contains("HTTP 501"), "{}", out_text(&o));
+    // Not the batch's fault: it stays queued, not dead.
+    let st = status(dir.path());
+    assert_eq!(
+        (st["events"].as_u64(), st["dead_events"].as_u64()),
+        (Some(10), Some(0))
+    );
+}
+
+#[test]
+fn damaged_segments_keep_their_intact_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let (text, expected) = event_lines(150);
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args([
+            "log-events",
+            "--file",
+            "-",
+            "--batch-size",
+            "50",
+            "--no-send",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    let segs = segment_files(&spool);
+    assert_eq!(segs.len(), 1);
+    // Flip a byte inside the second batch's body (offsets read from the format itself).
+    let mut data = std::fs::read(&segs[0]).unwrap();
+    let len0 = u32::from_le_bytes(data[12..16].try_into().unwrap()) as usize;
+    let second = 8 + 8 + len0;
+    data[second + 8 + 30] ^= 0x55;
+    std::fs::write(&segs[0], &data).unwrap();
+    // Stray things in the spool do not get in the way.
+    std::fs::create_dir(spool.join("stray.seg")).unwrap();
+    std::fs::write(spool.join("README"), "not a segment").unwrap();
+
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
+        .output()
+        .unwrap();
+    let err = out_text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("are damaged") && err.contains("quarantine"),
+        "{err}"
+    );
+    let mut want = expected[..50].to_vec();
+    want.extend(expected[100..].iter().cloned());
+    assert_eq!(unique(&srv.accepted_events()), unique(&want));
+    let st = status(&spool);
+    assert_eq!(st["events"], 0);
+    assert_eq!(st["quarantined"].as_array().unwrap().len(), 1, "{st}");
+    let bad = std::fs::read(st["quarantined"][0].as_str().unwrap()).unwrap();
+    assert_eq!(
+        bad.len(),
+        8 + u32::from_le_bytes(data[second + 4..second + 8].try_into().unwrap()) as usize
+    );
+}
+
+#[test]
+fn spool_files_are_private_and_leftovers_of_killed_writers_go() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["log-event", "first", "--no-send"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    // A temporary segment of a writer that was killed (its process is gone) a moment ago.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    let stale = spool.join(format!(".tmp-1700000000000-{pid}-000000-deadbeef.seg"));
+    std::fs::write(&stale, b"STSPOOL1partial").unwrap();
+    // One of a live writer (this test process) stays.
+    let live = spool.join(format!(
+        ".tmp-1700000000000-{}-000000-cafebabe.seg",
+        std::process::id()
+    ));
+    std::fs::write(&live, b"STSPOOL1").unwrap();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args([
+            "log-events",
+            "--file",
+            "-",
+            "--no-send",
+            "--batch-size",
+            "5",
+        ])
+        .write_stdin(event_lines(12).0)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    assert!(
+        !stale.exists(),
+        "the dead writer's temporary file is cleaned"
+    );
+    assert!(live.exists());
+    for f in segment_files(&spool) {
+        let mode = std::fs::metadata(&f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", f.display());
+    }
+    let dmode = std::fs::metadata(&spool).unwrap().permissions().mode() & 0o777;
+    assert_eq!(dmode, 0o700);
 }
 
 #[test]
@@ -602,6 +932,73 @@ fn sigkill_while_sending_loses_nothing() {
     let want = unique(&expected);
     assert_eq!(got.len(), want.len(), "none lost, none extra");
     assert!(got == want, "every event exactly as accepted");
+    // Resent at most: the batch in flight when the process died (acks of delivered
+    // batches survive the kill and the next run's cleanup).
+    let duplicates = all.len() - got.len();
+    eprintln!("duplicates after kill -9: {duplicates} of {}", all.len());
+    assert!(duplicates <= 500, "{duplicates} events sent twice");
+}
+
+#[test]
+fn sigkill_during_a_flush_resends_at_most_the_batch_in_flight() {
+    // Spooled first (one segment of many batches), then a flush against a slow server is
+    // killed part way: the next flush must not send the acknowledged batches again.
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let (text, expected) = event_lines(20_000);
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args([
+            "log-events",
+            "--file",
+            "-",
+            "--no-send",
+            "--batch-size",
+            "100",
+        ])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    let slow = Server::events(Arc::new(|_| Some(Fault::Delay(Duration::from_millis(40)))));
+    let mut child = statsig_process()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &slow.log_event_url()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while slow.accepted().len() < 30 {
+        assert!(t0.elapsed() < Duration::from_secs(120), "never got going");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "finished before the kill"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let mut all = slow.accepted_events();
+    let srv = Server::start();
+    let o = statsig()
+        .key()
+        .spool(&spool)
+        .args(["events", "flush", "--log-event-url", &srv.log_event_url()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    all.extend(srv.accepted_events());
+    let got = unique(&all);
+    assert_eq!(got, unique(&expected), "none lost");
+    let duplicates = all.len() - got.len();
+    eprintln!("duplicates after kill -9 during a flush: {duplicates} of 20000");
+    assert!(
+        duplicates <= 100,
+        "{duplicates} events sent twice (batch size 100)"
+    );
 }
 
 #[test]

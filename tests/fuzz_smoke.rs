@@ -419,6 +419,37 @@ fn id_lists_never_panic() {
 }
 
 #[test]
+fn spool_segments_never_panic_and_tile_the_file() {
+    let seeds = read_seeds("fuzz/seeds/spool_segment");
+    fuzz("spool_segment", &seeds, 3000, |data| {
+        for verify in [false, true] {
+            let r = statsig::events::spool::read_segment(data, verify);
+            let mut parts: Vec<(usize, usize)> = r
+                .batches
+                .iter()
+                .map(|(at, b)| (*at, at + 8 + b.body.len()))
+                .chain(r.broken.iter().map(|b| (b.start, b.end)))
+                .collect();
+            parts.sort();
+            let mut at = if r.broken.first().is_some_and(|b| b.start == 0) {
+                0
+            } else {
+                8
+            };
+            for (start, end) in parts {
+                assert_eq!(start, at, "gap or overlap");
+                assert!((end > start || data.is_empty()) && end <= data.len());
+                at = end;
+            }
+            assert!(data.len() <= 8 || at == data.len(), "not covered");
+            for b in &r.broken {
+                one_line(&b.why);
+            }
+        }
+    });
+}
+
+#[test]
 fn mutations_are_deterministic() {
     let mut a = Rng(7);
     let mut b = Rng(7);

@@ -9,20 +9,23 @@ use std::path::Path;
 /// Lowest first. Modules in one row sit beside each other and may not name each other.
 const LAYERS: &[&[&str]] = &[
     // Use nothing of the crate.
-    &["error", "util", "retry", "template"],
+    &["error", "util", "template"],
     &["secret"],
+    // The one HTTP client (headers, retries, redirects, limits) under sources and events.
+    &["http"],
     // Wire forms, values, times, id lists, the compiled model, the diff.
     &["spec"],
     &["user"],
     &["result"],
     // Evaluation, and where payloads come from: neither knows the other.
     &["eval", "source"],
-    // Assertion suites: parsing with positions, expansion, running, coverage.
-    &["suite"],
     // Events: exposures, spool, delivery.
     &["events"],
     // Many users at once: ordered parallel streams, reports.
     &["population"],
+    // Assertion suites: parsing with positions, expansion, running (populations through
+    // population's stream), coverage.
+    &["suite"],
     // Rendering: text, tables, JSON, NDJSON records, client-initialize bytes, reports.
     &["output"],
     // Arguments → settings → library → output → exit code.

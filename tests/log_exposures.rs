@@ -233,3 +233,101 @@ fn api_base_serves_exposures_at_v1_log_event() {
     let paths: Vec<String> = server.requests().iter().map(|r| r.path.clone()).collect();
     assert_eq!(paths, vec!["/v1/log_event", "/v1/log_event"]);
 }
+
+#[test]
+fn exposures_of_what_was_printed_are_spooled_when_stdout_closes_early() {
+    use std::io::BufRead;
+    let spool = tempfile::tempdir().unwrap();
+    let users = spool.path().join("users.ndjson");
+    let text: String = (0..5000)
+        .map(|i| format!("{{\"userID\":\"u{i}\"}}\n"))
+        .collect();
+    std::fs::write(&users, text).unwrap();
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/v1/log_event", l.local_addr().unwrap())
+    };
+    let queue = spool.path().join("spool");
+    let mut child = statsig_process()
+        .key()
+        .spool(&queue)
+        .env("STATSIG_LOG_EVENT_URL", &dead)
+        .args([
+            "evaluate",
+            "--log-exposures",
+            "--retries",
+            "0",
+            "--specs",
+            FIXTURE,
+        ])
+        .arg("--users")
+        .arg(&users)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one record, then close the pipe (as `| head -1` does).
+    let mut first = String::new();
+    {
+        let mut r = std::io::BufReader::new(child.stdout.take().unwrap());
+        r.read_line(&mut first).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    // (The exit code of a closed stdout is the output contract's business, not this test's.)
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: Json = serde_json::from_str(&first).unwrap();
+    let uid = printed["user"]["userID"].as_str().unwrap().to_string();
+
+    // The same user evaluated alone says how many exposures one record implies.
+    let alone = Server::start();
+    let other_spool = tempfile::tempdir().unwrap();
+    let o = statsig()
+        .key()
+        .spool(other_spool.path())
+        .env("STATSIG_LOG_EVENT_URL", alone.log_event_url())
+        .args([
+            "evaluate",
+            "--log-exposures",
+            "--specs",
+            FIXTURE,
+            "--user-id",
+            &uid,
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let want = alone.accepted_events().len();
+    assert!(want > 0);
+
+    // What the closed run spooled reaches a healthy server on the next flush.
+    let server = Server::start();
+    let flush = statsig()
+        .key()
+        .spool(&queue)
+        .args([
+            "events",
+            "flush",
+            "--log-event-url",
+            &server.log_event_url(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        flush.status.success(),
+        "{}",
+        String::from_utf8_lossy(&flush.stderr)
+    );
+    let got = server
+        .accepted_events()
+        .iter()
+        .filter(|e| e["user"]["userID"] == uid.as_str())
+        .count();
+    assert_eq!(
+        got, want,
+        "every exposure of the printed record was spooled"
+    );
+}

@@ -508,17 +508,19 @@ fn id_lists_sync_incrementally() {
         b"+only0001\n"
     );
 
-    // A file that does not start with + or -: the sync fails and the cache keeps the old list.
+    // A file that does not start with + or -: that list's update is rejected with a
+    // warning, the specs are still pulled and the cache keeps the old list.
     let before = e.cached();
     set_list(&e, "third", b"<html>oops</html>");
     let o = e.pull(&[]);
-    assert_eq!(o.code, 3);
+    ok(&o);
     assert!(
-        o.last_line()
+        o.stderr
             .contains("id list company_id_list: the file does not start with + or -"),
         "{}",
         o.stderr
     );
+    assert!(o.stderr.contains("using the cached copy"), "{}", o.stderr);
     assert_eq!(e.cached(), before);
 
     // A list gone from the manifest is dropped.
@@ -609,4 +611,178 @@ fn pull_to_stdout_and_from_a_file() {
     let o = c.output().unwrap();
     assert!(o.status.success());
     assert_eq!(o.stdout, read_shared("core_demo_proj_dcs.json"));
+}
+
+#[test]
+fn a_failing_id_list_download_keeps_the_specs() {
+    // The list itself fails (every attempt): the specs are pulled, the list is named.
+    let e = Env::new();
+    for _ in 0..3 {
+        e.server.fault("list", Fault::Status(503, None));
+    }
+    let o = e.pull(&["--retries", "1"]);
+    ok(&o);
+    assert_eq!(e.out_bytes(), v2());
+    assert!(
+        o.stderr.contains(
+            "warning: id list company_id_list is missing or stale (conditions on it see an empty list)"
+        ),
+        "{}",
+        o.stderr
+    );
+    // The manifest fails: the specs still count, the cached lists stand in.
+    ok(&e.pull(&[]));
+    e.server.fault("manifest", Fault::Status(500, None));
+    let o = e.pull(&["--retries", "0"]);
+    ok(&o);
+    assert!(
+        o.stderr
+            .contains("warning: id lists unavailable (using the cached copies of company_id_list)"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        std::fs::read(e.ids_out().join("company_id_list")).unwrap(),
+        read_shared("core_company_id_list")
+    );
+    // The specs failing is still an error.
+    e.server.fault("dcs", Fault::Status(500, None));
+    let o = e.pull(&["--retries", "0"]);
+    assert_eq!(o.code, 3, "{}", o.stderr);
+}
+
+#[test]
+fn a_501_is_not_retried() {
+    let e = Env::new();
+    e.server.fault("dcs", Fault::Status(501, None));
+    let o = e.pull(&[]);
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    assert_eq!(e.server.count("download_config_specs"), 1);
+    assert!(o.last_line().contains("HTTP 501"), "{}", o.stderr);
+}
+
+#[test]
+fn error_bodies_never_show_the_key_or_control_characters() {
+    let e = Env::new();
+    e.server.fault("dcs", Fault::EchoKey(400));
+    // run() also checks that no output holds the key.
+    let o = e.pull(&[]);
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    assert!(
+        o.last_line().contains("unknown key secret-…CRET"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        !o.stderr.contains('\x1b') && !o.stderr.contains('\x07'),
+        "{:?}",
+        o.stderr
+    );
+    assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
+}
+
+#[test]
+fn a_redirect_to_another_origin_drops_the_key() {
+    let e = Env::new();
+    let other = Server::start();
+    let path = format!("/v2/download_config_specs/{KEY}.json");
+    e.server.fault(
+        "dcs",
+        Fault::Redirect(302, format!("{}{path}", other.url())),
+    );
+    let o = e.pull(&["--no-id-lists"]);
+    // The other host never saw the key, so it refused the request.
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    let followed = other.requests();
+    assert_eq!(followed.len(), 1);
+    assert_eq!(followed[0].path, path);
+    assert_eq!(followed[0].header("statsig-api-key"), None);
+    assert_eq!(e.server.requests()[0].header("statsig-api-key"), Some(KEY));
+    // The same origin keeps it (a relative Location).
+    e.server.fault("dcs", Fault::Redirect(301, path.clone()));
+    let o = e.pull(&["--no-id-lists"]);
+    ok(&o);
+    let reqs = e.server.requests();
+    assert_eq!(reqs.last().unwrap().header("statsig-api-key"), Some(KEY));
+}
+
+/// A gzip body that inflates to `mib` MiB of zeros: one 1 MiB member, repeated.
+fn gzip_bomb(mib: usize) -> Vec<u8> {
+    let member = gzip(&vec![0u8; 1 << 20]);
+    member.repeat(mib)
+}
+
+#[test]
+fn a_gzip_bomb_is_refused_with_exit_3() {
+    let e = Env::new();
+    let bomb = gzip_bomb(300);
+    assert!(bomb.len() < 1 << 20, "the bomb is small on the wire");
+    e.server.fault(
+        "dcs",
+        Fault::Reply(200, vec![("Content-Encoding", "gzip".into())], bomb),
+    );
+    let o = e.pull(&["--retries", "0"]);
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    assert!(
+        o.last_line().contains(
+            "download_config_specs: the response is larger than 256 MiB once decompressed"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!e.out().exists());
+    assert!(e.cached().is_empty());
+}
+
+#[test]
+fn proxies_that_are_dead_or_malformed_are_named() {
+    let e = Env::new();
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mut c = statsig().cache(&e.cache());
+    c.env("STATSIG_SERVER_SECRET", KEY)
+        .env("HTTPS_PROXY", format!("http://{dead}"))
+        .args([
+            "specs",
+            "pull",
+            "--retries",
+            "0",
+            "--api",
+            &e.server.url(),
+            "--out",
+        ])
+        .arg(e.out());
+    let o = run(c);
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    assert!(
+        o.last_line()
+            .contains(&format!("(through the proxy http://{dead})")),
+        "{}",
+        o.stderr
+    );
+    for (var, value) in [
+        ("HTTPS_PROXY", "http://proxy:notaport"),
+        ("ALL_PROXY", "ftp://proxy:21"),
+        ("http_proxy", "http://[::1"),
+    ] {
+        let mut c = statsig().cache(&e.cache());
+        c.env("STATSIG_SERVER_SECRET", KEY)
+            .env(var, value)
+            .args(["specs", "pull", "--api", &e.server.url(), "--out"])
+            .arg(e.out());
+        let o = run(c);
+        assert_eq!(o.code, 2, "{var}={value}: {}", o.stderr);
+        assert!(
+            o.last_line()
+                .contains(&format!("{var}: not a usable proxy URL")),
+            "{}",
+            o.stderr
+        );
+    }
+    assert!(
+        e.server.requests().is_empty(),
+        "never went around the proxy"
+    );
 }

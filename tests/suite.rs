@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
-use support::statsig;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -17,19 +16,17 @@ fn fixture(p: &str) -> PathBuf {
     Path::new(ROOT).join("fixtures").join(p)
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+/// The one harness's binary, run from the repository (suite paths in reports are relative).
+fn statsig() -> assert_cmd::Command {
+    let mut c = support::statsig();
+    c.current_dir(ROOT);
+    c
 }
 
-fn run(args: &[&str]) -> Run {
-    let out = statsig().args(args).output().expect("run");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
+fn run(args: &[&str]) -> support::Out {
+    let mut c = statsig();
+    c.args(args);
+    support::run(c)
 }
 
 fn json_report(args: &[&str]) -> (i32, Json) {
@@ -131,6 +128,10 @@ fn each_kind_of_failure_is_reported_with_what_decided() {
     assert_eq!(f["check"], "rule_id");
     assert_eq!(f["expected"], "beta_users");
     assert_eq!(f["actual"], "employees");
+    // A second miss on the same entity carries the same explanation.
+    let f = &case(&doc, "wrong rule")["failures"][1];
+    assert_eq!(f["check"], "value");
+    assert_eq!(f["decided_by"]["rule_id"], "employees");
 
     // user-2: not held out (sha256_u64("holdout-1.holdout_5pct.user-2") % 10000 >= 500),
     // layer bucket 538 >= 500 (allocated), experiment bucket 907 >= 500 (not Control): Test.
@@ -597,6 +598,32 @@ fn filter_and_fail_fast_choose_what_runs() {
     assert_eq!(doc["summary"]["passed"], 1);
     assert_eq!(doc["summary"]["failed"], 1);
     assert_eq!(doc["summary"]["skipped"], 5);
+    let skipped = doc["files"][0]["skipped"].as_array().unwrap();
+    assert_eq!(skipped[0]["name"], "wrong rule");
+    // JUnit lists the cases not run as skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let xml_path = dir.path().join("r.xml");
+    let r = run(&[
+        "test",
+        "fixtures/suites_failing",
+        "--fail-fast",
+        "--junit",
+        xml_path.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1);
+    let xml = std::fs::read_to_string(&xml_path).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(
+        (root.attribute("tests"), root.attribute("skipped")),
+        (Some("7"), Some("5"))
+    );
+    assert_eq!(
+        root.descendants()
+            .filter(|n| n.has_tag_name("skipped"))
+            .count(),
+        5
+    );
 }
 
 #[test]
@@ -615,4 +642,29 @@ fn files_without_specs_use_the_source_flags() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("1 passed, 0 failed"));
+}
+
+#[test]
+fn user_keys_no_condition_reads_are_warned_about_with_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "w.statsig.yaml",
+        "cases:\n  - name: a\n    user: { userID: \"1\", emial: a@example.com }\n    gates: { new_checkout: { value: true, rule_id: rollout_25 } }\n",
+    );
+    let r = run(&[
+        "test",
+        p.to_str().unwrap(),
+        "--specs",
+        fixture("demo_dcs.json").to_str().unwrap(),
+    ]);
+    // The misspelt email is not read: the user is no employee (rule 1) and gets the gate
+    // from rule 4's roll (sha256_u64("gate-checkout.rollout_25.1") % 10000 < 2500).
+    assert!(sha256_u64("gate-checkout.rollout_25.1") % 10000 < 2500);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let want = format!(
+        "warning: {}:3:26: user key `emial` is not a field Statsig reads, so no condition sees it (did you mean `email`?)",
+        p.display()
+    );
+    assert!(r.stderr.contains(&want), "{}", r.stderr);
 }

@@ -52,13 +52,12 @@ pub struct NetworkArgs {
     #[arg(long, value_name = "URL", global = true, env = "STATSIG_API")]
     pub api: Option<String>,
 
-    /// Seconds one HTTP request may take, connection included [default: 10 for specs, 20
-    /// for events].
+    /// Seconds one HTTP request may take, connection included [default: 10].
     #[arg(long, value_name = "SECONDS", global = true)]
     pub timeout: Option<f64>,
 
-    /// Retries after a connection error, a timeout, HTTP 408, 429 or 5xx [default: 3 for
-    /// specs, 5 for events].
+    /// Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default:
+    /// 3], with jittered backoff.
     #[arg(long, value_name = "N", global = true)]
     pub retries: Option<u32>,
 }
@@ -164,14 +163,9 @@ pub struct DeliveryArgs {
     #[arg(long, value_name = "DIR")]
     pub spool: Option<PathBuf>,
 
-    /// First retry backoff in milliseconds (doubled per retry, with jitter).
-    #[arg(
-        long,
-        value_name = "MS",
-        default_value_t = 500,
-        env = "STATSIG_RETRY_BASE_MS"
-    )]
-    pub retry_base_ms: u64,
+    /// First retry backoff in milliseconds, doubled per retry, with jitter [default: 200].
+    #[arg(long, value_name = "MS", env = "STATSIG_RETRY_BASE_MS")]
+    pub retry_base_ms: Option<u64>,
 }
 
 /// The event commands' flags: the network, the delivery, and whether to send at all.

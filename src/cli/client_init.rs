@@ -281,11 +281,12 @@ fn run_batch<'s>(
     };
     let source = UserSource::Ndjson(path.to_path_buf());
     let streamed = stream::run(&source, settings, &work, |bytes, events| {
-        sink.write_all(bytes)?;
+        // Exposures first: whatever reaches the output has its exposures spooled, also
+        // when the output closes early.
         if let Some(l) = logger.as_deref_mut() {
             events.into_iter().try_for_each(|e| l.push(e))?;
         }
-        Ok(())
+        sink.write_all(bytes)
     })?;
     streamed.report();
     Ok(())

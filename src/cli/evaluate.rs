@@ -3,14 +3,18 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use serde_json::Value as Json;
+
 use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::persisted::StickyArgs;
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::param_store::{self, Referenced};
 use crate::eval::{EvalOptions, Evaluator};
-use crate::output::json::{Fields, Selection, write_evaluation_fields_with};
-use crate::output::records::EvaluationRecords;
+use crate::output::json::{Fields, Selection, append_field, write_evaluation_fields_with};
+use crate::output::records::{EvaluationRecords, StickyStore};
 use crate::output::{self, Format};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::EvalResult;
@@ -33,6 +37,13 @@ pub struct EvaluateArgs {
     /// Only this layer (repeatable).
     #[arg(long = "layer", value_name = "NAME")]
     pub layers: Vec<String>,
+    /// Also read this parameter store (repeatable): adds a `param_stores` section
+    /// `{STORE: {PARAM: VALUE | null}}` to each record.
+    #[arg(long = "param-store", value_name = "NAME")]
+    pub param_stores: Vec<String>,
+    /// Add every parameter store of the payload (the `param_stores` section).
+    #[arg(long)]
+    pub all: bool,
     /// Users as NDJSON, one JSON object per line; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
@@ -46,6 +57,8 @@ pub struct EvaluateArgs {
     pub fields: Option<String>,
     #[command(flatten)]
     pub jobs: JobsArg,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -90,6 +103,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
         },
     ];
     check_names(specs, &checks, a.eval.strict, " (reason: Unrecognized)")?;
+    let stores = store_names(a, specs)?;
 
     let mut logger = ExposureLogger::start(
         &a.eval.source,
@@ -105,13 +119,16 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
             overrides.as_ref(),
             &sel,
             fields,
+            &stores,
             path,
             logger.as_mut(),
         )?,
         None => {
             let user = a.user.to_user()?;
+            let mut persisted = a.sticky.load()?;
             let mut ev = Evaluator::new(specs, &user, EvalOptions::at(specs, a.eval.clock()));
             ev.overrides = overrides.as_ref();
+            ev.sticky = persisted.as_ref().map(|p| a.sticky.settings(p));
             // A table on a terminal, unless JSON or a choice of fields was asked for.
             let format = Format::choose(
                 a.eval.output.json || a.fields.is_some(),
@@ -133,14 +150,42 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
                     failure.get_or_insert(e);
                 }
             });
+            if !stores.is_empty() {
+                let section = param_store::read_stores(&mut ev, &stores, &mut |r| {
+                    if let Some(l) = logger.as_mut()
+                        && let Err(e) = l.log(specs, &user, r.kind, r.name, r.result, r.layer_param)
+                    {
+                        failure.get_or_insert(e);
+                    }
+                });
+                append_field(&mut out, "param_stores", &section);
+                if table && let Json::Object(section) = section {
+                    for (store, v) in section {
+                        rows.push(vec![
+                            "param_store".into(),
+                            store,
+                            v.to_string(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ]);
+                    }
+                }
+            }
             if let Some(e) = failure {
                 return Err(e);
             }
+            let ops = std::mem::take(&mut ev.sticky_ops);
+            drop(ev);
             if table {
                 output::print(output::table::evaluation(rows).as_bytes())?;
             } else {
                 out.push(b'\n');
                 output::print(&out)?;
+            }
+            if let Some(p) = persisted.as_mut() {
+                let changed = p.apply(ops);
+                a.sticky.save(p, changed)?;
             }
             ExitCode::Success
         }
@@ -154,17 +199,41 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     }
 }
 
+/// The stores asked for with `--param-store` (unknown ones warned about, or refused with
+/// `--strict`), or every store with `--all`.
+fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<&'a str>> {
+    if a.all {
+        return Ok(specs.stores.stores.iter().map(|s| &*s.name).collect());
+    }
+    for n in &a.param_stores {
+        if specs.stores.get(n).is_none() {
+            if a.eval.strict {
+                return Err(Error::input(format!(
+                    "unknown parameter store {n:?} (--strict)"
+                )));
+            }
+            eprintln!(
+                "warning: no parameter store named {n:?} in the specs (reason: Unrecognized)"
+            );
+        }
+    }
+    Ok(a.param_stores.iter().map(String::as_str).collect())
+}
+
+#[allow(clippy::too_many_arguments)]
 fn run_batch(
     a: &EvaluateArgs,
     specs: &CompiledSpecs,
     overrides: Option<&LocalOverrides>,
     sel: &Selection,
     fields: Fields,
+    stores: &[&str],
     path: &std::path::Path,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut sink = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let persisted = a.sticky.load()?.map(std::sync::Mutex::new);
     let stamp = logger.as_ref().map(|l| l.stamp());
     let hook = move |user: &_,
                      kind,
@@ -175,6 +244,11 @@ fn run_batch(
             stamp.events(specs, user, kind, &spec.name, r, None, sink);
         }
     };
+    let store_hook = move |user: &_, r: Referenced<'_, '_>, sink: &mut Vec<_>| {
+        if let Some(stamp) = &stamp {
+            stamp.events(specs, user, r.kind, r.name, r.result, r.layer_param, sink);
+        }
+    };
     let work = EvaluationRecords {
         specs,
         overrides,
@@ -182,21 +256,44 @@ fn run_batch(
         fields,
         opts: EvalOptions::at(specs, a.eval.clock()),
         exposures: stamp.is_some().then_some(&hook as _),
+        param_stores: stores,
+        store_exposures: stamp.is_some().then_some(&store_hook as _),
+        sticky: persisted.as_ref().map(|values| StickyStore {
+            values,
+            enforce_targeting: a.sticky.enforce_targeting,
+            enforce_overrides: a.sticky.enforce_overrides,
+            changed: Default::default(),
+        }),
     };
     let settings = StreamSettings {
-        jobs: a.jobs.jobs(),
+        // Sticky assignments are read and updated user after user.
+        jobs: if persisted.is_some() {
+            1
+        } else {
+            a.jobs.jobs()
+        },
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
     let streamed = stream::run(&source, settings, &work, |bytes, events| {
-        sink.write_all(bytes).map_err(|e| Error::io("stdout", e))?;
+        // Exposures first: whatever reaches stdout has its exposures spooled, also when
+        // stdout closes early (the delivery commits what it has when dropped).
         if let Some(l) = logger.as_deref_mut() {
             events.into_iter().try_for_each(|e| l.push(e))?;
         }
-        Ok(())
+        sink.write_all(bytes).map_err(|e| Error::io("stdout", e))
     });
-    // What was written stays written, also when a later line fails.
+    // What was written stays written, also when a later line fails; so do the sticky
+    // assignments of the users written.
     let flushed = sink.flush().map_err(|e| Error::io("stdout", e));
+    let changed = work
+        .sticky
+        .as_ref()
+        .map(|s| s.changed.load(std::sync::atomic::Ordering::Relaxed));
+    if let (Some(values), Some(changed)) = (persisted, changed) {
+        let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
+        a.sticky.save(&values, changed)?;
+    }
     let streamed = streamed?;
     flushed?;
     streamed.report();

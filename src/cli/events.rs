@@ -29,23 +29,21 @@ pub fn start_delivery(args: &SendArgs) -> Result<Delivery> {
         log_event_url: args.delivery.log_event_url.clone(),
         batch_size: args.delivery.batch_size,
         spool: args.delivery.spool.clone(),
-        retries: net.retries.unwrap_or(EVENT_RETRIES),
-        timeout: net.timeout.unwrap_or(EVENT_TIMEOUT_SECS),
+        retries: net.retries,
+        timeout: net.timeout,
         retry_base_ms: args.delivery.retry_base_ms,
     })
 }
-
-/// Retries per event request unless `--retries` says otherwise.
-pub const EVENT_RETRIES: u32 = 5;
-/// Seconds per event request unless `--timeout` says otherwise.
-pub const EVENT_TIMEOUT_SECS: f64 = 20.0;
 
 /// Finishes a delivery: prints the summary line (always on failure) and gives the exit
 /// code, 3 when some events could not be delivered (they stay spooled).
 pub fn finish_delivery(delivery: Delivery, quiet: bool) -> Result<ExitCode> {
     let dir = delivery.spool().dir().display().to_string();
     let report: Report = delivery.finish()?;
-    if !quiet || !report.delivered() {
+    for note in &report.notes {
+        eprintln!("statsig: spool: {note}");
+    }
+    if !quiet || !report.delivered() || report.dead > 0 {
         eprintln!("{}", report.summary(&dir));
     }
     Ok(if report.delivered() {
@@ -139,13 +137,25 @@ pub enum EventsCommand {
         #[command(flatten)]
         send: SendArgs,
     },
-    /// Show what the spool holds.
+    /// Show what the spool holds: queued events, batches the server refused (dead letters,
+    /// with its reason) and damaged parts moved to quarantine.
     Status {
         /// Spool directory (see `log-event --help`).
         #[arg(long, value_name = "DIR")]
         spool: Option<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
+    },
+    /// Send the dead letters (batches the server refused) again, with everything queued.
+    Retry {
+        #[command(flatten)]
+        send: SendArgs,
+    },
+    /// Delete the dead letters and the quarantined parts of damaged segments.
+    Purge {
+        /// Spool directory (see `log-event --help`).
+        #[arg(long, value_name = "DIR")]
+        spool: Option<PathBuf>,
     },
 }
 
@@ -154,6 +164,28 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
         EventsCommand::Flush { send } => {
             let d = start_delivery(send)?;
             finish_delivery(d, send.quiet)
+        }
+        EventsCommand::Retry { send } => {
+            let dir = default_dir(send.delivery.spool.as_deref())?;
+            let n = Spool::open(&dir)?.revive_dead_letters()?;
+            if !send.quiet {
+                eprintln!("statsig: events: {n} dead letters queued again");
+            }
+            let d = start_delivery(send)?;
+            finish_delivery(d, send.quiet)
+        }
+        EventsCommand::Purge { spool } => {
+            let dir = default_dir(spool.as_deref())?;
+            let (dead, bad) = if dir.exists() {
+                Spool::open(&dir)?.purge()?
+            } else {
+                (0, 0)
+            };
+            eprintln!(
+                "statsig: events: removed {dead} dead letters and {bad} quarantined parts from {}",
+                dir.display()
+            );
+            Ok(ExitCode::Success)
         }
         EventsCommand::Status {
             spool,

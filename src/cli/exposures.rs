@@ -5,7 +5,7 @@
 use clap::Args;
 
 use crate::cli::args::{DeliveryArgs, SourceArgs};
-use crate::cli::events::{EVENT_RETRIES, EVENT_TIMEOUT_SECS, finish_delivery};
+use crate::cli::events::finish_delivery;
 use crate::error::{ExitCode, Result};
 use crate::events::Delivery;
 use crate::events::exposure::{
@@ -67,8 +67,8 @@ impl ExposureLogger {
             log_event_url: x.delivery.log_event_url.clone(),
             batch_size: x.delivery.batch_size,
             spool: x.delivery.spool.clone(),
-            retries: net.retries.unwrap_or(EVENT_RETRIES),
-            timeout: net.timeout.unwrap_or(EVENT_TIMEOUT_SECS),
+            retries: net.retries,
+            timeout: net.timeout,
             retry_base_ms: x.delivery.retry_base_ms,
         })?;
         Ok(Some(ExposureLogger {
@@ -133,7 +133,7 @@ impl ExposureStamp {
         param: Option<&str>,
         sink: &mut Vec<crate::events::Event>,
     ) {
-        let reason = format!("{}:{}", self.reason_source, r.reason().as_str());
+        let reason = r.reason().with_source(self.reason_source);
         let details = Details {
             reason: Some(&reason),
             config_sync_time: Some(self.lcut),
@@ -158,7 +158,7 @@ impl ExposureStamp {
                 ));
             }
             Kind::Layer => {
-                let all: &[Box<str>] = r.json.map(|j| &*j.keys).unwrap_or_default();
+                let all: &[Box<str>] = r.value().map(|j| &*j.keys).unwrap_or_default();
                 let params: Vec<&str> = match param {
                     Some(p) => vec![p],
                     None => all.iter().map(|k| &**k).collect(),

@@ -38,10 +38,24 @@ pub struct CheckGateArgs {
     pub exposures: ExposureArgs,
 }
 
+/// How a value is printed: one field of it, quotes or not.
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Output")]
+pub struct ValueArgs {
+    /// Print only this field of the value: a dotted path (`plans.0`, `limits.daily`).
+    #[arg(long, value_name = "PATH")]
+    pub field: Option<String>,
+    /// A string without quotes and other values as one line of JSON, for shell scripts.
+    #[arg(long, short = 'r')]
+    pub raw: bool,
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetArgs {
     /// The config's or experiment's name.
     pub name: String,
+    #[command(flatten)]
+    pub value: ValueArgs,
     /// Show every rule and condition looked at, the user's values they compared, hash
     /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
     /// `--json`) as an `explain` object in the JSON result on stdout.
@@ -62,6 +76,9 @@ pub struct GetLayerArgs {
     pub name: String,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
+    /// A string without quotes and other values as one line of JSON, for shell scripts.
+    #[arg(long, short = 'r', help_heading = "Output")]
+    pub raw: bool,
     /// Show every rule and condition looked at, the user's values they compared, hash
     /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
     /// `--json`) as an `explain` object in the JSON result on stdout.
@@ -184,20 +201,26 @@ fn run_one(
         }
         _ => text(r, &mut out)?,
     }
-    output::print(&out)?;
-    let mut code = ExitCode::Success;
-    if recognized
-        && let Some(mut logger) = ExposureLogger::start(
+    // The exposure is logged whether or not stdout is still open to show the result.
+    let mut logger = match recognized {
+        true => ExposureLogger::start(
             &eval.source,
             exposures,
             &specs,
             source.reason_source(),
             eval.clock(),
-        )?
-    {
-        logger.log(&specs, &user, kind, name, r, param)?;
-        code = logger.finish()?;
+        )?,
+        false => None,
+    };
+    if let Some(l) = logger.as_mut() {
+        l.log(&specs, &user, kind, name, r, param)?;
     }
+    let written = output::print(&out);
+    let code = match logger {
+        Some(l) => l.finish()?,
+        None => ExitCode::Success,
+    };
+    written?;
     Ok((r.bool, code))
 }
 
@@ -215,6 +238,58 @@ fn evaluate_one<'s, T: Trace>(
     ev.overrides = overrides;
     ev.evaluate(kind, name);
     (std::mem::take(&mut ev.result), ev.trace)
+}
+
+/// `--field PATH`: the value at a dotted path (array elements by index); an error names the
+/// part not found and the keys there are.
+fn field<'v>(
+    v: &'v serde_json::Value,
+    path: &str,
+) -> std::result::Result<&'v serde_json::Value, String> {
+    let mut at = v;
+    for (i, part) in path.split('.').enumerate() {
+        let next = match at {
+            serde_json::Value::Object(m) => m.get(part),
+            serde_json::Value::Array(a) => part.parse::<usize>().ok().and_then(|n| a.get(n)),
+            _ => None,
+        };
+        at = match next {
+            Some(n) => n,
+            None => {
+                let done: Vec<&str> = path.split('.').take(i).collect();
+                let here = if done.is_empty() {
+                    "the value".to_string()
+                } else {
+                    format!("{:?}", done.join("."))
+                };
+                let keys = match at {
+                    serde_json::Value::Object(m) => {
+                        let k: Vec<&str> = m.keys().map(String::as_str).collect();
+                        format!(" (fields: {})", k.join(", "))
+                    }
+                    serde_json::Value::Array(a) => format!(" ({} elements)", a.len()),
+                    _ => String::new(),
+                };
+                return Err(format!("no field {part:?} in {here}{keys}"));
+            }
+        };
+    }
+    Ok(at)
+}
+
+/// Pretty JSON, or with `raw` a string bare and anything else as one line of JSON.
+fn print_value(out: &mut Vec<u8>, v: &serde_json::Value, raw: bool) {
+    match (raw, v) {
+        (true, serde_json::Value::String(s)) => {
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'\n');
+        }
+        (true, _) => {
+            let _ = serde_json::to_writer(&mut *out, v);
+            out.push(b'\n');
+        }
+        (false, _) => pretty(out, v),
+    }
 }
 
 fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
@@ -257,7 +332,14 @@ pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
         exposures: &a.exposures,
     };
     run_one(&one, &mut |r, out| {
-        pretty(out, &value_json(r));
+        let v = value_json(r);
+        let shown = match &a.value.field {
+            Some(path) => {
+                field(&v, path).map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+            }
+            None => &v,
+        };
+        print_value(out, shown, a.value.raw);
         Ok(())
     })
     .map(|(_, code)| code)
@@ -279,14 +361,14 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
             Some(p) => {
                 let v = value_json(r);
                 match v.get(p) {
-                    Some(x) => pretty(out, x),
+                    Some(x) => print_value(out, x, a.raw),
                     None => {
                         eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
-                        pretty(out, &serde_json::Value::Null)
+                        print_value(out, &serde_json::Value::Null, a.raw)
                     }
                 }
             }
-            None => pretty(out, &value_json(r)),
+            None => print_value(out, &value_json(r), a.raw),
         }
         Ok(())
     })

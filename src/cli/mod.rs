@@ -8,6 +8,8 @@ pub mod exposures;
 pub mod get;
 pub mod impact;
 pub mod man;
+pub mod param_store;
+pub mod persisted;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
@@ -42,6 +44,8 @@ pub enum Command {
     GetExperiment(get::GetArgs),
     /// Get a layer's value (or one parameter of it) for a user.
     GetLayer(get::GetLayerArgs),
+    /// Read a parameter store for a user: every parameter as a JSON object, or one.
+    GetParamStore(param_store::GetParamStoreArgs),
     /// Evaluate every entity (or the named ones) for one user or many (NDJSON).
     Evaluate(evaluate::EvaluateArgs),
     /// Build client-initialize payloads (SSR bootstrap) for one user or many (NDJSON).
@@ -112,6 +116,7 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
         Command::GetConfig(a) => get::get_config(&a),
         Command::GetExperiment(a) => get::get_config(&a),
         Command::GetLayer(a) => get::get_layer(&a),
+        Command::GetParamStore(a) => param_store::run(&a),
         Command::Evaluate(a) => evaluate::run(&a),
         Command::ClientInit(a) => client_init::run(&a),
         Command::Report(a) => report::run(&a),

@@ -5,29 +5,21 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::args::SourceArgs;
+use crate::cli::args::{SourceArgs, TextOrJson};
 use crate::error::{Error, ExitCode, Result};
-use crate::output::suite as render;
+use crate::output::{self, suite as render};
 use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
 use crate::util::fs::AtomicFile;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TestFormat {
-    /// A line per case, failures explained.
-    Text,
-    /// One JSON document.
-    Json,
-}
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TestArgs {
     /// Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json
     /// [default: .]
     pub paths: Vec<PathBuf>,
-    /// The report on stdout.
-    #[arg(long, value_enum, default_value_t = TestFormat::Text)]
-    pub format: TestFormat,
+    /// The report on stdout: a line per case (text) or one JSON document.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
@@ -72,17 +64,18 @@ fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
     })
 }
 
-fn print(text: &str) -> Result<()> {
-    crate::output::print(text.as_bytes())
-}
-
 pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let paths = suite::discover::find(&a.paths)?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
     for p in &paths {
         match suite::read_file(p) {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                for (pos, w) in &f.warnings {
+                    eprintln!("warning: {}:{pos}: {w}", p.display());
+                }
+                files.push(f)
+            }
             Err(e) => bad.push(e),
         }
     }
@@ -99,15 +92,13 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         fail_fast: a.fail_fast,
         now_ms: a.at.unwrap_or_default().now_ms(),
     };
-    let text = a.format == TestFormat::Text;
+    let format = a.format.format();
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
-        if text && write_err.is_none() {
-            let mut s = String::new();
-            render::text::file(&mut s, f);
-            write_err = print(&s).err();
+        if write_err.is_none() {
+            write_err = output::print(render::progress(format, f).as_bytes()).err();
         }
-    });
+    })?;
     if let Some(e) = write_err {
         return Err(e);
     }
@@ -118,37 +109,16 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         }));
     }
     if let Some(path) = &a.junit {
-        write_atomically(path, render::junit::report(&report).as_bytes())?;
+        // Through a temporary file: a CI job never reads half a report.
+        let mut f = AtomicFile::create(path).map_err(|e| Error::io(path, e))?;
+        f.write_all(render::junit::report(&report).as_bytes())
+            .and_then(|()| f.commit())
+            .map_err(|e| Error::io(path, e))?;
     }
-    match a.format {
-        TestFormat::Text => {
-            let mut s = String::new();
-            if a.coverage {
-                for c in &report.coverage {
-                    render::text::coverage(&mut s, c);
-                }
-            }
-            render::text::summary_line(&mut s, &report);
-            print(&s)?;
-        }
-        TestFormat::Json => {
-            let doc = render::json::report(&report, a.coverage);
-            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            s.push('\n');
-            print(&s)?;
-        }
-    }
+    output::print(render::closing(format, &report, a.coverage).as_bytes())?;
     Ok(if report.failed() > 0 {
         ExitCode::No
     } else {
         ExitCode::Success
     })
-}
-
-/// Writes through a temporary file in the same folder, so a reader never sees half a report.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let mut f = AtomicFile::create(path).map_err(|e| Error::io(path, e))?;
-    f.write_all(bytes)
-        .and_then(|()| f.commit())
-        .map_err(|e| Error::io(path, e))
 }

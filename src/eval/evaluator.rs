@@ -3,6 +3,7 @@
 
 use crate::eval::condition;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, Roll, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
@@ -62,6 +63,13 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     /// its rules. Off by default; client-initialize uses it only for the legacy SDK's extra
     /// keys (client-initialize.md §4.4).
     pub legacy_gate_values: bool,
+    /// The top-level read is the SDK's `get_dynamic_config` (not `get_experiment`):
+    /// experiment group overrides do not apply to it.
+    pub reading_config: bool,
+    /// Sticky assignments (`--persisted-values`), applied to top-level experiment and
+    /// layer reads; what to save or delete collects in `sticky_ops`.
+    pub sticky: Option<Sticky<'s>>,
+    pub sticky_ops: Vec<StickyOp>,
     pub result: EvalResult<'s>,
     pub trace: T,
     nested_count: u32,
@@ -144,6 +152,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             opts,
             overrides: None,
             legacy_gate_values: false,
+            reading_config: false,
+            sticky: None,
+            sticky_ops: Vec::new(),
             result: EvalResult::default(),
             trace,
             nested_count: 0,
@@ -180,7 +191,46 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     /// A top-level evaluation with a fresh state and memo; the result is in `self.result`.
     pub fn evaluate(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
         self.clear_memo();
-        self.evaluate_keep_memo(kind, name)
+        self.evaluate_keep_memo(kind, name);
+        if self.sticky.is_some() && kind != Kind::Gate && !self.reading_config {
+            self.apply_sticky(kind, name);
+        }
+        &self.result
+    }
+
+    /// A top-level evaluation of `spec` that looks only at the rules `keep` accepts and
+    /// skips overrides and config mappings; its boolean value (the core's targeting-only /
+    /// override-only re-evaluation for sticky values). No such rule: false.
+    pub(crate) fn evaluate_filtered(
+        &mut self,
+        spec: &'s Spec,
+        keep: &dyn Fn(&Rule) -> bool,
+    ) -> bool {
+        self.clear_memo();
+        self.result.reset();
+        self.nested_count = 0;
+        self.separate_count = 0;
+        if !spec.rules.iter().any(keep) {
+            return false;
+        }
+        for rule in spec.rules.iter().filter(|r| keep(r)) {
+            self.evaluate_rule_conditions(rule);
+            if self.result.unsupported {
+                return false;
+            }
+            if !self.result.bool {
+                continue;
+            }
+            if self.delegate(rule) {
+                return self.result.bool;
+            }
+            return if self.roll(rule, &spec.salt) {
+                rule.return_value.bool != Some(false)
+            } else {
+                spec.default_value.bool == Some(true)
+            };
+        }
+        spec.default_value.bool == Some(true)
     }
 
     /// A top-level evaluation that keeps the nested-gate memo (one context for a whole
@@ -244,7 +294,31 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             self.result.id_type = spec.map(|s| &*s.id_type);
             return true;
         }
+        if kind == Kind::Config && !self.reading_config && self.apply_group_override(name, spec) {
+            return true;
+        }
         self.apply_config_mapping(kind, name, spec)
+    }
+
+    /// An experiment forced into a group by name: that group's value (none when no rule
+    /// has the name), rule `override`, as the core's `override_experiment_by_group_name`.
+    /// It applies where the core evaluates the spec as an experiment: top-level reads other
+    /// than [`Evaluator::reading_config`], and layer delegation.
+    fn apply_group_override(&mut self, name: &str, spec: Option<&'s Spec>) -> bool {
+        let Some(group) = self.overrides.and_then(|o| o.lookup_group(name, self.user)) else {
+            return false;
+        };
+        let rule = spec.and_then(|s| {
+            s.rules
+                .iter()
+                .find(|r| r.group_name.as_deref() == Some(group))
+        });
+        self.result.bool = true;
+        self.result.json = rule.map(|r| &r.return_value);
+        self.result.rule_id = Some("override");
+        self.result.reason = Some(Reason::LocalOverride);
+        self.result.id_type = spec.map(|s| &*s.id_type);
+        true
     }
 
     fn apply_config_mapping(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
@@ -310,6 +384,11 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if let Some(p) = &spec.explicit_parameters {
             r.explicit_parameters = Some(p);
         }
+        if spec.use_new_layer_eval && spec.kind == Kind::Layer {
+            self.evaluate_layer_per_parameter(spec);
+            self.trace.exit_spec(spec, &self.result);
+            return;
+        }
         let legacy_gate = self.legacy_gate_values && spec.kind == Kind::Gate;
         if legacy_gate && !spec.enabled {
             r.bool = false;
@@ -373,7 +452,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         self.trace.exit_spec(spec, &self.result);
     }
 
-    fn finalize(&mut self, spec: &'s Spec, rule: Option<&'s Rule>) {
+    pub(crate) fn finalize(&mut self, spec: &'s Spec, rule: Option<&'s Rule>) {
         self.result.sampling_rate = rule.and_then(|r| r.sampling_rate);
         self.result.forward_all_exposures = spec.forward_all_exposures;
         if self.nested_count > 0 {
@@ -387,7 +466,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// Runs every condition of a rule (no short-circuit); `result.bool` := all passed.
-    fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
+    pub(crate) fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
         let mut all = true;
         for &ci in &rule.conditions {
             let cond = &self.specs.conditions[ci as usize];
@@ -400,7 +479,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// Pass-percentage roll for a matched rule.
-    fn roll(&mut self, rule: &Rule, spec_salt: &str) -> bool {
+    pub(crate) fn roll(&mut self, rule: &Rule, spec_salt: &str) -> bool {
         let (pass, bucket) = if rule.pass_percentage == 100.0 {
             (true, None)
         } else if rule.pass_percentage == 0.0 {
@@ -431,7 +510,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// §8.1: a layer rule hands over to its experiment.
-    fn delegate(&mut self, rule: &'s Rule) -> bool {
+    pub(crate) fn delegate(&mut self, rule: &'s Rule) -> bool {
         let Some((name, Some(idx))) = &rule.config_delegate else {
             return false;
         };
@@ -443,7 +522,11 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if !self.prep_nested() {
             return true;
         }
-        self.evaluate_spec(exp);
+        // The core evaluates the delegate as an experiment, overrides first; an override
+        // ends the nested evaluation without finalizing it.
+        if !self.apply_group_override(name, Some(exp)) {
+            self.evaluate_spec(exp);
+        }
         self.result.explicit_parameters = exp.explicit_parameters.as_deref();
         self.result.config_delegate = Some(name);
         true

@@ -3,7 +3,10 @@
 pub mod condition;
 pub mod country;
 pub mod evaluator;
+pub mod layer_params;
 pub mod overrides;
+pub mod param_store;
+pub mod persisted;
 pub mod trace;
 pub mod ua;
 

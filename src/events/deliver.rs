@@ -5,6 +5,14 @@
 //! A segment is closed when it holds [`Options::segment_batches`] batches, when it is
 //! older than [`Options::segment_age`], or when the caller commits (end of input, input
 //! idle). Grouping batches keeps fsyncs to a few per second at any event rate.
+//!
+//! What the server answers decides a batch's fate: 2xx acknowledges it; 413 splits it in
+//! halves that are sent first; another 4xx about the batch itself (400, 422, a 413 of one
+//! event) moves it to the dead letters with the server's reason; a refused key (401, 403),
+//! a missing endpoint (404, 405, 410), 501, or a server that stays unreachable stops
+//! sending and leaves the rest spooled. A run's exit status is about its own events:
+//! trouble with what earlier runs left is reported, but only `events flush` (which has no
+//! events of its own) fails on it.
 
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
@@ -13,9 +21,10 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value as Json};
 
 use super::model::Event;
-use super::send::{SDK_TYPE, SDK_VERSION, SendError, Sender};
-use super::spool::{Batch, Segment, Spool};
+use super::send::{SendError, Sender};
+use super::spool::{Batch, DEAD_DIR, Segment, Spool};
 use crate::error::Result;
+use crate::http::{SDK_TYPE, SDK_VERSION};
 
 /// Batching options.
 #[derive(Debug, Clone)]
@@ -49,16 +58,23 @@ pub struct Report {
     pub sent_earlier: u64,
     /// Events left in the spool when this run ended (all runs').
     pub spooled: u64,
-    /// The first delivery failure, if any.
+    /// Events the server refused that this run moved to the dead letters.
+    pub dead: u64,
+    /// The first failure to deliver this run's own events, if any.
     pub error: Option<String>,
+    /// The first failure to deliver events earlier runs left, if any.
+    pub earlier_error: Option<String>,
+    /// Damage found in the spool, one line each (moved to quarantine).
+    pub notes: Vec<String>,
     /// Whether sending was skipped on purpose (`--no-send`).
     pub no_send: bool,
 }
 
 impl Report {
-    /// Whether every event this run was asked to deliver was delivered.
+    /// Whether every event this run was asked to deliver was delivered: its own, or for a
+    /// run without events of its own (`events flush`), the spool's.
     pub fn delivered(&self) -> bool {
-        self.error.is_none()
+        self.error.is_none() && (self.accepted > 0 || self.earlier_error.is_none())
     }
 
     /// The one-line summary printed on stderr.
@@ -71,11 +87,20 @@ impl Report {
             s.push_str(&format!(" ({} from earlier runs)", self.sent_earlier));
         }
         s.push_str(&format!(", {} spooled in {spool_dir}", self.spooled));
+        if self.dead > 0 {
+            s.push_str(&format!(
+                ", {} refused by the server and kept in {spool_dir}/{DEAD_DIR} (statsig events status)",
+                self.dead
+            ));
+        }
         if self.no_send {
             s.push_str(" (not sent: --no-send)");
         }
-        if let Some(e) = &self.error {
-            s.push_str(&format!("; delivery failed: {e}"));
+        match (&self.error, &self.earlier_error) {
+            (Some(e), _) => s.push_str(&format!("; delivery failed: {e}")),
+            (None, Some(e)) if !self.delivered() => s.push_str(&format!("; delivery failed: {e}")),
+            (None, Some(e)) => s.push_str(&format!("; earlier runs' events not sent: {e}")),
+            (None, None) => {}
         }
         s
     }
@@ -85,7 +110,24 @@ impl Report {
 struct SenderReport {
     sent: u64,
     sent_earlier: u64,
+    dead: u64,
     error: Option<String>,
+    earlier_error: Option<String>,
+    /// Why sending stopped, once it has.
+    stop: Option<String>,
+    notes: Vec<String>,
+}
+
+impl SenderReport {
+    /// Records a failure with this run's events (`own`) or earlier runs'.
+    fn fail(&mut self, own: bool, msg: String) {
+        let slot = if own {
+            &mut self.error
+        } else {
+            &mut self.earlier_error
+        };
+        slot.get_or_insert(msg);
+    }
 }
 
 /// An open delivery: push events, then [`Delivery::finish`].
@@ -277,9 +319,28 @@ impl Delivery {
             sent: sr.sent,
             sent_earlier: sr.sent_earlier,
             spooled,
+            dead: sr.dead,
             error: sr.error,
+            earlier_error: sr.earlier_error,
+            notes: sr.notes,
             no_send: self.no_send,
         })
+    }
+}
+
+/// A delivery dropped without [`Delivery::finish`] (an early return: a closed stdout, an
+/// error) still makes everything pushed durable: it is committed to the spool, where the
+/// next sending command finds it. Sending stops with the process.
+impl Drop for Delivery {
+    fn drop(&mut self) {
+        if self.writer_tx.is_none() {
+            return;
+        }
+        let _ = self.commit();
+        drop(self.writer_tx.take());
+        if let Some(w) = self.writer.take() {
+            let _ = w.join();
+        }
     }
 }
 
@@ -349,70 +410,175 @@ fn send_loop(
     rx: Receiver<Segment>,
 ) -> SenderReport {
     let mut rep = SenderReport::default();
-    let mut stopped = false;
     for path in earlier {
-        if stopped {
+        if rep.stop.is_some() {
             break;
         }
         match spool.claim(&path) {
             Ok(Some(seg)) => {
-                let n = send_segment(&spool, &sender, seg, &mut rep, &mut stopped);
+                let n = send_segment(&spool, &sender, seg, &mut rep, false);
                 rep.sent_earlier += n;
             }
             Ok(None) => {}
-            Err(e) => {
-                rep.error.get_or_insert(e.to_string());
-            }
+            Err(e) => rep.fail(false, e.to_string()),
         }
     }
     for seg in rx {
-        if !stopped {
-            send_segment(&spool, &sender, seg, &mut rep, &mut stopped);
-        }
-        // When stopped the segment is dropped: it stays spooled, unlocked.
+        // Once stopped, a segment stays spooled, unlocked when dropped.
+        send_segment(&spool, &sender, seg, &mut rep, true);
     }
     rep
 }
 
-/// Sends a segment's pending batches; returns the events delivered.
+/// What became of one spooled batch (and of the halves of a split one).
+#[derive(Debug, Default)]
+struct Outcome {
+    sent: u64,
+    /// (part, status, reason) the server refused for itself.
+    dead: Vec<(Batch, u16, String)>,
+    /// Parts not sent because sending stopped.
+    undelivered: Vec<Batch>,
+    stop: Option<String>,
+}
+
+/// Whether a refusal is about the batch itself (so it goes to the dead letters) rather than
+/// the key, the endpoint or the server (so sending stops and the batch stays spooled).
+fn refuses_the_batch(status: u16) -> bool {
+    (400..500).contains(&status) && !matches!(status, 401 | 403 | 404 | 405 | 407 | 410)
+}
+
+/// Sends one batch; a 413 is split into halves, each sent (and split) in turn.
+fn deliver(sender: &Sender, batch: Batch, out: &mut Outcome) {
+    if out.stop.is_some() {
+        out.undelivered.push(batch);
+        return;
+    }
+    match sender.send(&batch.body, batch.count) {
+        Ok(()) => out.sent += u64::from(batch.count),
+        Err(SendError::Rejected { status, reason, .. }) if refuses_the_batch(status) => {
+            let halves = (status == 413).then(|| split(&batch)).flatten();
+            match halves {
+                Some((a, b)) => {
+                    deliver(sender, a, out);
+                    deliver(sender, b, out);
+                }
+                None => out.dead.push((batch, status, reason)),
+            }
+        }
+        Err(e) => {
+            out.stop = Some(e.to_string());
+            out.undelivered.push(batch);
+        }
+    }
+}
+
+/// A batch cut in two halves of its events (the metadata repeated), or `None` for a batch
+/// of one event or one that cannot be read.
+fn split(batch: &Batch) -> Option<(Batch, Batch)> {
+    #[derive(serde::Deserialize)]
+    struct Body<'a> {
+        #[serde(borrow)]
+        events: Vec<&'a serde_json::value::RawValue>,
+        #[serde(borrow, rename = "statsigMetadata")]
+        metadata: Option<&'a serde_json::value::RawValue>,
+    }
+    let plain = gunzip(&batch.body).ok()?;
+    let body: Body = serde_json::from_slice(&plain).ok()?;
+    if body.events.len() < 2 {
+        return None;
+    }
+    let make = |events: &[&serde_json::value::RawValue]| {
+        let mut out = b"{\"events\":[".to_vec();
+        for (i, e) in events.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(e.get().as_bytes());
+        }
+        out.push(b']');
+        if let Some(m) = body.metadata {
+            out.extend_from_slice(b",\"statsigMetadata\":");
+            out.extend_from_slice(m.get().as_bytes());
+        }
+        out.push(b'}');
+        Batch {
+            count: events.len() as u32,
+            body: gzip(&out),
+        }
+    };
+    let (a, b) = body.events.split_at(body.events.len() / 2);
+    Some((make(a), make(b)))
+}
+
+/// Sends a segment's pending batches (`own`: of this run); returns the events delivered.
 fn send_segment(
     spool: &Spool,
     sender: &Sender,
     mut seg: Segment,
     rep: &mut SenderReport,
-    stopped: &mut bool,
+    own: bool,
 ) -> u64 {
+    rep.notes.append(&mut seg.quarantined);
     let mut sent = 0;
     let pending = std::mem::take(&mut seg.pending);
     let mut left = Vec::new();
-    for (idx, batch) in pending {
-        if *stopped {
-            left.push((idx, batch));
+    for (at, batch) in pending {
+        if let Some(stop) = &rep.stop {
+            let stop = stop.clone();
+            rep.fail(own, stop);
+            left.push((at, batch));
             continue;
         }
-        match sender.send(&batch.body, batch.count) {
-            Ok(()) => {
-                sent += batch.count as u64;
-                if let Err(e) = spool.ack(&mut seg, idx) {
-                    rep.error.get_or_insert(e.to_string());
+        let mut out = Outcome::default();
+        deliver(sender, batch.clone(), &mut out);
+        if let Some(stop) = &out.stop {
+            rep.fail(own, stop.clone());
+            rep.stop = Some(stop.clone());
+        }
+        if out.sent == 0 && out.dead.is_empty() {
+            // Nothing happened to it: it stays as it is.
+            left.push((at, batch));
+            continue;
+        }
+        sent += out.sent;
+        let mut kept = true;
+        for (part, status, reason) in out.dead {
+            let n = part.count;
+            match spool.bury(&seg, part, status, &reason) {
+                Ok(path) => {
+                    rep.dead += u64::from(n);
+                    let reason = if reason.is_empty() {
+                        format!("HTTP {status}")
+                    } else {
+                        format!("HTTP {status}: {reason}")
+                    };
+                    rep.fail(
+                        own,
+                        format!(
+                            "the server refused {n} events ({reason}); kept in {}",
+                            path.display()
+                        ),
+                    );
+                }
+                Err(e) => {
+                    kept = false;
+                    rep.fail(own, e.to_string());
                 }
             }
-            Err(e) => {
-                // The server is unreachable or refuses the key: later batches would fare no
-                // better. A batch refused for itself (400, 413) stays spooled; go on.
-                if matches!(
-                    e,
-                    SendError::Unavailable(_)
-                        | SendError::Rejected {
-                            status: 401 | 403,
-                            ..
-                        }
-                ) {
-                    *stopped = true;
-                }
-                rep.error.get_or_insert(e.to_string());
-                left.push((idx, batch));
-            }
+        }
+        // A split batch partly sent: what is left becomes a segment of its own.
+        if !out.undelivered.is_empty()
+            && let Err(e) = spool.write_segment(out.undelivered)
+        {
+            kept = false;
+            rep.fail(own, e.to_string());
+        }
+        if !kept {
+            left.push((at, batch));
+            continue;
+        }
+        if let Err(e) = spool.ack(&mut seg, at) {
+            rep.fail(own, e.to_string());
         }
     }
     rep.sent += sent;
@@ -420,7 +586,7 @@ fn send_segment(
     if seg.pending.is_empty()
         && let Err(e) = spool.remove(seg)
     {
-        rep.error.get_or_insert(e.to_string());
+        rep.fail(own, e.to_string());
     }
     sent
 }

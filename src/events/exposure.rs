@@ -131,7 +131,8 @@ impl<'a> LayerExposureInput<'a> {
             .is_some_and(|ps| ps.iter().any(|p| &**p == parameter_name));
         LayerExposureInput {
             layer,
-            rule_id: r.rule_id_str(),
+            // A per-parameter layer logs the rule that set this parameter.
+            rule_id: r.rule_for_param(parameter_name),
             parameter_name,
             allocated_experiment: r.config_delegate,
             is_explicit,

@@ -60,6 +60,10 @@ pub fn ingest_ndjson(
                 };
                 let data = &buf[..n];
                 match memchr_last(data) {
+                    None if carry.len() + data.len() > crate::util::lines::MAX_LINE_BYTES => {
+                        let _ = tx.send(Err(crate::util::lines::too_long_io()));
+                        return;
+                    }
                     None => carry.extend_from_slice(data),
                     Some(end) => {
                         let mut chunk = std::mem::take(&mut carry);
@@ -82,6 +86,12 @@ pub fn ingest_ndjson(
     let result = loop {
         let chunk = match rx.recv_timeout(opts.idle) {
             Ok(Ok(c)) => c,
+            Ok(Err(e)) if crate::util::lines::is_too_long(&e) => {
+                break Err(Error::input(crate::util::lines::too_long(
+                    &origin,
+                    rep.lines + 1,
+                )));
+            }
             Ok(Err(e)) => break Err(Error::io(&origin, e)),
             Err(RecvTimeoutError::Timeout) => {
                 if delivery.has_uncommitted() {

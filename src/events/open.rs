@@ -3,12 +3,12 @@
 //! flush, --log-exposures) comes through here.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use crate::error::{Error, Result};
-use crate::events::send::{RetryPolicy, Sender, log_event_url, new_session_id};
+use crate::events::send::{Sender, log_event_url, new_session_id};
 use crate::events::spool::{Spool, default_dir};
 use crate::events::{Delivery, Options};
+use crate::http::RetryPolicy;
 use crate::secret::ServerKey;
 
 /// Everything needed to open a delivery, whichever flags it came from.
@@ -20,9 +20,10 @@ pub struct DeliverySettings {
     pub log_event_url: Option<String>,
     pub batch_size: u32,
     pub spool: Option<PathBuf>,
-    pub retries: u32,
-    pub timeout: f64,
-    pub retry_base_ms: u64,
+    /// `None`: the one default of [`RetryPolicy`] (as for spec downloads).
+    pub retries: Option<u32>,
+    pub timeout: Option<f64>,
+    pub retry_base_ms: Option<u64>,
 }
 
 /// Opens a delivery from settings.
@@ -39,19 +40,9 @@ pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
                  (or --no-send to only spool the events)",
             )
         })?;
-        if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-            return Err(Error::input(
-                "--timeout must be a positive number of seconds",
-            ));
-        }
-        let policy = RetryPolicy {
-            retries: args.retries,
-            base: Duration::from_millis(args.retry_base_ms),
-            timeout: Duration::from_secs_f64(args.timeout),
-            ..RetryPolicy::default()
-        };
+        let policy = RetryPolicy::from_flags(args.retries, args.timeout, args.retry_base_ms)?;
         let url = log_event_url(args.api.as_deref(), args.log_event_url.as_deref());
-        Some(Sender::new(url, key, session_id.clone(), policy))
+        Some(Sender::new(url, key, policy)?)
     };
     let opts = Options {
         batch_size: args.batch_size as usize,

@@ -446,7 +446,7 @@ impl<'s> ClientInit<'s> {
             out.push(b'}');
             return;
         }
-        match r.json {
+        match r.value() {
             Some(j) => out.extend_from_slice(j.json.as_bytes()),
             None => out.extend_from_slice(b"null"),
         }
@@ -495,6 +495,19 @@ impl<'s> ClientInit<'s> {
                 write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
                 out.extend_from_slice(b",\"undelegated_secondary_exposures\":");
                 self.write_exposures(out, r.undelegated.as_deref().unwrap_or(&[]));
+                // Per-parameter layers: the rule that set each parameter.
+                if let Some(ids) = &r.parameter_rule_ids {
+                    out.extend_from_slice(b",\"parameter_rule_ids\":{");
+                    for (i, (param, rule)) in ids.iter().enumerate() {
+                        if i > 0 {
+                            out.push(b',');
+                        }
+                        write_str(out, param);
+                        out.push(b':');
+                        write_str(out, rule);
+                    }
+                    out.push(b'}');
+                }
             }
             Shape::Gate => unreachable!("gates returned above"),
         }

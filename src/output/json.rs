@@ -55,7 +55,7 @@ pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
 }
 
 fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
-    match r.json {
+    match r.value() {
         Some(j) => out.extend_from_slice(j.json.as_bytes()),
         None => out.extend_from_slice(b"{}"),
     }
@@ -198,6 +198,11 @@ pub fn write_entity_fields(
             write_str_list(out, r.explicit_parameters.unwrap_or(&[]));
         }
     }
+    // Only a sticky value says how it was reached, so records without
+    // --persisted-values keep the conformance shape.
+    if r.reason == Some(crate::result::Reason::Persisted) {
+        key(out, first, b"\"reason\":\"Persisted\"");
+    }
     out.push(b'}');
 }
 
@@ -289,6 +294,22 @@ pub fn write_evaluation_fields_with<T: Trace>(
     out.push(b'}');
 }
 
+/// Adds `"key":value` to the JSON object that ends `out` (a record being extended with an
+/// optional section).
+pub fn append_field(out: &mut Vec<u8>, key: &str, value: &serde_json::Value) {
+    if out.last() != Some(&b'}') {
+        return;
+    }
+    out.pop();
+    if out.last() != Some(&b'{') {
+        out.push(b',');
+    }
+    write_str(out, key);
+    out.push(b':');
+    let _ = serde_json::to_writer(&mut *out, value);
+    out.push(b'}');
+}
+
 /// The `--json` shape of one result (`check-gate`, `get-config`, `get-layer`): its value, rule,
 /// group, reason (`source:reason`) and exposures; for a layer, its allocation.
 pub fn write_result_json(
@@ -304,7 +325,7 @@ pub fn write_result_json(
     out.extend_from_slice(b",\"value\":");
     match kind {
         Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
-        _ => out.extend_from_slice(r.json.map(|j| j.json.as_bytes()).unwrap_or(b"{}")),
+        _ => out.extend_from_slice(r.value().map(|j| j.json.as_bytes()).unwrap_or(b"{}")),
     }
     if let (Kind::Layer, Some(p)) = (kind, param) {
         out.extend_from_slice(b",\"parameter\":");
@@ -323,7 +344,7 @@ pub fn write_result_json(
     out.extend_from_slice(b",\"id_type\":");
     write_str(out, r.id_type.unwrap_or(""));
     out.extend_from_slice(b",\"reason\":");
-    write_str(out, &format!("{source}:{}", r.reason().as_str()));
+    write_str(out, &r.reason().with_source(source));
     out.extend_from_slice(b",\"secondary_exposures\":");
     write_exposures(out, &r.secondary_exposures);
     if kind == Kind::Layer {
@@ -342,7 +363,7 @@ pub fn write_result_json(
 
 /// A result's value as JSON (`{}` when it has none).
 pub fn value_json(r: &EvalResult<'_>) -> serde_json::Value {
-    r.json
+    r.value()
         .and_then(|j| serde_json::from_str(&j.json).ok())
         .unwrap_or_else(|| serde_json::json!({}))
 }

@@ -3,19 +3,26 @@
 //! threads and delivered by the caller in input order.
 
 use super::client_init::ClientInit;
-use super::json::{Fields, Selection, write_evaluation_fields_with};
+use super::json::{Fields, Selection, append_field, write_evaluation_fields_with};
 use crate::eval::overrides::LocalOverrides;
-use crate::eval::{EvalOptions, Evaluator, Scratch};
+use crate::eval::param_store::{self, Referenced};
+use crate::eval::persisted::{PersistedValues, Sticky};
+use crate::eval::{EvalOptions, Evaluator};
 use crate::events::Event;
 use crate::population::stream::UserWork;
 use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Kind, Spec};
 use crate::user::User;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Builds the exposure events of one result (`--log-exposures`).
 pub type ExposureHook<'a> =
     &'a (dyn Fn(&User, Kind, &Spec, &EvalResult<'_>, &mut Vec<Event>) + Sync);
+
+/// Builds the exposure events of an entity a parameter store read evaluated.
+pub type StoreExposureHook<'a> = &'a (dyn Fn(&User, Referenced<'_, '_>, &mut Vec<Event>) + Sync);
 
 /// One evaluation record per user, with the chosen fields.
 pub struct EvaluationRecords<'a, 's> {
@@ -25,17 +32,29 @@ pub struct EvaluationRecords<'a, 's> {
     pub fields: Fields,
     pub opts: EvalOptions<'s>,
     pub exposures: Option<ExposureHook<'a>>,
+    /// Parameter stores read into a `param_stores` section (none: no section).
+    pub param_stores: &'a [&'a str],
+    pub store_exposures: Option<StoreExposureHook<'a>>,
+    /// Sticky assignments, updated after each user (run with one job so that a user met
+    /// twice sees the first one's assignment).
+    pub sticky: Option<StickyStore<'a>>,
 }
 
-impl<'s> UserWork for EvaluationRecords<'_, 's> {
-    /// The evaluator's buffers, reused from user to user.
-    type Worker = Scratch<'s>;
+/// The sticky assignments of a batch and how they are enforced.
+pub struct StickyStore<'a> {
+    pub values: &'a Mutex<PersistedValues>,
+    pub enforce_targeting: bool,
+    pub enforce_overrides: bool,
+    /// How many saves and deletions were applied.
+    pub changed: AtomicUsize,
+}
+
+impl UserWork for EvaluationRecords<'_, '_> {
+    type Worker = ();
     /// The exposures of the chunk's users, in order.
     type Acc = Vec<Event>;
 
-    fn worker(&self) -> Scratch<'s> {
-        Scratch::default()
-    }
+    fn worker(&self) {}
 
     fn acc(&self) -> Vec<Event> {
         Vec::new()
@@ -43,21 +62,51 @@ impl<'s> UserWork for EvaluationRecords<'_, 's> {
 
     fn user(
         &self,
-        scratch: &mut Scratch<'s>,
+        _: &mut (),
         events: &mut Vec<Event>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
-        let buffers = std::mem::take(scratch);
-        let mut ev = Evaluator::with_scratch(self.specs, user, self.opts, buffers);
-        ev.overrides = self.overrides;
-        let hook = self.exposures;
-        write_evaluation_fields_with(out, &mut ev, self.selection, self.fields, &mut |k, s, r| {
-            if let Some(h) = hook {
-                h(user, k, s, r, events);
+        let guard = self
+            .sticky
+            .as_ref()
+            .map(|s| s.values.lock().unwrap_or_else(|e| e.into_inner()));
+        let ops = {
+            let mut ev = Evaluator::new(self.specs, user, self.opts);
+            ev.overrides = self.overrides;
+            if let (Some(s), Some(values)) = (&self.sticky, &guard) {
+                ev.sticky = Some(Sticky {
+                    values,
+                    enforce_targeting: s.enforce_targeting,
+                    enforce_overrides: s.enforce_overrides,
+                });
             }
-        });
-        *scratch = ev.into_scratch();
+            let hook = self.exposures;
+            write_evaluation_fields_with(
+                out,
+                &mut ev,
+                self.selection,
+                self.fields,
+                &mut |k, s, r| {
+                    if let Some(h) = hook {
+                        h(user, k, s, r, events);
+                    }
+                },
+            );
+            if !self.param_stores.is_empty() {
+                let hook = self.store_exposures;
+                let section = param_store::read_stores(&mut ev, self.param_stores, &mut |r| {
+                    if let Some(h) = hook {
+                        h(user, r, events);
+                    }
+                });
+                append_field(out, "param_stores", &section);
+            }
+            std::mem::take(&mut ev.sticky_ops)
+        };
+        if let (Some(s), Some(mut values)) = (&self.sticky, guard) {
+            s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
+        }
         out.push(b'\n');
         Ok(())
     }

@@ -66,7 +66,7 @@ pub fn evaluation_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>) -> Vec<String
     };
     let value = match kind {
         Kind::Gate => r.bool.to_string(),
-        _ => r.json.map(|j| j.json.to_string()).unwrap_or("{}".into()),
+        _ => r.value().map(|j| j.json.to_string()).unwrap_or("{}".into()),
     };
     let value = if value.len() > 60 {
         format!("{}…", &value[..value.floor_char_boundary(59)])

@@ -216,6 +216,28 @@ pub fn spool_status(st: &Status, now_ms: i64) -> String {
     for u in &st.unreadable {
         let _ = writeln!(out, "unreadable: {u}");
     }
+    if !st.dead_letters.is_empty() {
+        let _ = writeln!(
+            out,
+            "refused by the server: {} events in {} batches (`statsig events retry` sends them again, `statsig events purge` deletes them)",
+            st.dead_events,
+            st.dead_letters.len()
+        );
+        for d in &st.dead_letters {
+            let reason = if d.reason.is_empty() { "-" } else { &d.reason };
+            let _ = writeln!(
+                out,
+                "  HTTP {} {} events: {reason} ({})",
+                d.status, d.events, d.file
+            );
+        }
+    }
+    if !st.quarantined.is_empty() {
+        let _ = writeln!(out, "damaged parts moved aside: {}", st.quarantined.len());
+        for q in &st.quarantined {
+            let _ = writeln!(out, "  {q}");
+        }
+    }
     out
 }
 

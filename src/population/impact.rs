@@ -163,12 +163,15 @@ fn add<'s>(list: &mut Vec<((&'s str, &'s str), u64)>, k: (&'s str, &'s str), n: 
     }
 }
 
-fn value<'s>(kind: Kind, r: &EvalResult<'s>) -> &'s str {
+fn value<'r>(kind: Kind, r: &'r EvalResult<'_>) -> &'r str {
     match kind {
-        Kind::Gate if r.bool => "true",
-        Kind::Gate => "false",
-        _ => r.json.map_or("{}", |j| &j.json),
+        Kind::Gate => gate_word(r),
+        _ => r.value().map_or("{}", |j| &j.json),
     }
+}
+
+fn gate_word(r: &EvalResult<'_>) -> &'static str {
+    if r.bool { "true" } else { "false" }
 }
 
 fn or_none(s: &str) -> &str {
@@ -259,7 +262,7 @@ impl<'s> UserWork for ImpactPlan<'s> {
                     b.group_name.unwrap_or("(none)"),
                 )
             } else if e.kind == Kind::Gate && value_changed {
-                (va, vb)
+                (gate_word(a), gate_word(b))
             } else {
                 (or_none(a.rule_id_str()), or_none(b.rule_id_str()))
             };

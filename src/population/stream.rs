@@ -155,6 +155,8 @@ struct Done<A> {
 /// [`IN_FLIGHT_BYTES`] given the output seen so far per user.
 struct Reader {
     source: Box<dyn BufRead + Send>,
+    /// Names the input in messages.
+    name: String,
     /// Generated users: how many (the chunk lines then hold only indices).
     generate: Option<u64>,
     next_line: u64,
@@ -173,6 +175,7 @@ struct Sizing {
 
 impl Reader {
     fn open(source: &UserSource, in_flight: usize, sizing: Arc<Sizing>) -> Result<Reader> {
+        let source_spec = source;
         let budget = (IN_FLIGHT_BYTES / in_flight as u64).clamp(64 << 10, 1 << 20);
         let (source, generate): (Box<dyn BufRead + Send>, _) = match source {
             UserSource::Ndjson(path) if path.as_os_str() == "-" => (
@@ -196,6 +199,7 @@ impl Reader {
         };
         Ok(Reader {
             source,
+            name: source_name(source_spec),
             generate,
             next_line: 0,
             seq: 0,
@@ -236,7 +240,11 @@ impl Reader {
         } else {
             while (chunk.lines.len() as u64) < want && (chunk.buf.len() as u64) < self.budget {
                 let start = chunk.buf.len();
-                match self.source.read_until(b'\n', &mut chunk.buf) {
+                match crate::util::lines::read_line_capped(
+                    &mut self.source,
+                    &mut chunk.buf,
+                    crate::util::lines::MAX_LINE_BYTES,
+                ) {
                     Ok(0) => {
                         self.done = true;
                         break;
@@ -251,6 +259,15 @@ impl Reader {
                             }
                         }
                         chunk.lines.push((start, end, self.next_line));
+                    }
+                    Err(e) if crate::util::lines::is_too_long(&e) => {
+                        chunk.buf.truncate(start);
+                        chunk.error = Some(Error::input(crate::util::lines::too_long(
+                            &self.name,
+                            self.next_line + 1,
+                        )));
+                        self.done = true;
+                        break;
                     }
                     Err(e) => {
                         chunk.error = Some(Error::io("users", e));
@@ -291,6 +308,15 @@ fn generated_user(t: &JsonTemplate, i: u64) -> Result<User> {
     User::from_json(json, &origin())
 }
 
+/// How messages name the users' input.
+fn source_name(source: &UserSource) -> String {
+    match source {
+        UserSource::Ndjson(p) if p.as_os_str() == "-" => "stdin".to_string(),
+        UserSource::Ndjson(p) => p.display().to_string(),
+        UserSource::Generate { .. } => "generated user".to_string(),
+    }
+}
+
 /// Runs `work` over every user of `source`, calling `emit` with each chunk's output and
 /// partial result in input order. Output emitted before an error stays emitted.
 pub fn run<W: UserWork>(
@@ -304,11 +330,7 @@ pub fn run<W: UserWork>(
         UserSource::Ndjson(_) => None,
     };
     source.check()?;
-    let name = match source {
-        UserSource::Ndjson(p) if p.as_os_str() == "-" => "stdin".to_string(),
-        UserSource::Ndjson(p) => p.display().to_string(),
-        UserSource::Generate { .. } => "generated user".to_string(),
-    };
+    let name = source_name(source);
     let jobs = settings.jobs.max(1);
     let in_flight = 2 * jobs;
     let sizing = Arc::new(Sizing::default());

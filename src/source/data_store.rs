@@ -20,12 +20,11 @@ use serde_json::{Map, Value as Json};
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
 use crate::source::cache::write_atomic;
-use crate::source::resp::Redis;
+use crate::source::redis_store::{Redis, mask_url};
 use crate::source::{Loaded, SourceKind, SourceSettings};
 use crate::spec::compile::{Parsed, parse_payload};
 use crate::spec::id_lists::{IdListFile, IdListFiles};
 use crate::spec::model::Format;
-use crate::util::mask::url_credentials as mask_url;
 
 const V1_DCS: &str = "statsig|/v1/download_config_specs|plain_text|";
 const V2_DCS: &str = "statsig|/v2/download_config_specs|plain_text|";

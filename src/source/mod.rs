@@ -8,7 +8,7 @@ pub mod cache;
 pub mod data_store;
 pub mod file;
 pub mod network;
-pub mod resp;
+pub mod redis_store;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -62,18 +62,14 @@ impl SourceSettings {
         self.dcs_version.unwrap_or(2)
     }
 
-    pub fn timeout(&self) -> Result<Duration> {
-        let t = self.timeout.unwrap_or(10.0);
-        if !(t.is_finite() && t > 0.0 && t < 1e9) {
-            return Err(Error::input(
-                "--timeout must be a positive number of seconds",
-            ));
-        }
-        Ok(Duration::from_secs_f64(t))
+    /// The retry policy of `--retries` and `--timeout`.
+    pub fn retry_policy(&self) -> Result<crate::http::RetryPolicy> {
+        crate::http::RetryPolicy::from_flags(self.retries, self.timeout, None)
     }
 
-    pub fn retries(&self) -> u32 {
-        self.retries.unwrap_or(3)
+    /// `--timeout`, checked.
+    pub fn timeout(&self) -> Result<Duration> {
+        Ok(self.retry_policy()?.timeout)
     }
 }
 

@@ -2,36 +2,20 @@
 //! server SDKs fetch them (network.md): download_config_specs v2 (default) or v1, `sinceTime`
 //! updates against the cache, the id-list manifest and incremental id-list files.
 //!
-//! Requests carry the SDK headers of network.md §2 with `STATSIG-SDK-TYPE: statsig-cli`. A
-//! request is retried with exponential backoff and jitter after a connection error, a timeout,
-//! a broken body, HTTP 408, 429 (honouring `Retry-After`) and 5xx; never after another 4xx.
-//! 401 and 403 mean the key was rejected. The key never appears in a message: URLs are shown
-//! with the key masked and every error text is scrubbed of it.
-
-use std::io::{IsTerminal, Read};
-use std::time::Duration;
+//! Requests go through the one HTTP client ([`crate::http`]): SDK headers, retries, redirects
+//! and size limits are its business. The key never appears in a message: URLs are shown with
+//! the key masked and every error text is scrubbed of it.
 
 use crate::error::{Error, Result};
+use crate::http::{Client, Method, api_base};
 use crate::secret::ServerKey;
 use crate::source::cache::Cache;
 use crate::source::{Loaded, SourceKind, SourceSettings};
 use crate::spec::compile::{Parsed, parse_payload};
 use crate::spec::id_lists::{IdListFile, IdListFiles};
 
-/// `STATSIG-SDK-TYPE` of this tool.
-pub const SDK_TYPE: &str = "statsig-cli";
-/// `STATSIG-SDK-VERSION` of this tool.
-pub const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Statsig's CDN, the default host of config specs and id lists.
 pub const CDN: &str = "https://api.statsigcdn.com";
-
-/// Largest response body accepted (the biggest real payloads are tens of MB).
-const MAX_BODY: u64 = 512 * 1024 * 1024;
-/// First retry delay; doubled per retry, capped at [`MAX_BACKOFF`], then jittered.
-const BASE_BACKOFF: Duration = Duration::from_millis(200);
-const MAX_BACKOFF: Duration = Duration::from_secs(5);
-/// Longest `Retry-After` honoured; a server asking for more gets this.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 
 /// The URLs one sync talks to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,15 +36,6 @@ fn check_url(flag: &str, url: &str) -> Result<()> {
             "{flag}: expected an http:// or https:// URL, got {url:?}"
         )))
     }
-}
-
-/// The host base of an `--api` URL: a P-style base that already names a version
-/// (`https://host/v1/`) loses it, so every endpoint can add its own.
-pub fn api_base(api: &str) -> &str {
-    let a = api.trim_end_matches('/');
-    a.strip_suffix("/v1")
-        .or_else(|| a.strip_suffix("/v2"))
-        .unwrap_or(a)
 }
 
 /// Whether `url` is on Statsig's CDN host (which takes GETs and `range=` query parameters).
@@ -107,341 +82,6 @@ impl Endpoints {
             id_lists_post,
         })
     }
-}
-
-/// A successful HTTP exchange, body decompressed.
-#[derive(Debug)]
-pub struct Response {
-    pub status: u16,
-    pub body: Vec<u8>,
-}
-
-enum Attempt {
-    Done(Response),
-    Retry {
-        why: String,
-        after: Option<Duration>,
-    },
-    Fail(Error),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-}
-
-/// A blocking HTTP client that knows the key, the headers and the retry policy.
-pub struct Client {
-    agent: ureq::Agent,
-    key: ServerKey,
-    session_id: String,
-    retries: u32,
-    timeout: Duration,
-    progress: bool,
-}
-
-impl Client {
-    pub fn new(key: ServerKey, timeout: Duration, retries: u32) -> Client {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .http_status_as_error(false)
-            .user_agent(format!(
-                "statsig-cli/{SDK_VERSION} statsig-sdk-type/{SDK_TYPE} statsig-sdk-version/{SDK_VERSION}"
-            ))
-            .build()
-            .into();
-        let session_id = crate::util::ids::session_id().to_string();
-        Client {
-            agent,
-            key,
-            session_id,
-            retries,
-            timeout,
-            progress: std::io::stderr().is_terminal(),
-        }
-    }
-
-    /// `url` with the key masked, for messages.
-    pub fn mask(&self, s: &str) -> String {
-        s.replace(self.key.expose(), &self.key.masked())
-    }
-
-    /// Backoff before retry number `n` (0-based): 200 ms · 2ⁿ, capped, jittered to 50–100 %.
-    fn backoff(&self, n: u32) -> Duration {
-        crate::retry::backoff(BASE_BACKOFF, MAX_BACKOFF, n)
-    }
-
-    fn with_headers<B>(
-        &self,
-        mut rb: ureq::RequestBuilder<B>,
-        attempt: u32,
-        extra: &[(&str, String)],
-    ) -> ureq::RequestBuilder<B> {
-        let now_ms = crate::util::clock::now_ms();
-        rb = rb
-            .header("STATSIG-API-KEY", self.key.expose())
-            .header("STATSIG-SDK-TYPE", SDK_TYPE)
-            .header("STATSIG-SDK-VERSION", SDK_VERSION)
-            .header("STATSIG-SERVER-SESSION-ID", &self.session_id)
-            .header("STATSIG-CLIENT-TIME", now_ms.to_string())
-            .header("STATSIG-RETRY", attempt.to_string())
-            .header("x-request-service", "statsig-cli")
-            .header("Accept-Encoding", "gzip, deflate");
-        for (k, v) in extra {
-            rb = rb.header(*k, v);
-        }
-        rb
-    }
-
-    /// One request with retries. `what` names it in messages (`download_config_specs`).
-    pub fn fetch(
-        &self,
-        what: &str,
-        method: Method,
-        url: &str,
-        extra: &[(&str, String)],
-        body: Option<&[u8]>,
-    ) -> Result<Response> {
-        let shown = self.mask(url);
-        let attempts = self.retries + 1;
-        let mut last = String::new();
-        for n in 0..attempts {
-            match self.attempt(what, method, url, n, extra, body) {
-                Attempt::Done(r) => return Ok(r),
-                Attempt::Fail(e) => return Err(e),
-                Attempt::Retry { why, after } => {
-                    let why = self.mask(&why);
-                    if n + 1 < attempts {
-                        let wait = match after {
-                            Some(a) => a.min(MAX_RETRY_AFTER),
-                            None => self.backoff(n),
-                        };
-                        eprintln!(
-                            "statsig: {what}: {why}; retry {} of {} in {:.2} s",
-                            n + 1,
-                            self.retries,
-                            wait.as_secs_f64()
-                        );
-                        std::thread::sleep(wait);
-                    }
-                    last = why;
-                }
-            }
-        }
-        let tries = if attempts == 1 {
-            "1 attempt".to_string()
-        } else {
-            format!("{attempts} attempts")
-        };
-        Err(Error::Network(format!(
-            "{what} failed after {tries}: {last} ({shown})"
-        )))
-    }
-
-    fn attempt(
-        &self,
-        what: &str,
-        method: Method,
-        url: &str,
-        n: u32,
-        extra: &[(&str, String)],
-        body: Option<&[u8]>,
-    ) -> Attempt {
-        let result = match method {
-            Method::Get => self.with_headers(self.agent.get(url), n, extra).call(),
-            Method::Post => {
-                let rb = self.with_headers(self.agent.post(url), n, extra);
-                match body {
-                    Some(b) => rb.send(b),
-                    None => rb.send_empty(),
-                }
-            }
-        };
-        let resp = match result {
-            Ok(r) => r,
-            Err(e) => return self.classify_error(e),
-        };
-        let status = resp.status().as_u16();
-        let header = |name: &str| {
-            resp.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        let encoding = header("content-encoding");
-        let retry_after = header("retry-after").and_then(|v| parse_retry_after(&v));
-        let length = header("content-length").and_then(|v| v.parse::<u64>().ok());
-        let reason = resp.status().canonical_reason().unwrap_or("");
-        let status_text = format!("HTTP {status} {reason}").trim_end().to_string();
-        match status {
-            200..=299 => {}
-            401 | 403 => {
-                return Attempt::Fail(Error::Network(format!(
-                    "the server key was rejected (HTTP {status}) by {}",
-                    host_of(url)
-                )));
-            }
-            408 | 429 | 500..=599 => {
-                return Attempt::Retry {
-                    why: status_text,
-                    after: retry_after,
-                };
-            }
-            _ => {
-                return Attempt::Fail(Error::Network(format!(
-                    "{what}: {status_text} ({})",
-                    self.mask(url)
-                )));
-            }
-        }
-        let raw = match self.read_body(what, resp.into_body(), length) {
-            Ok(b) => b,
-            Err(e) => {
-                return Attempt::Retry {
-                    why: format!("reading the response failed: {e}"),
-                    after: None,
-                };
-            }
-        };
-        match decode(raw, encoding.as_deref()) {
-            Ok(body) => Attempt::Done(Response { status, body }),
-            Err(e) => Attempt::Retry {
-                why: e,
-                after: None,
-            },
-        }
-    }
-
-    fn classify_error(&self, e: ureq::Error) -> Attempt {
-        match e {
-            ureq::Error::Timeout(_) => Attempt::Retry {
-                why: format!("timed out after {} s", fmt_secs(self.timeout)),
-                after: None,
-            },
-            ureq::Error::BadUri(_)
-            | ureq::Error::InvalidProxyUrl
-            | ureq::Error::RequireHttpsOnly(_)
-            | ureq::Error::Http(_) => {
-                Attempt::Fail(Error::Network(self.mask(&format!("invalid request: {e}"))))
-            }
-            ureq::Error::Io(io) => Attempt::Retry {
-                why: format!("connection failed: {io}"),
-                after: None,
-            },
-            other => Attempt::Retry {
-                why: format!("connection failed: {other}"),
-                after: None,
-            },
-        }
-    }
-
-    fn read_body(
-        &self,
-        what: &str,
-        mut body: ureq::Body,
-        length: Option<u64>,
-    ) -> std::io::Result<Vec<u8>> {
-        let mut reader = body.with_config().limit(MAX_BODY).reader();
-        let bar = self.progress.then(|| progress_bar(what, length));
-        let mut out = Vec::with_capacity(length.unwrap_or(0).min(64 << 20) as usize);
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            let n = reader.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            out.extend_from_slice(&buf[..n]);
-            if let Some(b) = &bar {
-                b.set_position(out.len() as u64);
-            }
-        }
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        Ok(out)
-    }
-}
-
-fn progress_bar(what: &str, length: Option<u64>) -> indicatif::ProgressBar {
-    let bar = match length {
-        Some(n) => indicatif::ProgressBar::with_draw_target(
-            Some(n),
-            indicatif::ProgressDrawTarget::stderr(),
-        )
-        .with_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        ),
-        None => {
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr())
-                .with_style(
-                    indicatif::ProgressStyle::with_template(
-                        "{spinner} {msg} {bytes} {bytes_per_sec}",
-                    )
-                    .expect("valid template"),
-                )
-        }
-    };
-    bar.set_message(what.to_string());
-    bar
-}
-
-fn fmt_secs(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s.fract() == 0.0 {
-        format!("{s:.0}")
-    } else {
-        format!("{s}")
-    }
-}
-
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    rest.split(['/', '?']).next().unwrap_or(rest)
-}
-
-pub use crate::retry::parse_retry_after;
-
-/// Undoes `Content-Encoding` (gzip, deflate — zlib-wrapped or raw — or identity).
-pub fn decode(body: Vec<u8>, encoding: Option<&str>) -> std::result::Result<Vec<u8>, String> {
-    let Some(enc) = encoding else {
-        return Ok(body);
-    };
-    let mut body = body;
-    // Codings are listed in the order applied; undo them last first.
-    for coding in enc.split(',').map(|c| c.trim().to_ascii_lowercase()).rev() {
-        body = match coding.as_str() {
-            "" | "identity" => body,
-            "gzip" | "x-gzip" => {
-                let mut out = Vec::new();
-                flate2::read::MultiGzDecoder::new(&body[..])
-                    .read_to_end(&mut out)
-                    .map_err(|e| format!("the gzip response body is corrupt or truncated: {e}"))?;
-                out
-            }
-            "deflate" => {
-                let mut out = Vec::new();
-                match flate2::read::ZlibDecoder::new(&body[..]).read_to_end(&mut out) {
-                    Ok(_) => out,
-                    Err(_) => {
-                        out.clear();
-                        flate2::read::DeflateDecoder::new(&body[..])
-                            .read_to_end(&mut out)
-                            .map_err(|e| {
-                                format!("the deflate response body is corrupt or truncated: {e}")
-                            })?;
-                        out
-                    }
-                }
-            }
-            other => return Err(format!("unsupported Content-Encoding {other:?}")),
-        };
-    }
-    Ok(body)
 }
 
 /// The lcut of a cached payload, read without building a tree.
@@ -545,16 +185,19 @@ fn json_i64(v: Option<&serde_json::Value>) -> Option<i64> {
 
 /// Brings `local` up to date with the server's id-list manifest: new, recreated or replaced
 /// lists are downloaded from byte 0, grown lists from their local size, lists absent from the
-/// manifest are dropped. Any failure aborts the whole sync and leaves `local` untouched.
+/// manifest are dropped. A manifest that cannot be had fails the sync; a list that cannot be
+/// had keeps its local copy and is named in [`IdListSync::failed`].
 pub fn sync_id_lists(
     client: &Client,
     endpoints: &Endpoints,
     local: &IdListFiles,
-) -> Result<IdListFiles> {
+) -> Result<IdListSync> {
     let resp = if endpoints.id_lists_post {
         let body = format!(
-            "{{\"statsigMetadata\":{{\"sdkType\":\"{SDK_TYPE}\",\"sdkVersion\":\"{SDK_VERSION}\",\"sessionID\":\"{}\"}}}}",
-            client.session_id
+            "{{\"statsigMetadata\":{{\"sdkType\":\"{}\",\"sdkVersion\":\"{}\",\"sessionID\":\"{}\"}}}}",
+            crate::http::SDK_TYPE,
+            crate::http::SDK_VERSION,
+            client.session_id()
         );
         client.fetch(
             "get_id_lists",
@@ -578,7 +221,7 @@ pub fn sync_id_lists(
         ))
     })?;
 
-    let bar = client.progress.then(|| {
+    let bar = client.shows_progress().then(|| {
         let b = indicatif::ProgressBar::with_draw_target(
             Some(manifest.len() as u64),
             indicatif::ProgressDrawTarget::stderr(),
@@ -592,7 +235,7 @@ pub fn sync_id_lists(
         b
     });
 
-    let mut out = IdListFiles::default();
+    let mut out = IdListSync::default();
     for (entry_key, entry) in manifest {
         if let Some(b) = &bar {
             b.inc(1);
@@ -614,14 +257,14 @@ pub fn sync_id_lists(
         let (Some(file_id), false) = (file_id, url.is_empty()) else {
             // Nothing usable to fetch: keep what we have, if anything.
             if let Some(c) = current {
-                out.lists.insert(name, c.clone());
+                out.lists.lists.insert(name, c.clone());
             }
             continue;
         };
         if let Some(c) = current
             && creation_time < c.creation_time
         {
-            out.lists.insert(name, c.clone());
+            out.lists.lists.insert(name, c.clone());
             continue;
         }
         let reset = match current {
@@ -636,38 +279,18 @@ pub fn sync_id_lists(
         file.file_id = Some(file_id.to_string());
         file.creation_time = creation_time;
         file.url = Some(url.to_string());
-        let start = file.raw.len() as u64;
-        if size > start {
-            let cdn = is_cdn(url);
-            let (fetch_url, mut headers) = if cdn {
-                let sep = if url.contains('?') { '&' } else { '?' };
-                (format!("{url}{sep}range={start}-"), Vec::new())
-            } else {
-                (url.to_string(), vec![("Range", format!("bytes={start}-"))])
-            };
-            headers.push(("statsig-id-list-file-size", size.to_string()));
-            let what = format!("id list {name}");
-            let resp = client.fetch(&what, Method::Get, &fetch_url, &headers, None)?;
-            let body = resp.body;
-            if let Some(first) = body.first()
-                && *first != b'+'
-                && *first != b'-'
-            {
-                return Err(Error::Network(format!(
-                    "{what}: the file does not start with + or -; update rejected ({})",
-                    client.mask(url)
-                )));
+        match fetch_list(client, &name, url, size, &mut file) {
+            Ok(()) => {
+                out.lists.lists.insert(name, file);
             }
-            // A server that ignored the range sends the whole file with 200.
-            let whole = start > 0 && resp.status == 200 && !cdn;
-            if whole {
-                file.raw = body;
-            } else {
-                file.raw.extend_from_slice(&body);
+            Err(e) => {
+                // One list failing costs that list only: the copy we had, if any, stays.
+                if let Some(c) = current {
+                    out.lists.lists.insert(name.clone(), c.clone());
+                }
+                out.failed.push((name, e.to_string()));
             }
         }
-        file.size = file.raw.len() as u64;
-        out.lists.insert(name, file);
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -675,11 +298,61 @@ pub fn sync_id_lists(
     Ok(out)
 }
 
+/// Brings one id-list file from its local size up to `size` (the manifest's).
+fn fetch_list(
+    client: &Client,
+    name: &str,
+    url: &str,
+    size: u64,
+    file: &mut IdListFile,
+) -> Result<()> {
+    let start = file.raw.len() as u64;
+    if size > start {
+        let cdn = is_cdn(url);
+        let (fetch_url, mut headers) = if cdn {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            (format!("{url}{sep}range={start}-"), Vec::new())
+        } else {
+            (url.to_string(), vec![("Range", format!("bytes={start}-"))])
+        };
+        headers.push(("statsig-id-list-file-size", size.to_string()));
+        let what = format!("id list {name}");
+        let resp = client.fetch(&what, Method::Get, &fetch_url, &headers, None)?;
+        let body = resp.body;
+        if let Some(first) = body.first()
+            && *first != b'+'
+            && *first != b'-'
+        {
+            return Err(Error::Network(format!(
+                "{what}: the file does not start with + or -; update rejected ({})",
+                client.mask(url)
+            )));
+        }
+        // A server that ignored the range sends the whole file with 200.
+        let whole = start > 0 && resp.status == 200 && !cdn;
+        if whole {
+            file.raw = body;
+        } else {
+            file.raw.extend_from_slice(&body);
+        }
+    }
+    file.size = file.raw.len() as u64;
+    Ok(())
+}
+
+/// What an id-list sync brought: the lists, and those that failed (name, why), which kept
+/// the copy the cache had, if any.
+#[derive(Debug, Default)]
+pub struct IdListSync {
+    pub lists: IdListFiles,
+    pub failed: Vec<(String, String)>,
+}
+
 /// The network source: config specs (through the cache) and, unless `--no-id-lists`, id lists.
 pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loaded> {
     let version = args.version();
     let endpoints = Endpoints::new(args, key)?;
-    let client = Client::new(key.clone(), args.timeout()?, args.retries());
+    let client = Client::new(key.clone(), args.retry_policy()?)?.interactive();
     let cached = cache.read_specs(version);
     let has_cache = cached.is_some();
     let update = fetch_specs(&client, &endpoints, cached, key).map_err(|e| {
@@ -703,8 +376,32 @@ pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loa
     let files = if args.no_id_lists {
         None
     } else {
+        // Specs without fresh id lists still evaluate: a failure here warns, naming what is
+        // missing, and the cached lists stand in.
         let local = cache.read_id_lists().unwrap_or_default();
-        let synced = sync_id_lists(&client, &endpoints, &local)?;
+        let synced = match sync_id_lists(&client, &endpoints, &local) {
+            Ok(sync) => {
+                for (name, why) in &sync.failed {
+                    let fallback = if sync.lists.lists.contains_key(name) {
+                        "using the cached copy"
+                    } else {
+                        "conditions on it see an empty list"
+                    };
+                    eprintln!("warning: id list {name} is missing or stale ({fallback}): {why}");
+                }
+                sync.lists
+            }
+            Err(e) => {
+                let names: Vec<&str> = local.lists.keys().map(String::as_str).collect();
+                let fallback = if names.is_empty() {
+                    "no id lists: conditions on them see empty lists".to_string()
+                } else {
+                    format!("using the cached copies of {}", names.join(", "))
+                };
+                eprintln!("warning: id lists unavailable ({fallback}): {e}");
+                local.clone()
+            }
+        };
         if synced != local
             && let Err(e) = cache.write_id_lists(&synced)
         {
@@ -725,7 +422,6 @@ pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     fn key() -> ServerKey {
         ServerKey::new("secret-abcdefghijklmnop1234").unwrap()
@@ -787,48 +483,6 @@ mod tests {
         assert!(is_cdn("https://api.statsigcdn.com/v1/x"));
         assert!(!is_cdn("https://api.statsigcdn.com.evil/v1/x"));
         assert!(!is_cdn("http://127.0.0.1/v1/x"));
-    }
-
-    #[test]
-    fn decodes_gzip_and_deflate() {
-        let text = b"{\"a\":1}".to_vec();
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all(&text).unwrap();
-        let gz = gz.finish().unwrap();
-        assert_eq!(decode(gz.clone(), Some("gzip")).unwrap(), text);
-        assert!(decode(gz[..gz.len() - 6].to_vec(), Some("gzip")).is_err());
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        z.write_all(&text).unwrap();
-        assert_eq!(decode(z.finish().unwrap(), Some("deflate")).unwrap(), text);
-        let mut d = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
-        d.write_all(&text).unwrap();
-        assert_eq!(decode(d.finish().unwrap(), Some("Deflate")).unwrap(), text);
-        assert_eq!(decode(text.clone(), None).unwrap(), text);
-        assert_eq!(decode(text.clone(), Some("identity")).unwrap(), text);
-        assert!(decode(text, Some("br")).is_err());
-    }
-
-    #[test]
-    fn retry_after_and_backoff() {
-        assert_eq!(parse_retry_after(" 2 "), Some(Duration::from_secs(2)));
-        assert_eq!(parse_retry_after("0.5"), Some(Duration::from_millis(500)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
-        let c = Client::new(key(), Duration::from_secs(1), 3);
-        for n in 0..6 {
-            let d = c.backoff(n);
-            let full = BASE_BACKOFF.saturating_mul(1 << n).min(MAX_BACKOFF);
-            assert!(d >= full / 2 && d <= full, "{n}: {d:?}");
-        }
-    }
-
-    #[test]
-    fn session_id_is_a_v4_uuid_and_masking_hides_the_key() {
-        let c = Client::new(key(), Duration::from_secs(1), 0);
-        assert_eq!(c.session_id.len(), 36);
-        assert_eq!(&c.session_id[14..15], "4");
-        let m = c.mask("http://h/v2/download_config_specs/secret-abcdefghijklmnop1234.json");
-        assert!(!m.contains("abcdefgh"));
-        assert!(m.contains("secret-…1234"));
     }
 
     #[test]

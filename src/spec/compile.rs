@@ -408,6 +408,10 @@ impl<'a> Compiler<'a> {
                 .get("param_stores")
                 .filter(|v| v.is_object())
                 .map(|v| v.to_string().into()),
+            stores: crate::spec::param_store::ParamStores::compile(
+                top.get("param_stores"),
+                self.origin,
+            )?,
         })
     }
 
@@ -504,6 +508,7 @@ impl<'a> Compiler<'a> {
             forward_all_exposures: self
                 .opt_bool(o, "forwardAllExposures", path)?
                 .unwrap_or(false),
+            use_new_layer_eval: self.opt_bool(o, "useNewLayerEval", path)?.unwrap_or(false),
             dropped: dropped.map(Box::from),
         };
         Ok(spec)

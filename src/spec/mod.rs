@@ -7,6 +7,7 @@ pub mod diff;
 pub mod id_lists;
 pub mod lazy;
 pub mod model;
+pub mod param_store;
 pub mod time;
 pub mod value;
 

@@ -111,6 +111,8 @@ pub struct Spec {
     pub explicit_parameters: Option<Vec<Box<str>>>,
     pub target_app_ids: Option<Vec<Box<str>>>,
     pub forward_all_exposures: bool,
+    /// `useNewLayerEval`: a layer whose every passing rule contributes parameters.
+    pub use_new_layer_eval: bool,
     /// Why the legacy loader would drop this spec (unknown operator or condition type);
     /// such a spec evaluates as Unsupported.
     pub dropped: Option<Box<str>>,
@@ -467,6 +469,8 @@ pub struct CompiledSpecs {
     pub hashed_sdk_key_used: Option<Box<str>>,
     /// `param_stores` as compact JSON, when present.
     pub param_stores: Option<Box<str>>,
+    /// `param_stores`, compiled for server-side evaluation.
+    pub stores: crate::spec::param_store::ParamStores,
 }
 
 impl CompiledSpecs {

@@ -4,7 +4,7 @@
 //! user (or a matrix of users, or a generated population) and what each gate, config,
 //! experiment or layer must give it. The path: [`discover`] finds files → [`model`] reads
 //! and expands them (with positions from [`doc`]) → [`run`] evaluates, on every core for
-//! populations, recording which rule decided ([`decision`]) → [`coverage`] lists the rules
+//! populations (through `population::stream`), recording which rule decided ([`decision`]) → [`coverage`] lists the rules
 //! no case decided. Rendering is `output::suite`'s business.
 
 pub mod coverage;
@@ -12,9 +12,7 @@ pub mod decision;
 pub mod discover;
 pub mod doc;
 pub mod model;
-pub mod par;
 pub mod run;
-pub mod suggest;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,7 +23,8 @@ use crate::eval::overrides::LocalOverrides;
 pub use model::{SpecRef, SuiteFile};
 pub use run::{Prepared, Report, Settings, SuiteSpecs, run};
 
-/// Reads and checks one suite file; a problem is `FILE:LINE:COL: what is wrong`.
+/// Reads and checks one suite file; a problem is `FILE:LINE:COL: what is wrong`. Warnings
+/// (`FILE:LINE:COL: ...`) are in [`SuiteFile::warnings`].
 pub fn read_file(path: &Path) -> Result<SuiteFile> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let json = path

@@ -8,9 +8,9 @@ use serde_json::{Map, Value as Json};
 
 use crate::spec::model::Kind;
 use crate::suite::doc::{DocError, Key, Node, Pos, Value};
-use crate::suite::suggest;
 use crate::template::{JsonTemplate, Template};
 use crate::user::User;
+use crate::util::suggest;
 
 /// Where a file's specs come from: its own `specs:` (and `id-lists:`), or the command's
 /// source flags (with the file's `id-lists:` when it has some).
@@ -29,6 +29,8 @@ pub struct SuiteFile {
     /// `overrides:`, in the shape of an `--overrides` file.
     pub overrides: Option<Json>,
     pub cases: Vec<Case>,
+    /// Suspicious but valid input (a user key evaluation never reads), with its position.
+    pub warnings: Vec<(Pos, String)>,
 }
 
 /// One case to run: a matrix combination counts as one.
@@ -328,15 +330,20 @@ pub fn parse_file(path: &Path, text: &str, json: bool) -> Result<SuiteFile, DocE
         defaults,
         environment: environment.as_deref(),
     };
+    let mut warnings = Vec::new();
+    if let Some(d) = defaults {
+        unread_user_keys(d, &mut warnings);
+    }
     let mut cases = Vec::new();
     for item in items {
-        expand_case(item, &ctx, &mut cases)?;
+        expand_case(item, &ctx, &mut cases, &mut warnings)?;
     }
     Ok(SuiteFile {
         path: path.to_path_buf(),
         source,
         overrides,
         cases,
+        warnings,
     })
 }
 
@@ -473,7 +480,34 @@ fn user_layers<'a>(
     Ok(layers)
 }
 
-fn expand_case(item: &Node, ctx: &FileCtx<'_>, out: &mut Vec<Case>) -> Result<(), DocError> {
+/// Warns about top-level user keys evaluation never reads (`level:` meant for `custom:`).
+fn unread_user_keys(user: &Node, warnings: &mut Vec<(Pos, String)>) {
+    for (k, _) in user.as_map().unwrap_or_default() {
+        if crate::user::is_known_key(&k.name) {
+            continue;
+        }
+        let hint = suggest::hint(&k.name, crate::user::KEYS.iter().copied());
+        let advice = if hint.is_empty() {
+            "; put it under `custom:` to use it in conditions".to_string()
+        } else {
+            hint
+        };
+        warnings.push((
+            k.pos,
+            format!(
+                "user key `{}` is not a field Statsig reads, so no condition sees it{advice}",
+                k.name
+            ),
+        ));
+    }
+}
+
+fn expand_case(
+    item: &Node,
+    ctx: &FileCtx<'_>,
+    out: &mut Vec<Case>,
+    warnings: &mut Vec<(Pos, String)>,
+) -> Result<(), DocError> {
     let case = expect_map(item, "a case")?;
     check_keys(case, CASE_KEYS, "a case")?;
     let name = match get(case, "name") {
@@ -514,6 +548,10 @@ fn expand_case(item: &Node, ctx: &FileCtx<'_>, out: &mut Vec<Case>) -> Result<()
     let layers = user_layers(case, population.map(|(m, _)| m), ctx)?;
     for layer in &layers {
         check_vars(layer, &user_vars, &name)?;
+    }
+    let own = usize::from(ctx.defaults.is_some());
+    for layer in &layers[own..] {
+        unread_user_keys(layer, warnings);
     }
     let mut sections = Vec::new();
     for (section, kind) in SECTIONS {
@@ -879,6 +917,28 @@ cases:
             "cases:\n  - name: m\n    user: { userID: \"${i}\" }\n    gates: { g: true }\n",
         );
         assert!(e.contains("has no matrix"), "{e}");
+    }
+
+    #[test]
+    fn user_keys_evaluation_never_reads_are_warned_about() {
+        let f = parse(
+            "user: { emial: a@b.c }\ncases:\n  - name: a\n    user: { userID: x, level: 9, custom: { level: 9 } }\n    gates: { g: true }\n",
+        )
+        .unwrap();
+        let w: Vec<String> = f
+            .warnings
+            .iter()
+            .map(|(p, m)| format!("{p}: {m}"))
+            .collect();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].starts_with("1:9: user key `emial`") && w[0].ends_with("(did you mean `email`?)"),
+            "{w:?}"
+        );
+        assert!(
+            w[1].starts_with("4:24: user key `level`") && w[1].contains("under `custom:`"),
+            "{w:?}"
+        );
     }
 
     #[test]

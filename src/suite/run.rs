@@ -7,16 +7,17 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
 
+use crate::error::{Error, Result};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::{EvalOptions, Evaluator};
+use crate::population::stream::{self, StreamSettings, UserSource, UserWork};
 use crate::result::{EvalResult, Reason};
 use crate::spec::model::{CompiledSpecs, Kind};
 use crate::suite::decision::{Decided, Decision, DecisionTrace};
 use crate::suite::doc::Pos;
 use crate::suite::model::{Bounds, Case, CheckKind, Expect, Subject, SuiteFile};
-use crate::suite::par;
-use crate::suite::suggest;
 use crate::user::User;
+use crate::util::suggest;
 
 /// Compiled specs a file runs against, with what the reports say about them.
 #[derive(Debug)]
@@ -74,6 +75,8 @@ pub struct FileReport {
     pub path: std::path::PathBuf,
     pub specs: Arc<SuiteSpecs>,
     pub cases: Vec<CaseReport>,
+    /// Cases not run because an earlier one failed under `--fail-fast` (name, position).
+    pub skipped: Vec<(String, Pos)>,
 }
 
 pub struct CaseReport {
@@ -196,12 +199,13 @@ impl Seen {
     }
 }
 
-/// Runs every file; `on_file` sees each file's report as soon as it is done.
+/// Runs every file; `on_file` sees each file's report as soon as it is done. An error is a
+/// population whose users cannot be generated.
 pub fn run(
     files: &[Prepared],
     settings: &Settings,
     mut on_file: impl FnMut(&FileReport),
-) -> Report {
+) -> Result<Report> {
     let start = Instant::now();
     let filter = settings.filter.as_ref().map(|f| f.to_ascii_lowercase());
     let mut reports = Vec::new();
@@ -222,18 +226,29 @@ pub fn run(
         if selected.is_empty() {
             continue;
         }
+        let names = |cases: &[&Case]| -> Vec<(String, Pos)> {
+            cases.iter().map(|c| (c.name.clone(), c.pos)).collect()
+        };
         if stop {
             skipped += selected.len();
+            reports.push(FileReport {
+                path: p.file.path.clone(),
+                specs: p.specs.clone(),
+                cases: Vec::new(),
+                skipped: names(&selected),
+            });
             continue;
         }
         let mut seen = Seen::default();
         let mut cases = Vec::new();
+        let mut not_run = Vec::new();
         for (k, case) in selected.iter().enumerate() {
-            let report = run_case(p, case, settings, &mut seen);
+            let report = run_case(p, case, settings, &mut seen)?;
             let failed = !report.passed();
             cases.push(report);
             if failed && settings.fail_fast {
-                skipped += selected.len() - k - 1;
+                not_run = names(&selected[k + 1..]);
+                skipped += not_run.len();
                 stop = true;
                 break;
             }
@@ -254,16 +269,17 @@ pub fn run(
             path: p.file.path.clone(),
             specs: p.specs.clone(),
             cases,
+            skipped: not_run,
         };
         on_file(&report);
         reports.push(report);
     }
-    Report {
+    Ok(Report {
         files: reports,
         coverage,
         duration: start.elapsed(),
         skipped,
-    }
+    })
 }
 
 fn options<'s>(specs: &'s CompiledSpecs, settings: &Settings) -> EvalOptions<'s> {
@@ -273,22 +289,22 @@ fn options<'s>(specs: &'s CompiledSpecs, settings: &Settings) -> EvalOptions<'s>
     }
 }
 
-fn run_case(p: &Prepared, case: &Case, settings: &Settings, seen: &mut Seen) -> CaseReport {
+fn run_case(p: &Prepared, case: &Case, settings: &Settings, seen: &mut Seen) -> Result<CaseReport> {
     let start = Instant::now();
     let (failures, population) = match &case.subject {
         Subject::User(json) => (run_user(p, case, json, settings, seen), None),
         Subject::Population { count, user, vars } => {
-            let r = run_population(p, case, *count, user, vars, settings, seen);
+            let r = run_population(p, case, *count, user, vars, settings, seen)?;
             (r.0, Some(r.1))
         }
     };
-    CaseReport {
+    Ok(CaseReport {
         name: case.name.clone(),
         pos: case.pos,
         duration: start.elapsed(),
         failures,
         population,
-    }
+    })
 }
 
 fn parse_user(json: &Json) -> User {
@@ -326,15 +342,13 @@ fn run_user(
             failures.push(unknown_entity(specs, e));
             continue;
         }
-        let mut first = true;
+        // Explained once per entity, on its first miss.
+        let mut explained: Option<Option<Box<Decision>>> = None;
         for c in &e.checks {
             for (check, expected, actual) in point_misses(&c.what, e.kind, &ev.result, p) {
-                let decision = if first {
-                    first = false;
-                    explain(p, &user, e, settings).map(Box::new)
-                } else {
-                    None
-                };
+                let decision = explained
+                    .get_or_insert_with(|| explain(p, &user, e, settings).map(Box::new))
+                    .clone();
                 failures.push(Failure {
                     kind: e.kind,
                     entity: e.name.clone(),
@@ -506,8 +520,8 @@ fn point_misses(
 }
 
 /// A check's misses in a population: (key, where written, how many, the first as (index,
-/// expected, actual)).
-type Misses = (String, Pos, u64, Option<(u64, Json, Json)>);
+/// expected, actual, the user)).
+type Misses = (String, Pos, u64, Option<(u64, Json, Json, Json)>);
 
 /// One population chunk's counts for one expectation.
 #[derive(Default)]
@@ -519,7 +533,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn merge(&mut self, o: Tally) {
+    /// Adds a later chunk whose first user is user `offset` of the population.
+    fn merge(&mut self, o: Tally, offset: u64) {
         self.unknown |= o.unknown;
         self.passed += o.passed;
         for (g, n) in o.groups {
@@ -529,6 +544,7 @@ impl Tally {
             }
         }
         for (key, pos, n, first) in o.misses {
+            let first = first.map(|(i, e, a, u)| (i + offset, e, a, u));
             match self.misses.iter_mut().find(|m| m.0 == key && m.1 == pos) {
                 Some(m) => {
                     m.2 += n;
@@ -542,21 +558,104 @@ impl Tally {
     }
 }
 
-fn render_user(
+/// A population case as work for [`population::stream`]: per user, every expectation.
+struct PopulationWork<'a> {
+    p: &'a Prepared,
+    case: &'a Case,
+    settings: &'a Settings,
+}
+
+/// What one chunk of users gave.
+struct ChunkAcc {
+    users: u64,
+    tallies: Vec<Tally>,
+    seen: Seen,
+}
+
+impl<'a> UserWork for PopulationWork<'a> {
+    type Worker = DecisionTrace<'a>;
+    type Acc = ChunkAcc;
+
+    fn worker(&self) -> DecisionTrace<'a> {
+        DecisionTrace::new(&self.p.specs.specs, false)
+    }
+
+    fn acc(&self) -> ChunkAcc {
+        ChunkAcc {
+            users: 0,
+            tallies: self.case.expects.iter().map(|_| Tally::default()).collect(),
+            seen: Seen::default(),
+        }
+    }
+
+    fn user(
+        &self,
+        worker: &mut DecisionTrace<'a>,
+        acc: &mut ChunkAcc,
+        user: &User,
+        _out: &mut Vec<u8>,
+    ) -> crate::error::Result<()> {
+        let index = acc.users;
+        acc.users += 1;
+        let specs = &self.p.specs.specs;
+        let trace = std::mem::replace(worker, DecisionTrace::new(specs, false));
+        let mut ev = Evaluator::with_trace(specs, user, options(specs, self.settings), trace);
+        ev.overrides = self.p.overrides.as_ref();
+        for (e, t) in self.case.expects.iter().zip(acc.tallies.iter_mut()) {
+            ev.evaluate(e.kind, &e.name);
+            if let Some(d) = ev.trace.take() {
+                acc.seen.record(&d);
+                acc.seen.asserted.insert((d.kind, d.index));
+            }
+            let r = &ev.result;
+            if r.reason() == Reason::Unrecognized {
+                t.unknown = true;
+                continue;
+            }
+            t.passed += u64::from(r.bool);
+            let g = r.group_name;
+            match t.groups.iter_mut().find(|(h, _)| h.as_deref() == g) {
+                Some(x) => x.1 += 1,
+                None => t.groups.push((g.map(String::from), 1)),
+            }
+            for c in &e.checks {
+                for (key, expected, actual) in point_misses(&c.what, e.kind, r, self.p) {
+                    match t.misses.iter_mut().find(|m| m.0 == key && m.1 == c.pos) {
+                        Some(m) => m.2 += 1,
+                        None => {
+                            let u = Json::Object(user.json.clone());
+                            t.misses
+                                .push((key, c.pos, 1, Some((index, expected, actual, u))))
+                        }
+                    }
+                }
+            }
+        }
+        *worker = ev.trace;
+        Ok(())
+    }
+}
+
+/// The population's users as the stream generates them: the case's user with its matrix
+/// variables filled in, `${i}` left for the stream.
+fn user_source(
+    count: u64,
     template: &crate::template::JsonTemplate,
     vars: &[(String, String)],
-    i: u64,
-) -> Json {
-    let index = i.to_string();
-    template
+) -> Result<UserSource> {
+    let json = template
         .render(&|n: &str| {
             if n == "i" {
-                Some(index.as_str())
+                Some("${i}")
             } else {
                 vars.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str())
             }
         })
-        .unwrap_or(Json::Null)
+        .map_err(|v| Error::input(format!("`${{{v}}}` is not defined")))?;
+    Ok(UserSource::Generate {
+        count,
+        template: json.to_string(),
+    })
 }
 
 fn run_population(
@@ -567,54 +666,29 @@ fn run_population(
     vars: &[(String, String)],
     settings: &Settings,
     seen: &mut Seen,
-) -> (Vec<Failure>, PopulationReport) {
+) -> Result<(Vec<Failure>, PopulationReport)> {
     let specs = &p.specs.specs;
-    let chunks = par::map_chunks(count, |range| {
-        let mut tallies: Vec<Tally> = case.expects.iter().map(|_| Tally::default()).collect();
-        let mut local = Seen::default();
-        let mut trace = DecisionTrace::new(specs, false);
-        for i in range {
-            let json = render_user(template, vars, i);
-            let user = parse_user(&json);
-            let mut ev = Evaluator::with_trace(specs, &user, options(specs, settings), trace);
-            ev.overrides = p.overrides.as_ref();
-            for (e, t) in case.expects.iter().zip(tallies.iter_mut()) {
-                ev.evaluate(e.kind, &e.name);
-                if let Some(d) = ev.trace.take() {
-                    local.record(&d);
-                    local.asserted.insert((d.kind, d.index));
-                }
-                let r = &ev.result;
-                if r.reason() == Reason::Unrecognized {
-                    t.unknown = true;
-                    continue;
-                }
-                t.passed += u64::from(r.bool);
-                let g = r.group_name;
-                match t.groups.iter_mut().find(|(h, _)| h.as_deref() == g) {
-                    Some(x) => x.1 += 1,
-                    None => t.groups.push((g.map(String::from), 1)),
-                }
-                for c in &e.checks {
-                    for (key, expected, actual) in point_misses(&c.what, e.kind, r, p) {
-                        match t.misses.iter_mut().find(|m| m.0 == key && m.1 == c.pos) {
-                            Some(m) => m.2 += 1,
-                            None => t.misses.push((key, c.pos, 1, Some((i, expected, actual)))),
-                        }
-                    }
-                }
-            }
-            trace = ev.trace;
-        }
-        (tallies, local)
-    });
+    let work = PopulationWork { p, case, settings };
     let mut totals: Vec<Tally> = case.expects.iter().map(|_| Tally::default()).collect();
-    for (tallies, local) in chunks {
-        seen.merge(local);
-        for (t, o) in totals.iter_mut().zip(tallies) {
-            t.merge(o);
-        }
-    }
+    let mut offset = 0;
+    let stream_settings = StreamSettings {
+        jobs: stream::default_jobs(),
+        keep_going: false,
+    };
+    let streamed = stream::run(
+        &user_source(count, template, vars)?,
+        stream_settings,
+        &work,
+        |_, acc| {
+            seen.merge(acc.seen);
+            for (t, o) in totals.iter_mut().zip(acc.tallies) {
+                t.merge(o, offset);
+            }
+            offset += acc.users;
+            Ok(())
+        },
+    )?;
+    streamed.report();
     let mut failures = Vec::new();
     let mut entities = Vec::new();
     for (e, t) in case.expects.iter().zip(totals) {
@@ -623,10 +697,9 @@ fn run_population(
             continue;
         }
         for (check, pos, n, first) in t.misses {
-            let Some((index, expected, actual)) = first else {
+            let Some((index, expected, actual, user)) = first else {
                 continue;
             };
-            let user = render_user(template, vars, index);
             let decision = explain(p, &parse_user(&user), e, settings).map(Box::new);
             failures.push(Failure {
                 kind: e.kind,
@@ -684,7 +757,7 @@ fn run_population(
             groups: t.groups,
         });
     }
-    (failures, PopulationReport { count, entities })
+    Ok((failures, PopulationReport { count, entities }))
 }
 
 #[cfg(test)]

@@ -28,13 +28,16 @@ pub fn keep_head(s: &str, n: usize) -> String {
 }
 
 /// A URL with its credentials (`user:password@`) replaced by `***`.
+/// Only the authority is looked at (an `@` in a path stays), with or without a scheme.
 pub fn url_credentials(url: &str) -> String {
-    match (url.split_once("://"), url.rfind('@')) {
-        (Some((scheme, rest)), Some(_)) => {
-            let (_, after) = rest.rsplit_once('@').expect("has @");
-            format!("{scheme}://***@{after}")
-        }
-        _ => url.to_string(),
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (format!("{s}://"), r),
+        None => (String::new(), url),
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
+        None => url.to_string(),
     }
 }
 

@@ -1,9 +1,12 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids, atomic files, XDG paths, masking secrets.
+//! ids, atomic files, XDG paths, masking secrets, did-you-mean suggestions, bounded line
+//! reading.
 
 pub mod clock;
 pub mod fs;
 pub mod hash;
 pub mod ids;
+pub mod lines;
 pub mod mask;
 pub mod paths;
+pub mod suggest;

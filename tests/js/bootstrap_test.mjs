@@ -1,7 +1,8 @@
 // Loads `statsig client-init` payloads into the official @statsig/js-client through its
 // bootstrap path (dataAdapter.setData + initializeSync) and checks that every gate, dynamic
-// config, experiment and layer parameter the client returns equals what `statsig evaluate`
-// says for the same user, and that the client reports the values as coming from bootstrap.
+// config, experiment, layer parameter and parameter store parameter (getParameterStore) the
+// client returns equals what `statsig evaluate` says for the same user, and that the client
+// reports the values as coming from bootstrap.
 //
 // usage: node bootstrap_test.mjs --bin PATH/TO/statsig --conformance DIR [--per-set N]
 import { execFileSync } from 'node:child_process';
@@ -51,7 +52,24 @@ function statsigCli(args) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'statsig-js-'));
 const failures = [];
-const stats = { users: 0, gates: 0, configs: 0, experiments: 0, layerParams: 0, omitted: 0 };
+const stats = {
+  users: 0,
+  gates: 0,
+  configs: 0,
+  experiments: 0,
+  layerParams: 0,
+  storeParams: 0,
+  omitted: 0,
+};
+
+// A fallback of each param_type the client can tell from any real value.
+const FALLBACKS = {
+  string: '\u0000fallback',
+  number: -1.5e300,
+  boolean: null,
+  array: ['\u0000fallback'],
+  object: { '\u0000fallback': true },
+};
 const reasons = new Map();
 
 function fail(where, msg) {
@@ -90,7 +108,7 @@ for (const set of sets) {
     if (!fs.existsSync(dcs)) continue;
     const hash = HASHES[hashTurn++ % HASHES.length];
     const common = ['--specs', dcs, ...idLists, '--users', usersFile];
-    const evaluations = statsigCli(['evaluate', ...common]);
+    const evaluations = statsigCli(['evaluate', ...common, '--all']);
     const payloads = statsigCli(['client-init', ...common, '--hash', hash]);
     if (evaluations.length !== users.length || payloads.length !== users.length) {
       fail(`${set}/${dcsName}`, `expected ${users.length} lines from the CLI`);
@@ -165,6 +183,34 @@ for (const set of sets) {
           stats.layerParams++;
         }
       }
+      // Parameter stores: the client reads each parameter from the payload's param_stores
+      // (evaluating gate, config, experiment and layer references on its own values); a
+      // parameter `evaluate` answers null is one the server SDK would answer the fallback for.
+      for (const [name, params] of Object.entries(expected.param_stores ?? {})) {
+        if (!inPayload('param_stores', name)) {
+          stats.omitted++;
+          continue;
+        }
+        const store = client.getParameterStore(name);
+        checkReason(`${where} param store ${name}`, store.details);
+        for (const [param, value] of Object.entries(params)) {
+          const spec = store.__configuration?.[param];
+          if (!spec || !(spec.param_type in FALLBACKS)) {
+            fail(`${where} param store ${name}.${param}`, 'missing from the client payload');
+            continue;
+          }
+          const fallback = FALLBACKS[spec.param_type];
+          const got = store.get(param, fallback);
+          const want = value ?? fallback;
+          if (!isDeepStrictEqual(got, want)) {
+            fail(
+              `${where} param store ${name}.${param}`,
+              `${JSON.stringify(got)}, evaluate says ${JSON.stringify(value)}`,
+            );
+          }
+          stats.storeParams++;
+        }
+      }
       client.shutdown();
     }
   }
@@ -173,11 +219,15 @@ fs.rmSync(tmp, { recursive: true, force: true });
 
 console.log(
   `js-client bootstrap: ${stats.users} users, ${stats.gates} gates, ${stats.configs} configs, ` +
-    `${stats.experiments} experiments, ${stats.layerParams} layer parameters checked ` +
+    `${stats.experiments} experiments, ${stats.layerParams} layer parameters, ` +
+    `${stats.storeParams} parameter store parameters checked ` +
     `(${stats.omitted} entities not in payloads: segments, holdouts, dropped specs)`,
 );
 console.log(`reasons: ${JSON.stringify(Object.fromEntries(reasons))}`);
 if (stats.users < 50) failures.push(`only ${stats.users} users checked (need at least 50)`);
+if (stats.storeParams < 50) {
+  failures.push(`only ${stats.storeParams} parameter store parameters checked (need at least 50)`);
+}
 if (failures.length > 0) {
   console.log(`FAILED: ${failures.length} problem(s)`);
   for (const f of failures.slice(0, 50)) console.log(`  ${f}`);

@@ -12,7 +12,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 #[allow(unused_imports)] // each test uses its own part of the harness
-pub use server::{Behaviour, Fault, KEY, KEY_TAIL, Req, Server, gzip, read_shared, shared};
+pub use server::{
+    Behaviour, Fault, Inspect, KEY, KEY_TAIL, Req, Server, gzip, read_shared, shared,
+};
 
 /// The repo's own small payload.
 pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo_dcs.json");
@@ -172,6 +174,8 @@ pub fn out_text(o: &std::process::Output) -> String {
 pub struct RedisServer {
     child: Child,
     pub port: u16,
+    /// `requirepass` of the server, sent by the helpers below.
+    pub password: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -186,6 +190,11 @@ impl RedisServer {
     /// Starts redis-server on a free loopback port, or returns None (and says so) if the
     /// binary is not installed.
     pub fn start() -> Option<RedisServer> {
+        RedisServer::start_with(None)
+    }
+
+    /// As [`RedisServer::start`], with `requirepass` set when `password` is given.
+    pub fn start_with(password: Option<&str>) -> Option<RedisServer> {
         let bin = std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into());
         if Command::new(&bin).arg("--version").output().is_err() {
             assert!(
@@ -214,6 +223,7 @@ impl RedisServer {
             ])
             .arg("--dir")
             .arg(dir.path())
+            .args(password.map(|p| ["--requirepass", p]).into_iter().flatten())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -221,6 +231,7 @@ impl RedisServer {
         let r = RedisServer {
             child,
             port,
+            password: password.map(str::to_string),
             _dir: dir,
         };
         let t = Instant::now();
@@ -229,7 +240,10 @@ impl RedisServer {
                 && s.write_all(b"PING\r\n").is_ok()
             {
                 let mut line = String::new();
-                if BufReader::new(&s).read_line(&mut line).is_ok() && line.starts_with("+PONG") {
+                // With requirepass an unauthenticated PING is refused: the server is up.
+                if BufReader::new(&s).read_line(&mut line).is_ok()
+                    && (line.starts_with("+PONG") || line.starts_with("-NOAUTH"))
+                {
                     return Some(r);
                 }
             }
@@ -239,19 +253,33 @@ impl RedisServer {
     }
 
     pub fn url(&self, db: u32) -> String {
-        format!("redis://127.0.0.1:{}/{db}", self.port)
+        match &self.password {
+            Some(p) => format!("redis://:{p}@127.0.0.1:{}/{db}", self.port),
+            None => format!("redis://127.0.0.1:{}/{db}", self.port),
+        }
     }
 
-    pub fn set(&self, db: u32, key: &str, value: &[u8]) {
+    /// `AUTH password` as a command, when the server has one.
+    fn auth(&self) -> Vec<Vec<u8>> {
+        match &self.password {
+            Some(p) => vec![b"AUTH".to_vec(), p.as_bytes().to_vec()],
+            None => vec![],
+        }
+    }
+
+    /// Sends commands on one connection (after AUTH, when the server has a password) and
+    /// returns the first line of each reply, with the body of a bulk reply.
+    pub fn commands(&self, cmds: &[Vec<Vec<u8>>]) -> Vec<(String, Option<Vec<u8>>)> {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let db = db.to_string();
         let mut out = Vec::new();
-        for args in [
-            vec![&b"SELECT"[..], db.as_bytes()],
-            vec![b"SET", key.as_bytes(), value],
-        ] {
+        let auth = self.auth();
+        let all: Vec<&Vec<Vec<u8>>> = std::iter::once(&auth)
+            .filter(|a| !a.is_empty())
+            .chain(cmds)
+            .collect();
+        for args in &all {
             out.extend_from_slice(format!("*{}\r\n", args.len()).as_bytes());
-            for a in args {
+            for a in args.iter() {
                 out.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
                 out.extend_from_slice(a);
                 out.extend_from_slice(b"\r\n");
@@ -259,35 +287,48 @@ impl RedisServer {
         }
         s.write_all(&out).unwrap();
         let mut r = BufReader::new(s);
-        for _ in 0..2 {
+        let mut replies = Vec::new();
+        for _ in &all {
             let mut line = String::new();
             r.read_line(&mut line).unwrap();
+            let mut bulk = None;
+            if let Some(n) = line
+                .strip_prefix('$')
+                .and_then(|n| n.trim().parse::<i64>().ok())
+                && n >= 0
+            {
+                let mut got = vec![0; n as usize + 2];
+                r.read_exact(&mut got).unwrap();
+                got.truncate(n as usize);
+                bulk = Some(got);
+            }
+            replies.push((line, bulk));
+        }
+        if !auth.is_empty() {
+            assert_eq!(replies.remove(0).0, "+OK\r\n", "AUTH");
+        }
+        replies
+    }
+
+    pub fn set(&self, db: u32, key: &str, value: &[u8]) {
+        let db = db.to_string().into_bytes();
+        let replies = self.commands(&[
+            vec![b"SELECT".to_vec(), db],
+            vec![b"SET".to_vec(), key.as_bytes().to_vec(), value.to_vec()],
+        ]);
+        for (line, _) in replies {
             assert_eq!(line, "+OK\r\n");
         }
     }
 
     /// SELECT db, then GET key, on one connection.
     pub fn get(&self, db: u32, key: &str) -> Option<Vec<u8>> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let db = db.to_string();
-        let req = format!(
-            "*2\r\n$6\r\nSELECT\r\n${}\r\n{db}\r\n*2\r\n$3\r\nGET\r\n${}\r\n{key}\r\n",
-            db.len(),
-            key.len()
-        );
-        s.write_all(req.as_bytes()).unwrap();
-        let mut r = BufReader::new(s);
-        let mut line = String::new();
-        r.read_line(&mut line).unwrap();
-        assert_eq!(line, "+OK\r\n");
-        line.clear();
-        r.read_line(&mut line).unwrap();
-        let n: i64 = line[1..].trim().parse().unwrap();
-        if n < 0 {
-            return None;
-        }
-        let mut got = vec![0; n as usize];
-        r.read_exact(&mut got).unwrap();
-        Some(got)
+        let db = db.to_string().into_bytes();
+        let mut replies = self.commands(&[
+            vec![b"SELECT".to_vec(), db],
+            vec![b"GET".to_vec(), key.as_bytes().to_vec()],
+        ]);
+        assert_eq!(replies[0].0, "+OK\r\n");
+        replies.pop().unwrap().1
     }
 }

@@ -75,10 +75,27 @@ pub enum Fault {
     Gzip,
     /// Answer normally, deflate-encoded.
     Deflate,
+    /// Answer with this status and a body echoing the `STATSIG-API-KEY` it was sent,
+    /// wrapped in terminal escape sequences.
+    EchoKey(u16),
+    /// Answer with this status (a 3xx) and `Location`.
+    Redirect(u16, String),
+    /// Answer with this status, headers and body as given (a gzip bomb, a refusal with
+    /// the server's reason).
+    Reply(u16, Vec<(&'static str, String)>, Vec<u8>),
 }
 
 /// The fault (or `None`: a normal answer) for the n-th `log_event` request (0-based).
 pub type Behaviour = Arc<dyn Fn(usize) -> Option<Fault> + Send + Sync>;
+/// As [`Behaviour`], choosing from the request too (its decoded body, its headers).
+pub type Inspect = Arc<dyn Fn(usize, &Req) -> Option<Fault> + Send + Sync>;
+
+/// The body of [`Fault::EchoKey`]: the key as received, and escape sequences.
+fn echo_key_body(req: &Req) -> Vec<u8> {
+    let key = req.header("statsig-api-key").unwrap_or("");
+    format!("{{\"error\":\"unknown key {key}\"}}\x1b[2J\x1b]0;pwned\x07\r\nsecond line")
+        .into_bytes()
+}
 
 #[derive(Default)]
 pub struct State {
@@ -98,7 +115,7 @@ pub struct Server {
 }
 
 struct Config {
-    events: Option<Behaviour>,
+    events: Option<Inspect>,
     events_seen: AtomicUsize,
     decode: bool,
 }
@@ -111,16 +128,21 @@ impl Server {
 
     /// As [`Server::start`], with `log_event` requests answered as `behaviour` says.
     pub fn events(behaviour: Behaviour) -> Server {
+        Server::with(Some(Arc::new(move |n, _: &Req| behaviour(n))), true)
+    }
+
+    /// As [`Server::events`], with the answer chosen from the request itself.
+    pub fn events_inspecting(behaviour: Inspect) -> Server {
         Server::with(Some(behaviour), true)
     }
 
     /// As [`Server::events`], but event bodies are not decoded or kept (benchmarks measure
     /// the client, not the server).
     pub fn events_undecoded(behaviour: Behaviour) -> Server {
-        Server::with(Some(behaviour), false)
+        Server::with(Some(Arc::new(move |n, _: &Req| behaviour(n))), false)
     }
 
-    fn with(events: Option<Behaviour>, decode: bool) -> Server {
+    fn with(events: Option<Inspect>, decode: bool) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(Mutex::new(State {
@@ -367,9 +389,8 @@ fn serve_events(
     } else if !config.decode {
         req.body = Vec::new();
     }
-    let i = record(st, req);
     let fault = match &config.events {
-        Some(behaviour) => behaviour(n),
+        Some(behaviour) => behaviour(n, &req),
         None => st
             .lock()
             .unwrap()
@@ -377,6 +398,9 @@ fn serve_events(
             .get_mut("events")
             .and_then(|q| q.pop_front()),
     };
+    let echo = echo_key_body(&req);
+    let i = record(st, req);
+    let mut body = None;
     let (status, extra) = match fault {
         Some(Fault::Reset) => {
             let _ = w.shutdown(std::net::Shutdown::Both);
@@ -392,12 +416,21 @@ fn serve_events(
                 .map(|v| vec![("Retry-After", v.to_string())])
                 .unwrap_or_default(),
         ),
+        Some(Fault::EchoKey(code)) => {
+            body = Some(echo);
+            (code, vec![])
+        }
+        Some(Fault::Redirect(code, to)) => (code, vec![("Location", to)]),
+        Some(Fault::Reply(code, headers, b)) => {
+            body = Some(b);
+            (code, headers)
+        }
         _ => (200, vec![]),
     };
-    let text: &[u8] = if (200..300).contains(&status) {
-        b"{\"success\":true}"
-    } else {
-        b"{\"error\":\"injected\"}"
+    let text: &[u8] = match &body {
+        Some(b) => b,
+        None if (200..300).contains(&status) => b"{\"success\":true}",
+        None => b"{\"error\":\"injected\"}",
     };
     let mut headers = vec![("Content-Type", "application/json".to_string())];
     headers.extend(extra);
@@ -459,6 +492,9 @@ fn serve_download(
         Some(Fault::NoUpdates) => {
             return reply(200, &[], br#"{"has_updates":false}"#);
         }
+        Some(Fault::EchoKey(code)) => return reply(code, &[], &echo_key_body(&req)),
+        Some(Fault::Redirect(code, to)) => return reply(code, &[("Location", to)], b""),
+        Some(Fault::Reply(code, headers, body)) => return reply(code, &headers, &body),
         Some(Fault::Gzip) => encoding = Some("gzip"),
         Some(Fault::Deflate) => encoding = Some("deflate"),
         None => {}

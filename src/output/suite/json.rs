@@ -159,7 +159,13 @@ fn file_json(f: &FileReport) -> Json {
             Json::Object(m)
         })
         .collect();
-    json!({"path": f.path.display().to_string(), "specs": f.specs.origin, "cases": cases})
+    let skipped: Vec<Json> = f
+        .skipped
+        .iter()
+        .map(|(name, pos)| json!({"name": name, "location": location(&f.path, *pos)}))
+        .collect();
+    json!({"path": f.path.display().to_string(), "specs": f.specs.origin, "cases": cases,
+           "skipped": skipped})
 }
 
 fn coverage_json(cov: &Coverage) -> Json {

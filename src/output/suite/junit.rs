@@ -48,9 +48,10 @@ pub fn report(r: &Report) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"statsig test\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{}\">",
-        r.passed() + r.failed(),
+        "<testsuites name=\"statsig test\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"{}\">",
+        r.passed() + r.failed() + r.skipped,
         r.failed(),
+        r.skipped,
         secs(r.duration)
     );
     for f in &r.files {
@@ -59,8 +60,9 @@ pub fn report(r: &Report) -> String {
         let time: std::time::Duration = f.cases.iter().map(|c| c.duration).sum();
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" time=\"{}\">",
-            f.cases.len(),
+            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{}\" time=\"{}\">",
+            f.cases.len() + f.skipped.len(),
+            f.skipped.len(),
             secs(time)
         );
         for c in &f.cases {
@@ -88,6 +90,14 @@ pub fn report(r: &Report) -> String {
                 escape(body.trim_end())
             );
             out.push_str("    </testcase>\n");
+        }
+        for (name, pos) in &f.skipped {
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{}\" classname=\"{path}\" file=\"{path}\" line=\"{}\" time=\"0\">\n      <skipped message=\"not run: an earlier case failed (--fail-fast)\"/>\n    </testcase>",
+                escape_attr(name),
+                pos.line
+            );
         }
         out.push_str("  </testsuite>\n");
     }

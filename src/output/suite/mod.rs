@@ -12,12 +12,46 @@ use std::time::Duration;
 use serde_json::Value as Json;
 
 use crate::eval::trace::RuleOutcome;
+use crate::output::Format;
 use crate::output::explain::outcome_text;
 use crate::spec::describe::{Category, collection, condition_text};
 use crate::spec::model::{CompiledSpecs, Kind, Spec};
 use crate::suite::decision::{Decided, Decision};
 use crate::suite::doc::Pos;
-use crate::suite::run::{Failure, Problem};
+use crate::suite::run::{Failure, FileReport, Problem, Report};
+
+/// What is printed as soon as a file has run: its section of the text report (nothing for
+/// JSON, which is one document at the end).
+pub fn progress(format: Format, f: &FileReport) -> String {
+    let mut s = String::new();
+    if format == Format::Text && !f.cases.is_empty() {
+        text::file(&mut s, f);
+    }
+    s
+}
+
+/// What is printed at the end: the coverage (when asked) and the closing count for text,
+/// the whole document for JSON.
+pub fn closing(format: Format, r: &Report, with_coverage: bool) -> String {
+    match format {
+        Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&json::report(r, with_coverage)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        _ => {
+            let mut s = String::new();
+            if with_coverage {
+                for c in &r.coverage {
+                    text::coverage(&mut s, c);
+                }
+            }
+            text::summary_line(&mut s, r);
+            s
+        }
+    }
+}
 
 /// `path:line:col`.
 pub fn location(path: &Path, pos: Pos) -> String {

@@ -1,0 +1,145 @@
+//! `get-param-store STORE [PARAM]`: a parameter store read for one user.
+
+use std::io::Write;
+
+use serde_json::Value as Json;
+
+use crate::cli::common::{EvalArgs, load_overrides};
+use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::user_args::UserArgs;
+use crate::error::ExitCode;
+use crate::error::{Error, Result};
+use crate::eval::EvalOptions;
+use crate::eval::Evaluator;
+use crate::eval::param_store::{self, Referenced, ValueType};
+use crate::result::Reason;
+use crate::source::{LoadedSpecs, load_specs};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct GetParamStoreArgs {
+    /// The parameter store's name.
+    pub name: String,
+    /// One parameter; without it every parameter is printed as a JSON object (a parameter
+    /// the SDK would answer with the caller's fallback is null).
+    pub param: Option<String>,
+    /// With PARAM: the fallback, as JSON. Its type picks the getter (string, number,
+    /// boolean, array, object), as the SDK's typed getters do; without it the getter is the
+    /// parameter's param_type and a missing or mistyped value prints null.
+    #[arg(long, value_name = "JSON", requires = "param")]
+    pub default: Option<String>,
+    #[command(flatten)]
+    pub user: UserArgs,
+    #[command(flatten)]
+    pub eval: EvalArgs,
+    #[command(flatten)]
+    pub exposures: ExposureArgs,
+}
+
+pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
+    let fallback: Option<Json> = a
+        .default
+        .as_deref()
+        .map(|d| {
+            serde_json::from_str(d)
+                .map_err(|e| Error::input(format!("--default: not valid JSON ({e}): {d}")))
+        })
+        .transpose()?;
+    let user = a.user.to_user()?;
+    let LoadedSpecs {
+        specs,
+        kind: source,
+        ..
+    } = load_specs(&a.eval.source.settings())?;
+    let overrides = load_overrides(&a.eval, &specs)?;
+    let found = param_store::store_for(&specs, overrides.as_ref(), &user, &a.name);
+    let reason = match found {
+        Some((_, r)) => r,
+        None => {
+            let known: Vec<&str> = specs.stores.stores.iter().map(|s| &*s.name).collect();
+            let hint = match known.as_slice() {
+                [] => " (the payload has no param_stores)".to_string(),
+                k => format!(" (stores: {})", k.join(", ")),
+            };
+            if a.eval.strict {
+                return Err(Error::input(format!(
+                    "unknown parameter store {:?}{hint} (--strict)",
+                    a.name
+                )));
+            }
+            eprintln!(
+                "warning: no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
+                a.name
+            );
+            Reason::Unrecognized
+        }
+    };
+    let mut logger = ExposureLogger::start(
+        &a.eval.source,
+        &a.exposures,
+        &specs,
+        source.reason_source(),
+        a.eval.clock(),
+    )?;
+    let mut ev = Evaluator::new(&specs, &user, EvalOptions::for_specs(&specs));
+    ev.overrides = overrides.as_ref();
+    let mut failure = None;
+    let mut seen = |r: Referenced<'_, '_>| {
+        if let Some(l) = logger.as_mut()
+            && let Err(e) = l.log(&specs, &user, r.kind, r.name, r.result, r.layer_param)
+        {
+            failure.get_or_insert(e);
+        }
+    };
+    let value = match (&a.param, found) {
+        (Some(p), store) => {
+            let param = store.and_then(|(s, _)| s.get(p));
+            if store.is_some() && param.is_none() {
+                eprintln!(
+                    "warning: parameter store {:?} has no parameter {p:?}",
+                    a.name
+                );
+            }
+            let ty = match (&fallback, param) {
+                (Some(f), _) => ValueType::of_fallback(f),
+                (None, Some(param)) => ValueType::of_param_type(&param.param_type),
+                (None, None) => ValueType::Any,
+            };
+            let read = param.and_then(|param| param_store::read(&mut ev, param, ty, &mut seen));
+            read.or(fallback).unwrap_or(Json::Null)
+        }
+        (None, Some((store, _))) => Json::Object(
+            param_store::read_all(&mut ev, store, &mut seen)
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.unwrap_or(Json::Null)))
+                .collect(),
+        ),
+        (None, None) => Json::Object(Default::default()),
+    };
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let mut out = Vec::with_capacity(1024);
+    if a.eval.output.json {
+        let mut o = serde_json::Map::new();
+        o.insert("name".into(), Json::from(a.name.as_str()));
+        if let Some(p) = &a.param {
+            o.insert("parameter".into(), Json::from(p.as_str()));
+        }
+        o.insert("value".into(), value);
+        o.insert(
+            "reason".into(),
+            Json::from(format!("{}:{}", source.reason_source(), reason.as_str())),
+        );
+        let _ = serde_json::to_writer(&mut out, &Json::Object(o));
+    } else {
+        let _ = serde_json::to_writer_pretty(&mut out, &value);
+    }
+    out.push(b'\n');
+    std::io::stdout()
+        .write_all(&out)
+        .map_err(|e| Error::io("stdout", e))?;
+    match logger {
+        Some(l) => l.finish(),
+        None => Ok(ExitCode::Success),
+    }
+}
