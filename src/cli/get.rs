@@ -11,7 +11,7 @@ use crate::output::explain::Explanation;
 use crate::output::json::{value_json, write_result_json};
 use crate::output::{self, Format};
 use crate::result::{EvalResult, Reason};
-use crate::source::{LoadedSpecs, load_specs};
+use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
 use crate::spec::describe::collection;
 use crate::spec::model::Kind;
@@ -133,7 +133,12 @@ fn run_one(
         specs,
         kind: source,
         ..
-    } = load_specs(&eval.source.settings())?;
+    } = if eval.has_overrides() {
+        // Override flags may name any experiment (a group's value is read from its spec).
+        load_specs(&eval.source.settings())?
+    } else {
+        load_specs_for(&eval.source.settings(), &[(kind, name)])?
+    };
     let overrides = load_overrides(eval, &specs)?;
     let opts = EvalOptions::at(&specs, eval.clock());
     let (result, recorder) = match explain {

@@ -69,7 +69,7 @@ fn evaluate_value<'a, 's: 'a, 'u: 'a, T: Trace>(
                 .and_then(Value::str)
                 .unwrap_or("");
             let b = hash::user_bucket(&c.bucket_salt, unit);
-            Cow::Owned(Value::from_json(&serde_json::Value::from(b)))
+            Cow::Owned(Value::from_small_uint(b as u32))
         }
         CondKind::UnitId => {
             let t = &c.id_type;

@@ -78,11 +78,64 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     separate_count: u32,
     memo: Vec<MemoEntry<'s>>,
     memo_exposures: Vec<Exposure<'s>>,
+    /// The last result's `undelegated` list, kept for its capacity.
+    spare: Vec<Exposure<'s>>,
+}
+
+/// An evaluator's buffers without its user: a batch makes each user's evaluator from the
+/// previous one's ([`Evaluator::with_scratch`], [`Evaluator::into_scratch`]) so that
+/// evaluating a user allocates nothing once the buffers have grown.
+#[derive(Default)]
+pub struct Scratch<'s> {
+    result: EvalResult<'s>,
+    memo: Vec<MemoEntry<'s>>,
+    memo_exposures: Vec<Exposure<'s>>,
+    spare: Vec<Exposure<'s>>,
+}
+
+/// A clone starts with empty buffers: they hold no state, only capacity.
+impl Clone for Scratch<'_> {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
 }
 
 impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
     pub fn new(specs: &'s CompiledSpecs, user: &'u User, opts: EvalOptions<'s>) -> Self {
         Evaluator::with_trace(specs, user, opts, NoTrace)
+    }
+
+    /// An evaluator on the buffers of a previous one (see [`Scratch`]).
+    pub fn with_scratch(
+        specs: &'s CompiledSpecs,
+        user: &'u User,
+        opts: EvalOptions<'s>,
+        scratch: Scratch<'s>,
+    ) -> Self {
+        let mut ev = Evaluator::new(specs, user, opts);
+        let Scratch {
+            mut result,
+            memo,
+            memo_exposures,
+            spare,
+        } = scratch;
+        result.reset();
+        ev.result = result;
+        ev.memo = memo;
+        ev.memo_exposures = memo_exposures;
+        ev.spare = spare;
+        ev.clear_memo();
+        ev
+    }
+
+    /// The buffers, for the next user's evaluator.
+    pub fn into_scratch(self) -> Scratch<'s> {
+        Scratch {
+            result: self.result,
+            memo: self.memo,
+            memo_exposures: self.memo_exposures,
+            spare: self.spare,
+        }
     }
 }
 
@@ -109,7 +162,24 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             separate_count: 0,
             memo: Vec::new(),
             memo_exposures: Vec::new(),
+            spare: Vec::new(),
         }
+    }
+
+    /// A fresh result state; the previous result's `undelegated` list is kept for reuse.
+    fn reset_result(&mut self) {
+        if let Some(v) = self.result.undelegated.take() {
+            self.spare = v;
+        }
+        self.result.reset();
+    }
+
+    /// A copy of the secondary exposures so far, in the spare list's allocation.
+    fn exposures_copy(&mut self) -> Vec<Exposure<'s>> {
+        let mut v = std::mem::take(&mut self.spare);
+        v.clear();
+        v.extend_from_slice(&self.result.secondary_exposures);
+        v
     }
 
     /// Forgets memoised nested gates (a new top-level call in a new context).
@@ -166,7 +236,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     /// A top-level evaluation that keeps the nested-gate memo (one context for a whole
     /// client-initialize response).
     pub fn evaluate_keep_memo(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
-        self.result.reset();
+        self.reset_result();
         self.nested_count = 0;
         self.separate_count = 0;
         match self.specs.index(kind, name) {
@@ -182,7 +252,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
 
     /// A top-level evaluation of the spec at `index`, keeping the memo.
     pub fn evaluate_index(&mut self, kind: Kind, index: u32) -> &EvalResult<'s> {
-        self.result.reset();
+        self.reset_result();
         self.nested_count = 0;
         if self.depth == 0 {
             self.separate_count = 0;
@@ -267,7 +337,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                 };
                 self.evaluate_rule_conditions(rule);
                 let matched = self.result.bool && !self.result.unsupported;
-                self.result.reset();
+                self.reset_result();
                 self.nested_count = 0;
                 if !matched {
                     continue;
@@ -285,7 +355,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                             return true;
                         }
                         None => {
-                            self.result.reset();
+                            self.reset_result();
                             break;
                         }
                     }
@@ -392,7 +462,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if self.result.secondary_exposures.is_empty() || self.result.undelegated.is_some() {
             return;
         }
-        self.result.undelegated = Some(self.result.secondary_exposures.clone());
+        self.result.undelegated = Some(self.exposures_copy());
     }
 
     /// Runs every condition of a rule (no short-circuit); `result.bool` := all passed.
@@ -448,7 +518,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         if exp.dropped.is_some() {
             return false;
         }
-        self.result.undelegated = Some(self.result.secondary_exposures.clone());
+        self.result.undelegated = Some(self.exposures_copy());
         if !self.prep_nested() {
             return true;
         }

@@ -10,4 +10,4 @@ pub mod persisted;
 pub mod trace;
 pub mod ua;
 
-pub use evaluator::{EvalOptions, Evaluator};
+pub use evaluator::{EvalOptions, Evaluator, Scratch};

@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
-use crate::eval::{EvalOptions, Evaluator};
+use crate::eval::{EvalOptions, Evaluator, Scratch};
 use crate::output::json::{write_str, write_str_list};
 use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Spec};
@@ -139,7 +139,11 @@ enum Shape {
 struct Entry {
     index: u32,
     shape: Shape,
+    /// The hashed name as a JSON string literal.
     key: Box<[u8]>,
+    /// Everything of the entry before its first per-user byte, written once here:
+    /// `[,]KEY:{"name":KEY,"rule_id":` (the comma for every entry but a section's first).
+    prefix: Box<[u8]>,
     /// An experiment whose legacy-SDK evaluation can reach a group its Rust-core evaluation
     /// does not (it depends on a gate whose legacy value can differ): see [`legacy_groups`].
     legacy_check: bool,
@@ -219,6 +223,8 @@ pub struct ClientInit<'s> {
     /// "sdkInfo":...` — the constant tail of every response.
     constant_tail: Vec<u8>,
     scratch: Vec<Exposure<'s>>,
+    /// The buffers of the last response's evaluator, for the next one's.
+    eval_scratch: Scratch<'s>,
 }
 
 impl<'s> ClientInit<'s> {
@@ -237,6 +243,7 @@ impl<'s> ClientInit<'s> {
             index: i as u32,
             shape,
             key: quote(&hash.hash(&spec.name)),
+            prefix: Box::default(),
             legacy_check: shape == Shape::Experiment && legacy[i],
         };
         let mut gates = Vec::new();
@@ -277,6 +284,20 @@ impl<'s> ClientInit<'s> {
             layers.push(entry(i, spec, Shape::Layer));
         }
 
+        for section in [&mut gates, &mut configs, &mut layers] {
+            for (n, e) in section.iter_mut().enumerate() {
+                let mut p = Vec::with_capacity(2 * e.key.len() + 24);
+                if n > 0 {
+                    p.push(b',');
+                }
+                p.extend_from_slice(&e.key);
+                p.extend_from_slice(b":{\"name\":");
+                p.extend_from_slice(&e.key);
+                p.extend_from_slice(b",\"rule_id\":");
+                e.prefix = p.into_boxed_slice();
+            }
+        }
+
         let mut tail = Vec::new();
         tail.extend_from_slice(b",\"time\":");
         tail.extend_from_slice(specs.time.to_string().as_bytes());
@@ -301,7 +322,20 @@ impl<'s> ClientInit<'s> {
             names: NameCache::new(hash),
             constant_tail: tail,
             scratch: Vec::new(),
+            eval_scratch: Scratch::default(),
         })
+    }
+
+    /// An evaluator for one response's user, on the buffers of the previous response's
+    /// (hand it back with [`ClientInit::recycle`]).
+    pub fn evaluator<'u>(&mut self, user: &'u User, now_ms: i64) -> Evaluator<'s, 'u> {
+        let scratch = std::mem::take(&mut self.eval_scratch);
+        Evaluator::with_scratch(self.specs, user, self.eval_options(now_ms), scratch)
+    }
+
+    /// Keeps an evaluator's buffers for the next response.
+    pub fn recycle(&mut self, ev: Evaluator<'s, '_>) {
+        self.eval_scratch = ev.into_scratch();
     }
 
     /// The evaluation options for a response: `target_app` conditions see the target app.
@@ -310,6 +344,10 @@ impl<'s> ClientInit<'s> {
             app_id: self.target.app_id,
             now_ms,
         }
+    }
+
+    pub fn specs(&self) -> &'s CompiledSpecs {
+        self.specs
     }
 
     pub fn target(&self) -> TargetApp<'s> {
@@ -369,12 +407,8 @@ impl<'s> ClientInit<'s> {
         // The legacy SDK accepts only users with an id (evaluation.md §1.1).
         let legacy_user = ev.user.has_any_id();
         let mut legacy_ev: Option<Evaluator<'s, '_>> = None;
-        for (n, e) in entries.iter().enumerate() {
-            if n > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(&e.key);
-            out.push(b':');
+        for e in entries {
+            out.extend_from_slice(&e.prefix);
             let group_name = ev.evaluate_index(kind, e.index).group_name;
             // §4.4: a group name only the legacy SDK reaches is part of the record.
             let mut extra_group = None;
@@ -399,9 +433,6 @@ impl<'s> ClientInit<'s> {
         r: &EvalResult<'s>,
         extra_group: Option<&str>,
     ) {
-        out.extend_from_slice(b"{\"name\":");
-        out.extend_from_slice(&e.key);
-        out.extend_from_slice(b",\"rule_id\":");
         let rule_id = r.rule_id_str();
         write_str(out, rule_id);
         out.extend_from_slice(b",\"secondary_exposures\":");

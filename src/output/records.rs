@@ -169,7 +169,9 @@ pub fn write_client_init<'s>(
     out: &mut Vec<u8>,
     mut seen: impl FnMut(Kind, &Spec, &EvalResult<'_>),
 ) {
-    let mut ev = Evaluator::new(specs, user, ci.eval_options(now_ms));
+    debug_assert!(std::ptr::eq(specs, ci.specs()));
+    let mut ev = ci.evaluator(user, now_ms);
     ev.overrides = overrides;
     ci.write_with(out, &mut ev, &mut |k, s, r| seen(k, s, r));
+    ci.recycle(ev);
 }

@@ -112,6 +112,25 @@ const IN_FLIGHT_BYTES: u64 = 32 << 20;
 const MAX_LINES: u64 = 4096;
 const MIN_LINES: u64 = 4;
 
+/// Output buffers handed back once their chunk is emitted: a stream reuses the few buffers
+/// of the chunks in flight instead of growing (and faulting in) a fresh one per chunk.
+#[derive(Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+impl Buffers {
+    fn take(&self) -> Vec<u8> {
+        let reused = self.0.lock().ok().and_then(|mut free| free.pop());
+        reused.unwrap_or_else(|| Vec::with_capacity(64 * 1024))
+    }
+
+    fn give(&self, mut buf: Vec<u8>) {
+        buf.clear();
+        if let Ok(mut free) = self.0.lock() {
+            free.push(buf);
+        }
+    }
+}
+
 /// A run of input lines: one buffer and where each line sits in it.
 struct Chunk {
     seq: u64,
@@ -322,19 +341,21 @@ pub fn run<W: UserWork>(
         template,
     };
     let mut stats = UserStream::default();
+    let buffers = Buffers::default();
     let mut handle = |d: Done<W::Acc>, stats: &mut UserStream| -> Result<()> {
         for w in &d.warnings {
             eprintln!("warning: skipped {w}");
         }
         stats.absorb(d.stats);
         emit(&d.out, d.acc)?;
+        buffers.give(d.out);
         d.error.map_or(Ok(()), Err)
     };
 
     if jobs == 1 {
         let mut worker = work.worker();
         while let Some(chunk) = reader.next_chunk() {
-            let done = work_chunk(work, &mut worker, chunk, &input, &sizing);
+            let done = work_chunk(work, &mut worker, chunk, &input, &sizing, buffers.take());
             handle(done, &mut stats)?;
         }
         return Ok(stats);
@@ -355,12 +376,13 @@ pub fn run<W: UserWork>(
             let done_tx = done_tx.clone();
             let input = &input;
             let sizing = &sizing;
+            let buffers = &buffers;
             s.spawn(move || {
                 let mut worker = work.worker();
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { break };
-                    let done = work_chunk(work, &mut worker, chunk, input, sizing);
+                    let done = work_chunk(work, &mut worker, chunk, input, sizing, buffers.take());
                     if done_tx.send(done).is_err() {
                         break;
                     }
@@ -433,10 +455,11 @@ fn work_chunk<W: UserWork>(
     chunk: Chunk,
     input: &Input,
     sizing: &Sizing,
+    out: Vec<u8>,
 ) -> Done<W::Acc> {
     let mut done = Done {
         seq: chunk.seq,
-        out: Vec::with_capacity(64 * 1024),
+        out,
         acc: work.acc(),
         stats: UserStream::default(),
         warnings: Vec::new(),

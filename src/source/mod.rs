@@ -16,7 +16,8 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::secret::{SERVER_SECRET_ENV, ServerKey};
 use crate::spec::id_lists::{IdListFiles, IdLists};
-use crate::spec::{CompiledSpecs, Parsed, parse_payload, parse_payload_leaking};
+use crate::spec::model::Kind;
+use crate::spec::{CompiledSpecs, Parsed, parse_payload, parse_payload_for, parse_payload_leaking};
 
 /// What the spec source is (the library's side of the `--specs`, `--data-store`, network
 /// and cache flags): plain data, built by the command line or by a library user.
@@ -154,6 +155,22 @@ pub struct LoadedSpecs {
 
 /// Loads, compiles and attaches id lists; prints compile warnings to stderr.
 pub fn load_specs(args: &SourceSettings) -> Result<LoadedSpecs> {
+    load_specs_with(args, parse_payload_leaking)
+}
+
+/// Like [`load_specs`] for a command that evaluates only `roots`: the specs hold those and
+/// what they reference (see [`crate::spec::lazy`]), so a cold start reads the payload once
+/// and compiles a few specs.
+pub fn load_specs_for(args: &SourceSettings, roots: &[(Kind, &str)]) -> Result<LoadedSpecs> {
+    load_specs_with(args, |bytes, origin| {
+        parse_payload_for(bytes, origin, roots)
+    })
+}
+
+fn load_specs_with(
+    args: &SourceSettings,
+    parse: impl FnOnce(&[u8], &str) -> Result<Parsed>,
+) -> Result<LoadedSpecs> {
     let mut loaded = load(args)?;
     let already = loaded
         .compiled
@@ -161,7 +178,7 @@ pub fn load_specs(args: &SourceSettings) -> Result<LoadedSpecs> {
         .and_then(|c| std::sync::Arc::try_unwrap(c).ok());
     let parsed = match already {
         Some(c) => Parsed::Specs(Box::new(c)),
-        None => parse_payload_leaking(&loaded.bytes, &loaded.origin)?,
+        None => parse(&loaded.bytes, &loaded.origin)?,
     };
     let mut specs = match parsed {
         Parsed::Specs(s) => *s,

@@ -48,6 +48,16 @@ fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> 
 
 /// Compiles a parsed payload.
 pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
+    compile_at(json, origin, &|_, i| i)
+}
+
+/// Compiles a payload whose v1 collections (arrays) were pruned: `position(key, i)` gives
+/// the original index of element `i` of collection `key`, for messages.
+pub(crate) fn compile_at(
+    json: &Json,
+    origin: &str,
+    position: &dyn Fn(&str, usize) -> usize,
+) -> Result<Parsed> {
     let top = json.as_object().ok_or_else(|| {
         Error::input(format!("{origin}: expected a JSON object at the top level"))
     })?;
@@ -73,6 +83,7 @@ pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
         conditions: Vec::new(),
         condition_keys: HashMap::new(),
         warnings: Vec::new(),
+        position,
     };
     c.run(top).map(|s| Parsed::Specs(Box::new(s)))
 }
@@ -148,6 +159,8 @@ struct Compiler<'a> {
     /// v2 condition key → index in `conditions`.
     condition_keys: HashMap<&'a str, u32>,
     warnings: Vec<String>,
+    /// Original index of a v1 collection element (see [`compile_at`]).
+    position: &'a dyn Fn(&str, usize) -> usize,
 }
 
 impl<'a> Compiler<'a> {
@@ -222,7 +235,7 @@ impl<'a> Compiler<'a> {
             None | Some(Json::Null) => {}
             Some(Json::Array(a)) => {
                 for (i, s) in a.iter().enumerate() {
-                    let path = format!("{key}[{i}]");
+                    let path = format!("{key}[{}]", (self.position)(key, i));
                     let o = s.as_object().ok_or_else(|| {
                         self.err(
                             &path,
@@ -275,7 +288,7 @@ impl<'a> Compiler<'a> {
             layers.push(self.spec(name, o, path, Kind::Layer)?);
         }
 
-        let index = |v: &Vec<Spec>| -> HashMap<Box<str>, u32> {
+        let index = |v: &Vec<Spec>| -> NameIndex {
             // Later duplicates replace earlier ones, as a JSON object would.
             v.iter()
                 .enumerate()
@@ -708,34 +721,10 @@ impl<'a> Compiler<'a> {
             .and_then(|a| a.get("salt"))
             .and_then(Json::as_str)
             .unwrap_or("");
-        let gates = match kind {
-            CondKind::PassGate | CondKind::FailGate => vec![GateRef {
-                name: target_json.as_str().unwrap_or("").into(),
-                index: None,
-            }],
-            CondKind::MultiPassGate | CondKind::MultiFailGate => match target_json {
-                Json::Array(a) => a
-                    .iter()
-                    .map(|g| GateRef {
-                        name: match g {
-                            Json::String(s) => s.as_str().into(),
-                            other => other.to_string().into(),
-                        },
-                        index: None,
-                    })
-                    .collect(),
-                // The legacy SDK iterates a string's characters.
-                Json::String(s) => s
-                    .chars()
-                    .map(|ch| GateRef {
-                        name: ch.to_string().into(),
-                        index: None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+        let gates = referenced_gates(kind, target_json)
+            .into_iter()
+            .map(|name| GateRef { name, index: None })
+            .collect();
         let idx = self.conditions.len() as u32;
         self.conditions.push(Condition {
             kind,
@@ -752,6 +741,26 @@ impl<'a> Compiler<'a> {
         });
         self.note_drop(idx, dropped);
         Ok(idx)
+    }
+}
+
+/// The gates a condition names: `pass_gate`/`fail_gate` one, `multi_*` a list (a string
+/// target is iterated by character, as the legacy SDK does), other types none.
+pub(crate) fn referenced_gates(kind: CondKind, target: &Json) -> Vec<Box<str>> {
+    match kind {
+        CondKind::PassGate | CondKind::FailGate => vec![target.as_str().unwrap_or("").into()],
+        CondKind::MultiPassGate | CondKind::MultiFailGate => match target {
+            Json::Array(a) => a
+                .iter()
+                .map(|g| match g {
+                    Json::String(s) => s.as_str().into(),
+                    other => other.to_string().into(),
+                })
+                .collect(),
+            Json::String(s) => s.chars().map(|ch| ch.to_string().into()).collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
     }
 }
 

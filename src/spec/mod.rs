@@ -5,10 +5,12 @@ pub mod compile;
 pub mod describe;
 pub mod diff;
 pub mod id_lists;
+pub mod lazy;
 pub mod model;
 pub mod param_store;
 pub mod time;
 pub mod value;
 
 pub use compile::{Parsed, parse_payload, parse_payload_leaking};
+pub use lazy::parse_payload_for;
 pub use model::CompiledSpecs;

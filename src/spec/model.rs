@@ -422,6 +422,56 @@ impl MissingIdLists {
     }
 }
 
+/// A fast hasher for spec names (a folded multiply per 8-byte word, then a mix): name
+/// lookups happen per evaluation, where SipHash cost more than the lookup's purpose.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NameHasher(u64);
+
+const NAME_HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl NameHasher {
+    /// A folded multiply: the 128-bit product's halves xored, so that every bit of the
+    /// word reaches every bit of the state.
+    fn add(&mut self, word: u64) {
+        let m = u128::from(self.0 ^ word) * u128::from(NAME_HASH_K);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // The length first: the last word is zero-padded.
+        self.add(bytes.len() as u64);
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        // MurmurHash3's finalizer: every input bit reaches the low and the high bits.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// Spec name → index in its collection.
+pub type NameIndex = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<NameHasher>>;
+
 /// Everything evaluation needs, compiled.
 #[derive(Debug)]
 pub struct CompiledSpecs {
@@ -429,9 +479,9 @@ pub struct CompiledSpecs {
     pub gates: Vec<Spec>,
     pub configs: Vec<Spec>,
     pub layers: Vec<Spec>,
-    pub gate_index: HashMap<Box<str>, u32>,
-    pub config_index: HashMap<Box<str>, u32>,
-    pub layer_index: HashMap<Box<str>, u32>,
+    pub gate_index: NameIndex,
+    pub config_index: NameIndex,
+    pub layer_index: NameIndex,
     pub conditions: Vec<Condition>,
     pub time: i64,
     pub app_id: Option<Box<str>>,
@@ -481,5 +531,29 @@ impl CompiledSpecs {
     /// `" (did you mean …?)"` over the names of `kind`, for an unknown-name message.
     pub fn suggest(&self, kind: Kind, name: &str) -> String {
         crate::util::suggest::hint(name, self.specs(kind).iter().map(|s| &*s.name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+    #[test]
+    fn name_hashes_spread_over_low_and_high_bits() {
+        let b = std::hash::BuildHasherDefault::<NameHasher>::default();
+        let names: Vec<String> = (0..4096).map(|i| format!("gate_{i}")).collect();
+        let hashes: Vec<u64> = names.iter().map(|n| b.hash_one(n.as_str())).collect();
+        let distinct = |f: &dyn Fn(u64) -> u64| {
+            let mut v: Vec<u64> = hashes.iter().map(|&h| f(h)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        // 4096 names into 4096 buckets: a good hash fills well over half of them.
+        assert!(distinct(&|h| h & 4095) > 2400);
+        assert!(distinct(&|h| h >> 52) > 2400);
+        assert_eq!(distinct(&|h| h), 4096);
+        // Prefix-sharing names of every length differ.
+        assert_ne!(b.hash_one("a"), b.hash_one("a\0"));
     }
 }

@@ -48,6 +48,17 @@ impl Value {
         v
     }
 
+    /// A small non-negative integer (a `user_bucket`): the facets `from_json` gives the
+    /// number, without going through JSON and float formatting.
+    pub fn from_small_uint(n: u32) -> Value {
+        Value {
+            f: Some(f64::from(n)),
+            i: Some(i64::from(n)),
+            s: Some(n.to_string()),
+            ..Value::default()
+        }
+    }
+
     /// A value holding only an integer facet (e.g. the current time).
     pub fn int_only(i: i64) -> Value {
         Value {
@@ -178,6 +189,17 @@ mod tests {
         assert_eq!(Value::from_str_value("1_0").f, None);
         assert_eq!(Value::from_str_value("NaN").f.map(f64::is_nan), Some(true));
         assert_eq!(Value::from_str_value("ABC").lower(), Some("abc"));
+    }
+
+    #[test]
+    fn small_uints_have_the_facets_of_their_json() {
+        for n in [0u32, 1, 9, 10, 999, 1000, 65_535, u32::MAX] {
+            assert_eq!(
+                Value::from_small_uint(n),
+                Value::from_json(&json!(n)),
+                "{n}"
+            );
+        }
     }
 
     #[test]
