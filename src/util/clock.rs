@@ -2,7 +2,7 @@
 //! and [`Clock`], "now" for one run: the system clock or a fixed instant (`--at`, or `at:` in
 //! a test file), so `current_time` conditions, time-bounded config mappings and event
 //! timestamps give the same answer on every date. `--at` text is read by
-//! [`crate::spec::time::parse_clock`].
+//! `spec::time::parse_clock` (the spec layer, above this one).
 
 /// Now, in Unix epoch milliseconds.
 pub fn now_ms() -> i64 {
