@@ -2,9 +2,12 @@
 
 use crate::cli::common::{EvalArgs, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::persisted::StickyArgs;
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
+use crate::eval::evaluator::ConfigRead;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::Explanation;
@@ -71,6 +74,14 @@ pub struct GetArgs {
 }
 
 #[derive(Debug, Clone, clap::Args)]
+pub struct GetExperimentArgs {
+    #[command(flatten)]
+    pub get: GetArgs,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
 pub struct GetLayerArgs {
     /// The layer's name.
     pub name: String,
@@ -85,6 +96,8 @@ pub struct GetLayerArgs {
     #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
           default_missing_value = "auto", value_name = "FORM")]
     pub explain: Option<ExplainForm>,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
     #[command(flatten)]
     pub user: UserArgs,
     #[command(flatten)]
@@ -109,6 +122,10 @@ struct One<'a> {
     /// One parameter of a layer.
     param: Option<&'a str>,
     explain: Option<ExplainForm>,
+    /// `get_dynamic_config` or `get_experiment`.
+    config_read: ConfigRead,
+    /// Sticky assignments (get-experiment, get-layer).
+    sticky: Option<&'a StickyArgs>,
     user: &'a UserArgs,
     eval: &'a EvalArgs,
     exposures: &'a ExposureArgs,
@@ -124,6 +141,8 @@ fn run_one(
         name,
         param,
         explain,
+        config_read,
+        sticky,
         user: user_args,
         eval,
         exposures,
@@ -140,24 +159,25 @@ fn run_one(
         load_specs_for(&eval.source.settings(), &[(kind, name)])?
     };
     let overrides = load_overrides(eval, &specs)?;
-    let opts = EvalOptions::at(&specs, eval.clock());
-    let (result, recorder) = match explain {
+    let mut persisted = match sticky {
+        Some(s) => s.load()?,
+        None => None,
+    };
+    let how = How {
+        opts: EvalOptions::at(&specs, eval.clock()),
+        overrides: overrides.as_ref(),
+        config_read,
+        sticky: sticky.zip(persisted.as_ref()).map(|(s, p)| s.settings(p)),
+    };
+    let (result, recorder, ops) = match explain {
         Some(_) => {
-            let (r, t) = evaluate_one(
-                &specs,
-                &user,
-                opts,
-                overrides.as_ref(),
-                kind,
-                name,
-                Recorder::default(),
-            );
-            (r, Some(t))
+            let (r, t, ops) = evaluate_one(&specs, &user, &how, kind, name, Recorder::default());
+            (r, Some(t), ops)
         }
-        None => (
-            evaluate_one(&specs, &user, opts, overrides.as_ref(), kind, name, NoTrace).0,
-            None,
-        ),
+        None => {
+            let (r, _, ops) = evaluate_one(&specs, &user, &how, kind, name, NoTrace);
+            (r, None, ops)
+        }
     };
     let r = &result;
     let explanation = recorder.as_ref().map(|trace| Explanation {
@@ -221,23 +241,41 @@ fn run_one(
         None => ExitCode::Success,
     };
     written?;
-    Ok((r.bool, code))
+    let passed = r.bool;
+    drop(explanation);
+    drop((recorder, result, how));
+    if let (Some(args), Some(p)) = (sticky, persisted.as_mut()) {
+        let changed = p.apply(ops);
+        args.save(p, changed)?;
+    }
+    Ok((passed, code))
 }
 
-/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing).
+/// How one entity is evaluated.
+struct How<'s> {
+    opts: EvalOptions<'s>,
+    overrides: Option<&'s LocalOverrides>,
+    config_read: ConfigRead,
+    sticky: Option<Sticky<'s>>,
+}
+
+/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing), and the
+/// sticky values to save or delete.
 fn evaluate_one<'s, T: Trace>(
     specs: &'s CompiledSpecs,
     user: &User,
-    opts: EvalOptions<'s>,
-    overrides: Option<&'s LocalOverrides>,
+    how: &How<'s>,
     kind: Kind,
     name: &str,
     trace: T,
-) -> (EvalResult<'s>, T) {
-    let mut ev = Evaluator::with_trace(specs, user, opts, trace);
-    ev.overrides = overrides;
+) -> (EvalResult<'s>, T, Vec<StickyOp>) {
+    let mut ev = Evaluator::with_trace(specs, user, how.opts, trace);
+    ev.overrides = how.overrides;
+    ev.config_read = how.config_read;
+    ev.sticky = how.sticky;
     ev.evaluate(kind, name);
-    (std::mem::take(&mut ev.result), ev.trace)
+    let ops = std::mem::take(&mut ev.sticky_ops);
+    (std::mem::take(&mut ev.result), ev.trace, ops)
 }
 
 /// `--field PATH`: the value at a dotted path (array elements by index); an error names the
@@ -303,6 +341,8 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
         name: &a.name,
         param: None,
         explain: a.explain,
+        config_read: ConfigRead::ByEntity,
+        sticky: None,
         user: &a.user,
         eval: &a.eval,
         exposures: &a.exposures,
@@ -321,12 +361,24 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
     })
 }
 
+/// `get-config`: the SDK's `get_dynamic_config`.
 pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
+    get_config_as(a, ConfigRead::Config, None)
+}
+
+/// `get-experiment`: the SDK's `get_experiment` (experiment overrides, sticky values).
+pub fn get_experiment(a: &GetExperimentArgs) -> Result<ExitCode> {
+    get_config_as(&a.get, ConfigRead::Experiment, Some(&a.sticky))
+}
+
+fn get_config_as(a: &GetArgs, how: ConfigRead, sticky: Option<&StickyArgs>) -> Result<ExitCode> {
     let one = One {
         kind: Kind::Config,
         name: &a.name,
         param: None,
         explain: a.explain,
+        config_read: how,
+        sticky,
         user: &a.user,
         eval: &a.eval,
         exposures: &a.exposures,
@@ -352,6 +404,8 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
         name: &a.name,
         param,
         explain: a.explain,
+        config_read: ConfigRead::ByEntity,
+        sticky: Some(&a.sticky),
         user: &a.user,
         eval: &a.eval,
         exposures: &a.exposures,
