@@ -1196,7 +1196,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__experiment)
-            opts="-r -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-r -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1350,6 +1350,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --persisted-values)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1358,7 +1362,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__layer)
-            opts="-r -h -V --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
+            opts="-r -h -V --raw --explain --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --log-exposures --log-event-url --batch-size --spool --retry-base-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1370,10 @@ _statsig() {
             case "${prev}" in
                 --explain)
                     COMPREPLY=($(compgen -W "auto text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --persisted-values)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2675,7 +2683,7 @@ _statsig() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer param-store" -- "${cur}"))
                     return 0
                     ;;
                 --specs)
@@ -2893,7 +2901,7 @@ _statsig() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer param-store" -- "${cur}"))
                     return 0
                     ;;
                 --specs)

@@ -175,17 +175,22 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-e
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -r
@@ -222,6 +227,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print JSON instead of text or a table'
@@ -589,7 +597,8 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -614,7 +623,8 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r

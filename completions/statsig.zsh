@@ -177,6 +177,7 @@ json\:""))' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -184,6 +185,9 @@ json\:""))' \
 '--json[Print JSON instead of text or a table]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -196,6 +200,7 @@ _arguments "${_arguments_options[@]}" : \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -233,6 +238,9 @@ json\:""))' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--json[Print JSON instead of text or a table]' \
@@ -756,7 +764,8 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -787,7 +796,8 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -808,7 +818,7 @@ layer\:""))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The entity'\''s name; every gate, config and layer of that name is shown:_default' \
+':name -- The entity'\''s name; every gate, config, layer and parameter store of that name is shown (an experiment with its groups and their values):_default' \
 && ret=0
 ;;
 (diff)

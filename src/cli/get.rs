@@ -242,7 +242,6 @@ fn run_one(
     };
     written?;
     let passed = r.bool;
-    drop(explanation);
     drop((recorder, result, how));
     if let (Some(args), Some(p)) = (sticky, persisted.as_mut()) {
         let changed = p.apply(ops);

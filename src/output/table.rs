@@ -18,6 +18,7 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> String {
         "ID TYPE",
         "RULES",
         "TARGET APPS",
+        "GROUPS",
     ]);
     for r in rows {
         let kind = match r.entity {
@@ -37,7 +38,10 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> String {
             kind,
             if r.enabled { "yes" } else { "no" }.to_string(),
             r.id_type.to_string(),
-            r.rules.to_string(),
+            match r.parameters {
+                Some(n) => format!("{n} params"),
+                None => r.rules.to_string(),
+            },
             r.target_apps
                 .as_ref()
                 .map(|a| {
@@ -48,6 +52,7 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> String {
                     }
                 })
                 .unwrap_or_default(),
+            r.groups.as_ref().map(|g| g.join(", ")).unwrap_or_default(),
         ]);
     }
     if let Some(c) = t.column_mut(4) {
