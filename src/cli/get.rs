@@ -139,7 +139,7 @@ fn run_one(
     let explanation = recorder.as_ref().map(|trace| Explanation {
         kind,
         name,
-        result: r,
+        reason: r.reason(),
         trace,
     });
     let json_out = eval.output.wants_json() || explain == Some(ExplainForm::Json);
