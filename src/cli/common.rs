@@ -90,7 +90,7 @@ pub fn load_overrides(args: &EvalArgs, specs: &CompiledSpecs) -> Result<Option<L
             .apply_flags(&flags, specs)?;
     }
     for w in out.iter().flat_map(|o| o.kind_warnings(specs)) {
-        eprintln!("warning: {w}");
+        crate::util::warn::warn(w);
     }
     Ok(out)
 }
