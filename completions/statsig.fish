@@ -87,6 +87,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-id-lis
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
@@ -134,6 +135,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lis
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
@@ -181,6 +183,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
@@ -227,6 +230,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-list
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l default -d 'With PARAM: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK\'s typed getters do; without it the getter is the parameter\'s param_type and a missing or mistyped value prints null' -r
@@ -270,6 +274,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-i
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l gate -d 'Only this gate (repeatable)' -r
@@ -317,7 +322,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size 
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l all -d 'Add every parameter store of the payload (the `param_stores` section)'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
@@ -326,6 +331,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l hash -d 'How names are hashed in the payload' -r -f -a "none\t'Names as they are'
@@ -376,12 +382,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l batch-si
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-local-overrides -d 'Apply the local overrides of --overrides to the payload'
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Print JSON instead of text or a table'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
@@ -416,7 +423,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-conf
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Print JSON instead of text or a table'
@@ -474,7 +481,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-expe
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fail-on-change -l exit-code -d 'Exit 1 when any entity changes for any user (a CI guard on rule edits)'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Print JSON instead of text or a table'
@@ -525,7 +532,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l log-event
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No summary line on success'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
