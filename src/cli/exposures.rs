@@ -16,6 +16,7 @@ use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
 use crate::user::User;
 use crate::util::clock::Clock;
+use crate::util::warn::warn;
 
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Events")]
@@ -145,9 +146,9 @@ impl ExposureLogger {
             Ok(r) => r,
             Err(e) if self.strict => return Err(e),
             Err(e) => {
-                eprintln!(
-                    "warning: exposures not logged: {e} (the exit code ignores it without --strict-delivery)"
-                );
+                warn(format_args!(
+                    "exposures not logged: {e} (--strict-delivery makes this an error)"
+                ));
                 return Ok(ExitCode::Success);
             }
         };
@@ -158,7 +159,7 @@ impl ExposureLogger {
         if report.delivered() {
             // Earlier runs' events the server refused: worth a line, not this run's failure.
             if report.dead > 0 {
-                eprintln!("{summary}");
+                warn(summary.strip_prefix("statsig: ").unwrap_or(&summary));
             }
             return Ok(ExitCode::Success);
         }
@@ -167,10 +168,10 @@ impl ExposureLogger {
             eprintln!("error: exposures not delivered: {summary}");
             return Ok(ExitCode::Network);
         }
-        eprintln!(
-            "warning: exposures not delivered ({summary}); `statsig events flush` sends them \
-             later (--strict-delivery makes this exit 3)"
-        );
+        warn(format_args!(
+            "exposures not delivered ({summary}); `statsig events flush` sends them later \
+             (--strict-delivery makes this exit 3)"
+        ));
         Ok(ExitCode::Success)
     }
 }

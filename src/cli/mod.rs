@@ -33,6 +33,8 @@ pub mod log_event;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub global: args::GlobalArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +107,8 @@ pub fn command() -> clap::Command {
 pub fn run() -> std::process::ExitCode {
     use clap::FromArgMatches;
     let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
+    crate::util::warn::set_quiet(cli.global.quiet);
+    crate::output::style::init(cli.global.color.when());
     let code = match dispatch(cli.command) {
         Ok(code) => code,
         // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.

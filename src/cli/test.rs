@@ -5,8 +5,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::args::{SourceArgs, TextOrJson};
+use crate::cli::args::{OutputArgs, SourceArgs};
 use crate::error::{Error, ExitCode, Result};
+use crate::output::Format;
 use crate::output::{self, suite as render};
 use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
@@ -17,9 +18,6 @@ pub struct TestArgs {
     /// Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json
     /// [default: .]
     pub paths: Vec<PathBuf>,
-    /// The report on stdout: a line per case (text) or one JSON document.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
@@ -35,6 +33,9 @@ pub struct TestArgs {
     /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions.
     #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
     pub at: Option<crate::util::clock::Clock>,
+    /// The report on stdout: a line per case (text) or one JSON document.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The specs for files without `specs:`.
     #[command(flatten)]
     pub source: SourceArgs,
@@ -65,6 +66,12 @@ fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
 }
 
 pub fn run(a: &TestArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "test",
+        &[Format::Text, Format::Json],
+        Format::Text,
+        Format::Text,
+    )?;
     let paths = suite::discover::find(&a.paths)?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -72,7 +79,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         match suite::read_file(p) {
             Ok(f) => {
                 for (pos, w) in &f.warnings {
-                    eprintln!("warning: {}:{pos}: {w}", p.display());
+                    crate::util::warn::warn(format_args!("{}:{pos}: {w}", p.display()));
                 }
                 files.push(f)
             }
@@ -92,7 +99,6 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         fail_fast: a.fail_fast,
         now_ms: a.at.unwrap_or_default().now_ms(),
     };
-    let format = a.format.format();
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
         if write_err.is_none() {

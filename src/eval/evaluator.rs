@@ -335,14 +335,34 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                 let Some(rule) = mapping.rules.get(rule_name) else {
                     continue;
                 };
+                if T::ON {
+                    self.trace
+                        .mapping_rule_start(name, &entry.new_config_name, rule);
+                }
                 self.evaluate_rule_conditions(rule);
-                let matched = self.result.bool && !self.result.unsupported;
+                let unsupported = self.result.unsupported;
+                let matched = self.result.bool && !unsupported;
                 self.reset_result();
                 self.nested_count = 0;
                 if !matched {
+                    if T::ON {
+                        self.trace.mapping_rule_end(if unsupported {
+                            RuleOutcome::Unsupported
+                        } else {
+                            RuleOutcome::NoMatch
+                        });
+                    }
                     continue;
                 }
-                if self.roll(rule, salt) {
+                let rolled = self.roll(rule, salt);
+                if T::ON {
+                    self.trace.mapping_rule_end(if rolled {
+                        RuleOutcome::Pass
+                    } else {
+                        RuleOutcome::RollFail
+                    });
+                }
+                if rolled {
                     let new_name: &'s str = &entry.new_config_name;
                     match self.specs.index(kind, new_name) {
                         Some(i) => {

@@ -9,6 +9,7 @@ use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::trace::Recorder;
 use crate::eval::{EvalOptions, Evaluator};
 use crate::population::stream::{self, StreamSettings, UserSource, UserWork};
 use crate::result::{EvalResult, Reason};
@@ -138,6 +139,8 @@ pub enum Problem {
         actual: Json,
         /// How the result was reached (for the user shown).
         decision: Option<Box<Decision>>,
+        /// The `--explain` trace of the same evaluation.
+        explained: Option<Box<Explained>>,
         /// In a population: how many users missed it, and the first one.
         users: Option<Box<UserMiss>>,
     },
@@ -149,6 +152,13 @@ pub enum Problem {
         hits: u64,
         of: u64,
     },
+}
+
+/// One evaluation as `--explain` records it.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub trace: Recorder,
+    pub reason: Reason,
 }
 
 #[derive(Debug, Clone)]
@@ -343,11 +353,11 @@ fn run_user(
             continue;
         }
         // Explained once per entity, on its first miss.
-        let mut explained: Option<Option<Box<Decision>>> = None;
+        let mut explained: Option<(Option<Box<Decision>>, Box<Explained>)> = None;
         for c in &e.checks {
             for (check, expected, actual) in point_misses(&c.what, e.kind, &ev.result, p) {
-                let decision = explained
-                    .get_or_insert_with(|| explain(p, &user, e, settings).map(Box::new))
+                let (decision, explained) = explained
+                    .get_or_insert_with(|| explain(p, &user, e, settings))
                     .clone();
                 failures.push(Failure {
                     kind: e.kind,
@@ -358,6 +368,7 @@ fn run_user(
                         expected,
                         actual,
                         decision,
+                        explained: Some(explained),
                         users: None,
                     },
                 });
@@ -367,8 +378,14 @@ fn run_user(
     failures
 }
 
-/// Evaluates again, recording every rule tried, to explain a miss.
-fn explain(p: &Prepared, user: &User, e: &Expect, settings: &Settings) -> Option<Decision> {
+/// Evaluates again, recording every rule tried (and then the whole `--explain` trace), to
+/// explain a miss.
+fn explain(
+    p: &Prepared,
+    user: &User,
+    e: &Expect,
+    settings: &Settings,
+) -> (Option<Box<Decision>>, Box<Explained>) {
     let specs = &p.specs.specs;
     let mut ev = Evaluator::with_trace(
         specs,
@@ -378,7 +395,16 @@ fn explain(p: &Prepared, user: &User, e: &Expect, settings: &Settings) -> Option
     );
     ev.overrides = p.overrides.as_ref();
     ev.evaluate(e.kind, &e.name);
-    ev.trace.take()
+    let decision = ev.trace.take().map(Box::new);
+    let mut ev = Evaluator::with_trace(specs, user, options(specs, settings), Recorder::default());
+    ev.overrides = p.overrides.as_ref();
+    ev.evaluate(e.kind, &e.name);
+    let reason = ev.result.reason();
+    let explained = Box::new(Explained {
+        trace: ev.trace,
+        reason,
+    });
+    (decision, explained)
 }
 
 fn unknown_entity(specs: &CompiledSpecs, e: &Expect) -> Failure {
@@ -701,7 +727,7 @@ fn run_population(
             let Some((index, expected, actual, user)) = first else {
                 continue;
             };
-            let decision = explain(p, &parse_user(&user), e, settings).map(Box::new);
+            let (decision, explained) = explain(p, &parse_user(&user), e, settings);
             failures.push(Failure {
                 kind: e.kind,
                 entity: e.name.clone(),
@@ -711,6 +737,7 @@ fn run_population(
                     expected,
                     actual,
                     decision,
+                    explained: Some(explained),
                     users: Some(Box::new(UserMiss {
                         failed: n,
                         of: count,
