@@ -427,7 +427,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'The 
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions and time-bounded config mappings; wins over the files\' `at:`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -489,6 +489,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand man" -s V -l version -d 
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l value -d 'The event\'s value: a number if it reads as one, else a string' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l metadata -d 'A metadata field (repeatable), sent as a string' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l time -d 'The event time in ms since the epoch (default now)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l at -d 'The event time as RFC 3339, a date or epoch ms, as `--at` on the evaluating commands' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -r
@@ -516,6 +517,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s f -l file -d 'One JSON event per line: {"eventName", "value", "metadata", "user", "time"}; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l at -d 'The time of events that have none (RFC 3339, a date or epoch ms) [default: now]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r

@@ -472,7 +472,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[The report on stdout\: a line per case (text) or one JSON document]:FORMAT:(text json)' \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
-'--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions]:TIME:_default' \
+'--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions and time-bounded config mappings; wins over the files'\'' \`at\:\`]:TIME:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -562,6 +562,7 @@ _arguments "${_arguments_options[@]}" : \
 '--value=[The event'\''s value\: a number if it reads as one, else a string]:V:_default' \
 '*--metadata=[A metadata field (repeatable), sent as a string]:KEY=VALUE:_default' \
 '--time=[The event time in ms since the epoch (default now)]:MS:_default' \
+'(--time)--at=[The event time as RFC 3339, a date or epoch ms, as \`--at\` on the evaluating commands]:TIME:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -598,6 +599,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-f+[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
 '--file=[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
+'--at=[The time of events that have none (RFC 3339, a date or epoch ms) \[default\: now\]]:TIME:_default' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
