@@ -15,6 +15,9 @@ _statsig() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -63,17 +66,27 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -117,18 +130,28 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -172,18 +195,28 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -226,18 +259,28 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -279,18 +322,28 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The parameter store'\''s name:_default' \
@@ -299,7 +352,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (evaluate)
 _arguments "${_arguments_options[@]}" : \
-'*--gate=[Only this gate (repeatable)]:NAME:_default' \
+'*--gate=[Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)]:NAME:_default' \
 '*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
@@ -339,11 +392,19 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
@@ -351,11 +412,13 @@ _arguments "${_arguments_options[@]}" : \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -367,10 +430,10 @@ sha256\:"Base64 of the SHA-256 digest"
 djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs)"))' \
 '--client-key=[Client SDK key\: only specs targeted at its app (via the specs'\'' sdk_keys_to_app_ids)]:KEY:_default' \
 '--target-app-id=[Only specs targeted at this app id (wins over --client-key)]:ID:_default' \
-'*--gate=[Only this feature gate among the gates (repeatable)]:NAME:_default' \
-'*--config=[Only this dynamic config among the dynamic configs (repeatable)]:NAME:_default' \
-'*--experiment=[Only this experiment among the experiments (repeatable)]:NAME:_default' \
-'*--layer=[Only this layer among the layers (repeatable)]:NAME:_default' \
+'*--gate=[Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)]:NAME:_default' \
+'*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer (repeatable)]:NAME:_default' \
 '-o+[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
 '--out=[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
 '--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
@@ -406,18 +469,28 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -430,11 +503,10 @@ _arguments "${_arguments_options[@]}" : \
 '(--merge)--generate=[Generate N users from \`--user TEMPLATE\` instead of reading them]:N:_default' \
 '--user=[The generated users'\'' JSON, \`\${i}\` standing for 0..N-1\: '\''{"userID"\:"user-\${i}"}'\'']:TEMPLATE:_default' \
 '*--merge=[Combine the JSON reports (\`--format json\`) of the parts of a split population into the report of the whole\: counts add, rates and p-values are computed again]:PART:_files' \
-'*--gate=[Only this gate (repeatable; with any of these four, only the named entities)]:NAME:_default' \
+'*--gate=[Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)]:NAME:_default' \
 '*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
-'--format=[Output format \[default\: table on a terminal, json otherwise\]]:FORMAT:(table json csv markdown)' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
@@ -455,24 +527,40 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (test)
 _arguments "${_arguments_options[@]}" : \
-'--format=[The report on stdout\: a line per case (text) or one JSON document]:FORMAT:(text json)' \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
 '--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions and time-bounded config mappings; wins over the files'\'' \`at\:\`]:TIME:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -486,12 +574,16 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-fast[Stop at the first failing case]' \
 '--coverage[Show, per entity, which rules some case decided, and list the rules none did]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::paths -- Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json \[default\: .\]:_files' \
@@ -503,7 +595,6 @@ _arguments "${_arguments_options[@]}" : \
 '--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
 '--examples=[Up to N example user ids per changed entity]:N:_default' \
 '*--ignore=[Leave this entity out\: its change is expected (repeatable)]:NAME:_default' \
-'--format=[Output format \[default\: text\]]:FORMAT:(text json)' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
@@ -524,16 +615,26 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::versions -- OLD and NEW payloads (files, `-` for stdin). With one, it is OLD and NEW comes from the source options (`--specs`, `--data-store`, the API with a server key); with `--old-data-store`, a single file is NEW:_files' \
@@ -541,6 +642,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -551,6 +655,9 @@ _arguments "${_arguments_options[@]}" : \
 (man)
 _arguments "${_arguments_options[@]}" : \
 '--dir=[Write statsig.1 and one page per command (statsig-check-gate.1, ...) into DIR instead of printing statsig.1]:DIR:_files' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -584,10 +691,11 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -609,10 +717,11 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -621,6 +730,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (events)
 _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -646,9 +758,10 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -658,9 +771,19 @@ _arguments "${_arguments_options[@]}" : \
 (status)
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
-'--json[Print JSON instead of text or a table]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -676,9 +799,10 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -688,6 +812,9 @@ _arguments "${_arguments_options[@]}" : \
 (purge)
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -736,6 +863,9 @@ esac
 ;;
 (specs)
 _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -759,6 +889,13 @@ config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
 layer\:""))' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -772,9 +909,12 @@ layer\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
-'--json[Print JSON instead of text or a table]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -790,6 +930,13 @@ config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
 layer\:""))' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -803,9 +950,12 @@ layer\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
-'--json[Print JSON instead of text or a table]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -815,6 +965,13 @@ layer\:""))' \
 ;;
 (diff)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -828,11 +985,14 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
-'--json[Print JSON instead of text or a table]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':old -- The old payload (v1 or v2; `-` reads stdin):_files' \
@@ -857,8 +1017,11 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -884,8 +1047,11 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \

@@ -4,6 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::cli::args::EntityArgs;
 use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
@@ -53,18 +54,8 @@ pub struct ClientInitArgs {
     /// Only specs targeted at this app id (wins over --client-key).
     #[arg(long, value_name = "ID")]
     pub target_app_id: Option<String>,
-    /// Only this feature gate among the gates (repeatable).
-    #[arg(long = "gate", value_name = "NAME")]
-    pub gates: Vec<String>,
-    /// Only this dynamic config among the dynamic configs (repeatable).
-    #[arg(long = "config", value_name = "NAME")]
-    pub configs: Vec<String>,
-    /// Only this experiment among the experiments (repeatable).
-    #[arg(long = "experiment", value_name = "NAME")]
-    pub experiments: Vec<String>,
-    /// Only this layer among the layers (repeatable).
-    #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
+    #[command(flatten)]
+    pub entities: EntityArgs,
     /// Apply the local overrides of --overrides to the payload.
     #[arg(long)]
     pub include_local_overrides: bool,
@@ -96,10 +87,10 @@ impl ClientInitArgs {
             hash: self.hash.algo(),
             client_key: self.client_key.clone(),
             target_app_id: self.target_app_id.clone(),
-            gates: filter(&self.gates),
-            configs: filter(&self.configs),
-            experiments: filter(&self.experiments),
-            layers: filter(&self.layers),
+            gates: filter(&self.entities.gates),
+            configs: filter(&self.entities.configs),
+            experiments: filter(&self.entities.experiments),
+            layers: filter(&self.entities.layers),
             include_local_overrides: self.include_local_overrides,
         }
     }
@@ -120,9 +111,9 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval, specs)?;
     if overrides.is_some() && !a.include_local_overrides {
-        eprintln!(
-            "warning: overrides are not applied to client-init without --include-local-overrides"
-        );
+        crate::util::warn::warn(format_args!(
+            "overrides are not applied to client-init without --include-local-overrides"
+        ));
     }
     let overrides = overrides.filter(|_| a.include_local_overrides);
     let opts = a.gcir_options();

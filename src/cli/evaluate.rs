@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde_json::Value as Json;
 
+use crate::cli::args::EntityArgs;
 use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::persisted::StickyArgs;
@@ -25,18 +26,8 @@ use crate::spec::model::{Entity, Kind};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvaluateArgs {
-    /// Only this gate (repeatable).
-    #[arg(long = "gate", value_name = "NAME")]
-    pub gates: Vec<String>,
-    /// Only this dynamic config (repeatable).
-    #[arg(long = "config", value_name = "NAME")]
-    pub configs: Vec<String>,
-    /// Only this experiment (repeatable).
-    #[arg(long = "experiment", value_name = "NAME")]
-    pub experiments: Vec<String>,
-    /// Only this layer (repeatable).
-    #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
+    #[command(flatten)]
+    pub entities: EntityArgs,
     /// Also read this parameter store (repeatable): adds a `param_stores` section
     /// `{STORE: {PARAM: VALUE | null}}` to each record.
     #[arg(long = "param-store", value_name = "NAME")]
@@ -76,11 +67,11 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval, specs)?;
     let mut sel = Selection {
-        gates: a.gates.clone(),
-        configs: a.configs.clone(),
-        layers: a.layers.clone(),
+        gates: a.entities.gates.clone(),
+        configs: a.entities.configs.clone(),
+        layers: a.entities.layers.clone(),
     };
-    sel.configs.extend(a.experiments.iter().cloned());
+    sel.configs.extend(a.entities.experiments.iter().cloned());
     let any = |_: &Entity| true;
     let checks = [
         NameCheck {
@@ -131,7 +122,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
             ev.sticky = persisted.as_ref().map(|p| a.sticky.settings(p));
             // A table on a terminal, unless JSON or a choice of fields was asked for.
             let format = Format::choose(
-                a.eval.output.json || a.fields.is_some(),
+                a.eval.output.wants_json() || a.fields.is_some(),
                 Format::Table,
                 Format::Json,
             );
@@ -212,9 +203,9 @@ fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<
                     "unknown parameter store {n:?} (--strict)"
                 )));
             }
-            eprintln!(
-                "warning: no parameter store named {n:?} in the specs (reason: Unrecognized)"
-            );
+            crate::util::warn::warn(format_args!(
+                "no parameter store named {n:?} in the specs (reason: Unrecognized)"
+            ));
         }
     }
     Ok(a.param_stores.iter().map(String::as_str).collect())

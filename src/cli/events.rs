@@ -116,7 +116,7 @@ pub fn run_log_events(args: &LogEventsArgs) -> Result<ExitCode> {
         b.finish_and_clear();
     }
     // Whatever was accepted before an error is delivered (or left spooled) all the same.
-    let code = finish_delivery(delivery, args.send.quiet && ingested.is_ok())?;
+    let code = finish_delivery(delivery, crate::util::warn::quiet() && ingested.is_ok())?;
     let rep = ingested?;
     if code == ExitCode::Success && rep.skipped > 0 {
         eprintln!(
@@ -168,16 +168,16 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
     match &args.command {
         EventsCommand::Flush { send } => {
             let d = start_delivery(send)?;
-            finish_delivery(d, send.quiet)
+            finish_delivery(d, crate::util::warn::quiet())
         }
         EventsCommand::Retry { send } => {
             let dir = default_dir(send.delivery.spool.as_deref())?;
             let n = Spool::open(&dir)?.revive_dead_letters()?;
-            if !send.quiet {
+            if !crate::util::warn::quiet() {
                 eprintln!("statsig: events: {n} dead letters queued again");
             }
             let d = start_delivery(send)?;
-            finish_delivery(d, send.quiet)
+            finish_delivery(d, crate::util::warn::quiet())
         }
         EventsCommand::Purge { spool } => {
             let dir = default_dir(spool.as_deref())?;
@@ -205,7 +205,12 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
                     ..Default::default()
                 }
             };
-            let format = Format::choose(flags.json, Format::Text, Format::Text);
+            let format = flags.choose(
+                "events status",
+                &[Format::Text, Format::Json],
+                Format::Text,
+                Format::Text,
+            )?;
             output::print(&output::spool_status(format, &st)?)?;
             Ok(ExitCode::Success)
         }

@@ -17,13 +17,9 @@ use crate::spec::describe::collection;
 use crate::spec::model::Kind;
 use crate::user::User;
 
+/// What `check-gate` and every `get-*` take besides the entity's name.
 #[derive(Debug, Clone, clap::Args)]
-pub struct CheckGateArgs {
-    /// The gate's name.
-    pub name: String,
-    /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
-    #[arg(long)]
-    pub exit_code: bool,
+pub struct OneArgs {
     /// Show every rule and condition looked at, the user's values they compared, hash
     /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
     /// `--json`) as an `explain` object in the JSON result on stdout.
@@ -36,6 +32,17 @@ pub struct CheckGateArgs {
     pub eval: EvalArgs,
     #[command(flatten)]
     pub exposures: ExposureArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckGateArgs {
+    /// The gate's name.
+    pub name: String,
+    /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
+    #[arg(long)]
+    pub exit_code: bool,
+    #[command(flatten)]
+    pub one: OneArgs,
 }
 
 /// How a value is printed: one field of it, quotes or not.
@@ -56,18 +63,8 @@ pub struct GetArgs {
     pub name: String,
     #[command(flatten)]
     pub value: ValueArgs,
-    /// Show every rule and condition looked at, the user's values they compared, hash
-    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
-    /// `--json`) as an `explain` object in the JSON result on stdout.
-    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
-          default_missing_value = "auto", value_name = "FORM")]
-    pub explain: Option<ExplainForm>,
     #[command(flatten)]
-    pub user: UserArgs,
-    #[command(flatten)]
-    pub eval: EvalArgs,
-    #[command(flatten)]
-    pub exposures: ExposureArgs,
+    pub one: OneArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -79,18 +76,8 @@ pub struct GetLayerArgs {
     /// A string without quotes and other values as one line of JSON, for shell scripts.
     #[arg(long, short = 'r', help_heading = "Output")]
     pub raw: bool,
-    /// Show every rule and condition looked at, the user's values they compared, hash
-    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
-    /// `--json`) as an `explain` object in the JSON result on stdout.
-    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
-          default_missing_value = "auto", value_name = "FORM")]
-    pub explain: Option<ExplainForm>,
     #[command(flatten)]
-    pub user: UserArgs,
-    #[command(flatten)]
-    pub eval: EvalArgs,
-    #[command(flatten)]
-    pub exposures: ExposureArgs,
+    pub one: OneArgs,
 }
 
 /// How `--explain` is written.
@@ -102,32 +89,21 @@ pub enum ExplainForm {
     Json,
 }
 
-/// What one `check-gate` / `get-*` run asks for.
-struct One<'a> {
-    kind: Kind,
-    name: &'a str,
-    /// One parameter of a layer.
-    param: Option<&'a str>,
-    explain: Option<ExplainForm>,
-    user: &'a UserArgs,
-    eval: &'a EvalArgs,
-    exposures: &'a ExposureArgs,
-}
-
 /// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it.
 fn run_one(
-    one: &One<'_>,
+    kind: Kind,
+    name: &str,
+    param: Option<&str>,
+    one: &OneArgs,
     text: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
 ) -> Result<(bool, ExitCode)> {
-    let One {
-        kind,
-        name,
-        param,
+    let OneArgs {
         explain,
         user: user_args,
         eval,
         exposures,
-    } = *one;
+    } = one;
+    let explain = *explain;
     let user = user_args.to_user()?;
     let LoadedSpecs {
         specs,
@@ -166,7 +142,7 @@ fn run_one(
         reason: r.reason(),
         trace,
     });
-    let json_out = eval.output.json || explain == Some(ExplainForm::Json);
+    let json_out = eval.output.wants_json() || explain == Some(ExplainForm::Json);
     if let Some(x) = &explanation
         && (explain == Some(ExplainForm::Text) || !json_out)
     {
@@ -174,10 +150,10 @@ fn run_one(
     }
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
-        eprintln!(
-            "warning: no {} named {name:?} in the specs (reason: Unrecognized)",
+        crate::util::warn::warn(format_args!(
+            "no {} named {name:?} in the specs (reason: Unrecognized)",
             collection(kind)
-        );
+        ));
         if eval.strict {
             return Err(Error::input(format!(
                 "unknown {} {name:?} (--strict)",
@@ -298,16 +274,7 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
-    let one = One {
-        kind: Kind::Gate,
-        name: &a.name,
-        param: None,
-        explain: a.explain,
-        user: &a.user,
-        eval: &a.eval,
-        exposures: &a.exposures,
-    };
-    let (passed, code) = run_one(&one, &mut |r, out| {
+    let (passed, code) = run_one(Kind::Gate, &a.name, None, &a.one, &mut |r, out| {
         out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
         Ok(())
     })?;
@@ -322,16 +289,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
 }
 
 pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
-    let one = One {
-        kind: Kind::Config,
-        name: &a.name,
-        param: None,
-        explain: a.explain,
-        user: &a.user,
-        eval: &a.eval,
-        exposures: &a.exposures,
-    };
-    run_one(&one, &mut |r, out| {
+    run_one(Kind::Config, &a.name, None, &a.one, &mut |r, out| {
         let v = value_json(r);
         let shown = match &a.value.field {
             Some(path) => {
@@ -347,23 +305,17 @@ pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     let param = a.param.as_deref();
-    let one = One {
-        kind: Kind::Layer,
-        name: &a.name,
-        param,
-        explain: a.explain,
-        user: &a.user,
-        eval: &a.eval,
-        exposures: &a.exposures,
-    };
-    run_one(&one, &mut |r, out| {
+    run_one(Kind::Layer, &a.name, param, &a.one, &mut |r, out| {
         match param {
             Some(p) => {
                 let v = value_json(r);
                 match v.get(p) {
                     Some(x) => print_value(out, x, a.raw),
                     None => {
-                        eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
+                        crate::util::warn::warn(format_args!(
+                            "layer {:?} has no parameter {p:?}",
+                            a.name
+                        ));
                         print_value(out, &serde_json::Value::Null, a.raw)
                     }
                 }

@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use crate::cli::args::TextOrJson;
 use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
+use crate::output::Format;
 use crate::output::impact::render;
 use crate::population::impact::{ImpactPlan, ImpactTally};
 use crate::population::stream::{self, StreamSettings, UserSource};
@@ -33,9 +33,6 @@ pub struct ImpactArgs {
     /// Exit 1 when any entity changes for any user (a CI guard on rule edits).
     #[arg(long, visible_alias = "exit-code")]
     pub fail_on_change: bool,
-    /// Output format [default: text].
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
     /// Skip (and report) bad user lines instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
@@ -63,6 +60,12 @@ fn side(
 }
 
 pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
+    let format = a.eval.output.choose(
+        "impact",
+        &[Format::Text, Format::Json, Format::Ndjson],
+        Format::Text,
+        Format::Text,
+    )?;
     let base = &a.eval.source.settings();
     let (old, new) = match (a.versions.as_slice(), &a.old_data_store) {
         ([old, new], None) => (side(base, Some(old), None), side(base, Some(new), None)),
@@ -97,7 +100,9 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
                 || s.layer_index.contains_key(name.as_str())
         });
         if !known {
-            eprintln!("warning: --ignore {name:?}: no entity of that name in either version");
+            crate::util::warn::warn(format_args!(
+                "--ignore {name:?}: no entity of that name in either version"
+            ));
         }
     }
     let settings = StreamSettings {
@@ -112,7 +117,7 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     })?;
     streamed.report();
     let impact = plan.finish(tally);
-    crate::output::print(render(&impact, a.format.format()).as_bytes())?;
+    crate::output::print(render(&impact, format).as_bytes())?;
     Ok(if a.fail_on_change && !impact.entities.is_empty() {
         ExitCode::No
     } else {

@@ -87,7 +87,7 @@ pub fn run(args: &LogEventArgs) -> Result<ExitCode> {
     let event = build_event(args)?;
     let mut d = start_delivery(&args.send)?;
     d.push(&event)?;
-    finish_delivery(d, args.send.quiet)
+    finish_delivery(d, crate::util::warn::quiet())
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ pub mod log_event;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub global: args::GlobalArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +98,8 @@ pub enum SpecsInspect {
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn run() -> std::process::ExitCode {
     let cli = Cli::parse();
+    crate::util::warn::set_quiet(cli.global.quiet);
+    crate::output::style::init(cli.global.color.when());
     let code = match dispatch(cli.command) {
         Ok(code) => code,
         // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.

@@ -66,10 +66,10 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
                     a.name
                 )));
             }
-            eprintln!(
-                "warning: no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
+            crate::util::warn::warn(format_args!(
+                "no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
                 a.name
-            );
+            ));
             Reason::Unrecognized
         }
     };
@@ -94,10 +94,10 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         (Some(p), store) => {
             let param = store.and_then(|(s, _)| s.get(p));
             if store.is_some() && param.is_none() {
-                eprintln!(
-                    "warning: parameter store {:?} has no parameter {p:?}",
+                crate::util::warn::warn(format_args!(
+                    "parameter store {:?} has no parameter {p:?}",
                     a.name
-                );
+                ));
             }
             let ty = match (&fallback, param) {
                 (Some(f), _) => ValueType::of_fallback(f),
@@ -119,7 +119,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         return Err(e);
     }
     let mut out = Vec::with_capacity(1024);
-    if a.eval.output.json {
+    if a.eval.output.wants_json() {
         let mut o = serde_json::Map::new();
         o.insert("name".into(), Json::from(a.name.as_str()));
         if let Some(p) = &a.param {

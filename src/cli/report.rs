@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::args::FormatArg;
+use crate::cli::args::EntityArgs;
 use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
@@ -33,21 +33,8 @@ pub struct ReportArgs {
     /// the report of the whole: counts add, rates and p-values are computed again.
     #[arg(long, value_name = "PART", num_args = 1..)]
     pub merge: Vec<PathBuf>,
-    /// Only this gate (repeatable; with any of these four, only the named entities).
-    #[arg(long = "gate", value_name = "NAME")]
-    pub gates: Vec<String>,
-    /// Only this dynamic config (repeatable).
-    #[arg(long = "config", value_name = "NAME")]
-    pub configs: Vec<String>,
-    /// Only this experiment (repeatable).
-    #[arg(long = "experiment", value_name = "NAME")]
-    pub experiments: Vec<String>,
-    /// Only this layer (repeatable).
-    #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
-    /// Output format [default: table on a terminal, json otherwise].
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    #[command(flatten)]
+    pub entities: EntityArgs,
     /// Skip (and report) bad user lines instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
@@ -58,10 +45,19 @@ pub struct ReportArgs {
 }
 
 pub fn run(a: &ReportArgs) -> Result<ExitCode> {
-    let format = match a.format {
-        Some(f) => f.format(),
-        None => Format::choose(a.eval.output.json, Format::Table, Format::Json),
-    };
+    let format = a.eval.output.choose(
+        "report",
+        &[
+            Format::Table,
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        Format::Table,
+        Format::Json,
+    )?;
     let report = if a.merge.is_empty() {
         population(a)?
     } else {
@@ -99,16 +95,16 @@ fn population(a: &ReportArgs) -> Result<Report> {
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval, specs)?;
     let sel = ReportSelection {
-        gates: a.gates.clone(),
-        configs: a.configs.clone(),
-        experiments: a.experiments.clone(),
-        layers: a.layers.clone(),
+        gates: a.entities.gates.clone(),
+        configs: a.entities.configs.clone(),
+        experiments: a.entities.experiments.clone(),
+        layers: a.entities.layers.clone(),
     };
     for problem in unknown_names(specs, &sel) {
         if a.eval.strict {
             return Err(Error::input(format!("{problem} (--strict)")));
         }
-        eprintln!("warning: {problem}");
+        crate::util::warn::warn(format_args!("{problem}"));
     }
     let mut plan = ReportPlan::new(specs, &sel, EvalOptions::at(specs, a.eval.clock()));
     plan.overrides = overrides.as_ref();

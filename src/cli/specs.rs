@@ -25,12 +25,37 @@ pub struct PullArgs {
     pub source: SourceArgs,
 }
 
+/// `--key-scheme`: the keys an SDK's data adapter reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeySchemeArg {
+    /// statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`.
+    Core,
+    /// statsig-server-core with `data_store_key_schema_version = v3` (first 20 chars of key).
+    CoreV3,
+    /// Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>`.
+    Node,
+    /// Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`.
+    Python,
+}
+
+impl KeySchemeArg {
+    /// The library's scheme.
+    pub fn scheme(self) -> KeyScheme {
+        match self {
+            KeySchemeArg::Core => KeyScheme::Core,
+            KeySchemeArg::CoreV3 => KeyScheme::CoreV3,
+            KeySchemeArg::Node => KeyScheme::Node,
+            KeySchemeArg::Python => KeyScheme::Python,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct PushArgs {
     /// Key scheme to write: core (v2), core-v3 (v2), node (v1) or python (v1). Default: core
     /// for a v2 payload, node for a v1 payload.
     #[arg(long, value_name = "SCHEME")]
-    pub key_scheme: Option<KeyScheme>,
+    pub key_scheme: Option<KeySchemeArg>,
 
     #[command(flatten)]
     pub source: SourceArgs,
@@ -76,11 +101,14 @@ pub fn push(a: PushArgs) -> Result<ExitCode> {
     let key = from.server_key()?;
     let loaded = source::load(&from)?;
     let version = data_store::payload_version(&loaded)?;
-    let scheme = a.key_scheme.unwrap_or(if version == 1 {
-        KeyScheme::Node
-    } else {
-        KeyScheme::Core
-    });
+    let scheme = a
+        .key_scheme
+        .map(KeySchemeArg::scheme)
+        .unwrap_or(if version == 1 {
+            KeyScheme::Node
+        } else {
+            KeyScheme::Core
+        });
     if scheme.version() != version {
         return Err(Error::input(format!(
             "--key-scheme {} stores a v{} payload but the source gave v{version}{}",

@@ -82,14 +82,25 @@ pub struct DiffArgs {
 }
 
 pub fn list(a: &ListArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "specs list",
+        &[Format::Table, Format::Json],
+        Format::Table,
+        Format::Table,
+    )?;
     let loaded = load_specs(&a.source.settings())?;
     let rows = list_rows(&loaded.specs, &categories(&a.kind));
-    let format = Format::choose(a.output.json, Format::Table, Format::Table);
     output::print(&output::spec_list(format, &rows)?)?;
     Ok(ExitCode::Success)
 }
 
 pub fn show(a: &ShowArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "specs show",
+        &[Format::Text, Format::Json],
+        Format::Text,
+        Format::Text,
+    )?;
     let loaded = load_specs(&a.source.settings())?;
     let specs = &loaded.specs;
     let filter = categories(&a.kind);
@@ -112,12 +123,17 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         }
         return Err(Error::input(msg));
     }
-    let format = Format::choose(a.output.json, Format::Text, Format::Text);
     output::print(&output::spec_show(format, specs, &found)?)?;
     Ok(ExitCode::Success)
 }
 
 pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "specs diff",
+        &[Format::Text, Format::Json],
+        Format::Text,
+        Format::Text,
+    )?;
     let (old, old_origin) = source::compile_loaded(source::file::load(&a.old)?)?;
     let (new, new_origin) = match &a.new {
         Some(p) => source::compile_loaded(source::file::load(p)?)?,
@@ -126,7 +142,6 @@ pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
     let mut d = diff_specs(&old, &new);
     d.old = old_origin;
     d.new = new_origin;
-    let format = Format::choose(a.output.json, Format::Text, Format::Text);
     output::print(&output::diff(format, &d)?)?;
     Ok(if d.identical {
         ExitCode::Success

@@ -5,8 +5,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::args::{SourceArgs, TextOrJson};
+use crate::cli::args::{OutputArgs, SourceArgs};
 use crate::error::{Error, ExitCode, Result};
+use crate::output::Format;
 use crate::output::{self, suite as render};
 use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
@@ -17,9 +18,6 @@ pub struct TestArgs {
     /// Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json
     /// [default: .]
     pub paths: Vec<PathBuf>,
-    /// The report on stdout: a line per case (text) or one JSON document.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
@@ -36,6 +34,9 @@ pub struct TestArgs {
     /// and time-bounded config mappings; wins over the files' `at:`.
     #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
     pub at: Option<crate::util::clock::Clock>,
+    /// The report on stdout: a line per case (text) or one JSON document.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The specs for files without `specs:`.
     #[command(flatten)]
     pub source: SourceArgs,
@@ -66,6 +67,12 @@ fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
 }
 
 pub fn run(a: &TestArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "test",
+        &[Format::Text, Format::Json],
+        Format::Text,
+        Format::Text,
+    )?;
     let paths = suite::discover::find(&a.paths)?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -73,7 +80,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         match suite::read_file(p) {
             Ok(f) => {
                 for (pos, w) in &f.warnings {
-                    eprintln!("warning: {}:{pos}: {w}", p.display());
+                    crate::util::warn::warn(format_args!("{}:{pos}: {w}", p.display()));
                 }
                 files.push(f)
             }
@@ -94,7 +101,6 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         now_ms: a.at.unwrap_or_default().now_ms(),
         now_fixed: a.at.is_some(),
     };
-    let format = a.format.format();
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
         if write_err.is_none() {

@@ -143,10 +143,10 @@ impl UserArgs {
         }
         let user = User::from_json(Json::Object(self.to_json()?), "user")?;
         if !user.has_any_id() {
-            eprintln!(
-                "warning: the user has no userID and no customIDs; it is evaluated with an \
+            crate::util::warn::warn(format_args!(
+                "the user has no userID and no customIDs; it is evaluated with an \
                  empty userID, as Statsig's current SDKs do"
-            );
+            ));
         }
         Ok(user)
     }

@@ -10,6 +10,7 @@ pub mod impact;
 pub mod json;
 pub mod records;
 pub mod report;
+pub mod style;
 pub mod suite;
 pub mod table;
 pub mod text;
@@ -39,6 +40,8 @@ pub enum Format {
     Csv,
     /// Markdown tables.
     Markdown,
+    /// JUnit XML.
+    Junit,
 }
 
 impl Format {
@@ -50,6 +53,19 @@ impl Format {
             terminal
         } else {
             piped
+        }
+    }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Junit => "junit",
         }
     }
 
@@ -79,7 +95,7 @@ pub fn spec_list(f: Format, rows: &[ListRow<'_>]) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(rows),
         Format::Table | Format::Text => Ok(table::spec_list(rows).into_bytes()),
-        Format::Ndjson | Format::Csv | Format::Markdown => Err(f.unsupported("a spec list")),
+        _ => Err(f.unsupported("a spec list")),
     }
 }
 

@@ -94,11 +94,11 @@ impl UserStream {
     /// The closing lines on stderr: skipped lines, users without any id.
     pub fn report(&self) {
         if let Some(first) = &self.first_no_id {
-            eprintln!(
-                "warning: {} user(s) have no userID and no customIDs (first: {first}); they are \
+            crate::util::warn::warn(format_args!(
+                "{} user(s) have no userID and no customIDs (first: {first}); they are \
                  evaluated with an empty userID, as Statsig's current SDKs do",
                 self.no_id
-            );
+            ));
         }
         if self.skipped > 0 {
             eprintln!("{} bad user line(s) skipped", self.skipped);
@@ -344,7 +344,7 @@ pub fn run<W: UserWork>(
     let buffers = Buffers::default();
     let mut handle = |d: Done<W::Acc>, stats: &mut UserStream| -> Result<()> {
         for w in &d.warnings {
-            eprintln!("warning: skipped {w}");
+            crate::util::warn::warn(format_args!("skipped {w}"));
         }
         stats.absorb(d.stats);
         emit(&d.out, d.acc)?;

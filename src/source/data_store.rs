@@ -32,7 +32,7 @@ const LEGACY_DCS: &str = "statsig.cache";
 const ID_LIST_FILE_PREFIX: &str = "/v1/download_id_list_file/";
 
 /// Which keys a payload is stored under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyScheme {
     /// statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`.
     Core,
@@ -396,9 +396,9 @@ pub fn push_entries(
         for (name, f) in &files.lists {
             match &f.file_id {
                 Some(id) => out.push((format!("{ID_LIST_FILE_PREFIX}{id}"), f.raw.clone())),
-                None => eprintln!(
-                    "warning: id list {name} has no fileID; the python scheme cannot store it"
-                ),
+                None => crate::util::warn::warn(format_args!(
+                    "id list {name} has no fileID; the python scheme cannot store it"
+                )),
             }
         }
     }

@@ -326,7 +326,10 @@ pub fn check_names(
                     c.word
                 )));
             }
-            eprintln!("warning: no {} named {n:?} in the specs{suffix}", c.word);
+            crate::util::warn::warn(format_args!(
+                "no {} named {n:?} in the specs{suffix}",
+                c.word
+            ));
         }
     }
     Ok(())

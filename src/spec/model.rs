@@ -406,10 +406,10 @@ impl MissingIdLists {
         let mut warned = self.warned.lock().unwrap_or_else(|e| e.into_inner());
         if !warned.contains(name) {
             warned.insert(name.into());
-            eprintln!(
-                "warning: id list {name:?} is needed by a condition but was not loaded; it is \
+            crate::util::warn::warn(format_args!(
+                "id list {name:?} is needed by a condition but was not loaded; it is \
                  evaluated as empty (give --id-lists, or drop --no-id-lists)"
-            );
+            ));
         }
     }
 

@@ -10,3 +10,4 @@ pub mod lines;
 pub mod mask;
 pub mod paths;
 pub mod suggest;
+pub mod warn;
