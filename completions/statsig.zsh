@@ -85,6 +85,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -150,6 +151,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -215,6 +217,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -279,6 +282,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -340,6 +344,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -406,7 +411,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
 '--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
@@ -415,6 +420,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -483,12 +489,13 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -536,7 +543,7 @@ markdown\:"A Markdown table"
 junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
@@ -626,7 +633,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
@@ -718,7 +725,7 @@ _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \

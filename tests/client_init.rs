@@ -295,7 +295,8 @@ fn users_file_gives_one_line_per_user_and_reports_bad_lines() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success());
+    // The good lines are written; the skipped one makes the exit code 2.
+    assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<Json> = text
         .lines()

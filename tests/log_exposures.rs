@@ -96,7 +96,7 @@ fn layer_parameter_exposures_name_the_allocated_experiment_for_explicit_paramete
 }
 
 #[test]
-fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
+fn evaluate_logs_every_entity_and_an_unreachable_server_spools_them() {
     let spool = tempfile::tempdir().unwrap();
     // Nothing listens on this port.
     let dead = {
@@ -118,9 +118,11 @@ fn evaluate_logs_every_entity_and_an_unreachable_server_spools_with_exit_3() {
         .args(["--retries", "1"])
         .output()
         .unwrap();
+    // The exit code answers the evaluation; the delivery is a warning (reliability.rs has
+    // --strict-delivery).
     assert_eq!(
         out.status.code(),
-        Some(3),
+        Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -1,11 +1,13 @@
-//! The contract scripts rely on (issue 10, items 1–4). This part: suspicious input that
-//! fails or warns instead of silently misleading.
+//! The contract scripts rely on (issue 10, items 1–4): exit codes that answer the question
+//! asked, a complete `--strict`, suspicious input that fails or warns instead of silently
+//! misleading, and output files written where they were asked for.
 
 mod support;
 
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
-use support::{FIXTURE, KEY_TAIL, shared, statsig_process as statsig};
+use support::{FIXTURE, Fault, KEY_TAIL, Server, StatsigEnv, shared, statsig_process as statsig};
 
 struct Out {
     code: i32,
@@ -23,6 +25,162 @@ fn run(c: &mut Command) -> Out {
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     assert!(!out.stderr.contains(KEY_TAIL) && !out.stdout.contains(KEY_TAIL));
     out
+}
+
+// ------------------------------------------------------------------------------------
+// 1. The exit code answers the question asked.
+
+/// Lines of `stderr` that mention the exposures' delivery.
+fn delivery_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains("exposures not delivered"))
+        .collect()
+}
+
+#[test]
+fn exit_codes_answer_the_question_when_exposures_cannot_be_delivered() {
+    // Every log_event request is refused with a 503 (retryable, so sending stops and the
+    // batch stays spooled).
+    let server = Server::events(Arc::new(|_| Some(Fault::Status(503, None))));
+    let spool = tempfile::tempdir().unwrap();
+    let side = |args: &[&str], strict: bool| {
+        let mut c = statsig().key().spool(spool.path());
+        c.args(args)
+            .args(["--specs", FIXTURE, "--log-exposures", "--retries", "0"])
+            .args(["--log-event-url", &server.log_event_url()]);
+        if strict {
+            c.arg("--strict-delivery");
+        }
+        run(&mut c)
+    };
+    let gate = |country: &'static str| {
+        vec![
+            "check-gate",
+            "canada_promo",
+            "--exit-code",
+            "--user-id",
+            "1",
+            "--country",
+            country,
+        ]
+    };
+    // The gate's answer, whatever the delivery did; one warning line about it.
+    for (country, want, stdout) in [("CA", 0, "true\n"), ("US", 1, "false\n")] {
+        let out = side(&gate(country), false);
+        assert_eq!(out.code, want, "{country}: {}", out.stderr);
+        assert_eq!(out.stdout, stdout);
+        assert_eq!(delivery_lines(&out.stderr).len(), 1, "{}", out.stderr);
+        assert!(out.stderr.starts_with("warning: "), "{}", out.stderr);
+        // With --strict-delivery the failed delivery decides: 3.
+        let strict = side(&gate(country), true);
+        assert_eq!(strict.code, 3, "{country}: {}", strict.stderr);
+        assert_eq!(strict.stdout, stdout, "the answer is still printed");
+    }
+    // Every other command that logs exposures as a side effect follows the same rule.
+    for args in [
+        &["get-config", "pricing", "--user-id", "1"][..],
+        &["get-experiment", "checkout_button", "--user-id", "1"],
+        &["get-layer", "checkout_layer", "--user-id", "1"],
+        &["evaluate", "--user-id", "1", "--json"],
+        &["client-init", "--user-id", "1"],
+    ] {
+        let out = side(args, false);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(!out.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            delivery_lines(&out.stderr).len(),
+            1,
+            "{args:?}: {}",
+            out.stderr
+        );
+        let strict = side(args, true);
+        assert_eq!(strict.code, 3, "{args:?}: {}", strict.stderr);
+    }
+    // Nothing was lost: the spool holds every run's exposures (4 check-gate runs, 10 others).
+    let status = run(statsig()
+        .spool(spool.path())
+        .args(["events", "status", "--json"]));
+    let st: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert!(st["events"].as_u64().unwrap() >= 14, "{st}");
+    // --strict-delivery only means something with --log-exposures.
+    let out = run(statsig().args(["check-gate", "x", "--strict-delivery", "--specs", FIXTURE]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[test]
+fn a_missing_key_for_exposures_names_a_flag_the_command_has() {
+    let out = run(statsig().args([
+        "check-gate",
+        "canada_promo",
+        "--log-exposures",
+        "--specs",
+        FIXTURE,
+        "--user-id",
+        "1",
+    ]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("no server key"), "{}", out.stderr);
+    assert!(!out.stderr.contains("--no-send"), "{}", out.stderr);
+    assert!(out.stderr.contains("--log-exposures"), "{}", out.stderr);
+    // log-event has --no-send, and its hint says so.
+    let out = run(statsig().args(["log-event", "x"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--no-send"), "{}", out.stderr);
+}
+
+/// The commands listed under "Commands:" in `statsig PATH --help` (but `help`).
+fn subcommands(path: &[String]) -> Vec<String> {
+    let out = run(statsig().args(path).arg("--help"));
+    out.stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| *n != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_help_names_the_exit_codes_its_command_uses() {
+    let mut todo: Vec<Vec<String>> = vec![vec![]];
+    let mut leaves = 0;
+    while let Some(path) = todo.pop() {
+        let subs = subcommands(&path);
+        let out = run(statsig().args(&path).arg("--help"));
+        assert_eq!(out.code, 0, "{path:?}");
+        let section: Vec<&str> = out
+            .stdout
+            .lines()
+            .skip_while(|l| *l != "Exit codes:")
+            .collect();
+        assert!(
+            section.len() > 2,
+            "{path:?} --help has no exit codes:\n{}",
+            out.stdout
+        );
+        assert!(section.iter().any(|l| l.starts_with("  0 ")), "{path:?}");
+        // `-h` shows it too.
+        let short = run(statsig().args(&path).arg("-h"));
+        assert!(short.stdout.contains("\nExit codes:\n"), "{path:?}");
+        if subs.is_empty() {
+            leaves += 1;
+        }
+        todo.extend(subs.into_iter().map(|s| {
+            let mut p = path.clone();
+            p.push(s);
+            p
+        }));
+    }
+    assert!(leaves >= 20, "{leaves} commands");
+    // Each answers its own question: check-gate's 1, specs diff's 1, log-event's 3.
+    let help = |args: &[&str]| run(statsig().args(args).arg("--help")).stdout;
+    assert!(help(&["check-gate"]).contains("  1   the gate failed"));
+    assert!(help(&["specs", "diff"]).contains("  1   the payloads differ"));
+    assert!(help(&["log-event"]).contains("  3   the event was not delivered"));
+    assert!(help(&["evaluate"]).contains("--strict-delivery"));
 }
 
 // ------------------------------------------------------------------------------------
@@ -112,4 +270,103 @@ fn a_missing_id_list_warns_once_per_list() {
         .arg("--id-lists")
         .arg(&lists));
     assert!(!out.stderr.contains("id list"), "{}", out.stderr);
+}
+
+#[test]
+fn keep_going_skips_counts_and_exits_2_the_same_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.ndjson");
+    std::fs::write(
+        &users,
+        b"{\"userID\":\"a\"}\n\xff\xfe not utf-8\n{bad json\n{\"userID\":\"b\"}\n",
+    )
+    .unwrap();
+    let events = dir.path().join("events.ndjson");
+    std::fs::write(
+        &events,
+        b"{\"eventName\":\"a\"}\n\xff\xfe not utf-8\n{bad json\n{\"eventName\":\"b\"}\n",
+    )
+    .unwrap();
+    let spool = tempfile::tempdir().unwrap();
+    let runs: Vec<(&str, Out)> = vec![
+        (
+            "evaluate",
+            run(statsig()
+                .args([
+                    "evaluate",
+                    "--keep-going",
+                    "--gate",
+                    "new_checkout",
+                    "--specs",
+                    FIXTURE,
+                ])
+                .arg("--users")
+                .arg(&users)),
+        ),
+        (
+            "client-init",
+            run(statsig()
+                .args(["client-init", "--keep-going", "--specs", FIXTURE])
+                .arg("--users")
+                .arg(&users)),
+        ),
+        (
+            "report",
+            run(statsig()
+                .args(["report", "--keep-going", "--json", "--specs", FIXTURE])
+                .arg("--users")
+                .arg(&users)),
+        ),
+        (
+            "log-events",
+            run(statsig()
+                .spool(spool.path())
+                .args(["log-events", "--keep-going", "--no-send", "--file"])
+                .arg(&events)),
+        ),
+    ];
+    for (cmd, out) in &runs {
+        assert_eq!(out.code, 2, "{cmd}: {}", out.stderr);
+        let input = if *cmd == "log-events" {
+            &events
+        } else {
+            &users
+        };
+        let at = |n: u32| format!("warning: skipped {}:{n}: ", input.display());
+        assert!(
+            out.stderr
+                .contains(&format!("{}the line is not valid UTF-8", at(2))),
+            "{cmd}: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains(&at(3)), "{cmd}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("statsig: 2 of 4 lines skipped (see above)"),
+            "{cmd}: {}",
+            out.stderr
+        );
+    }
+    // The good lines were all handled: two records, two responses, two events.
+    assert_eq!(runs[0].1.stdout.lines().count(), 2);
+    assert_eq!(runs[1].1.stdout.lines().count(), 2);
+    assert!(
+        runs[3].1.stderr.contains("2 accepted"),
+        "{}",
+        runs[3].1.stderr
+    );
+    // Without --keep-going the first bad line stops evaluate, naming it.
+    let out = run(statsig()
+        .args(["evaluate", "--gate", "new_checkout", "--specs", FIXTURE])
+        .arg("--users")
+        .arg(&users));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains(&format!(
+            "{}:2: the line is not valid UTF-8",
+            users.display()
+        )),
+        "{}",
+        out.stderr
+    );
 }

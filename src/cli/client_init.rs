@@ -65,7 +65,9 @@ pub struct ClientInitArgs {
     /// Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
@@ -173,6 +175,7 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
                 out.push(b'\n');
                 sink.write_all(&out)
             })
+            .map(|()| ExitCode::Success)
         }
         (Some(path), None) => run_batch(
             a,
@@ -186,11 +189,11 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
         (None, None) => unreachable!("a single user is parsed when --users is absent"),
     };
     match outcome {
-        Ok(()) => {
+        Ok(read) => {
             sink.commit()?;
             match logger {
-                Some(l) => l.finish(),
-                None => Ok(ExitCode::Success),
+                Some(l) => Ok(read.or(l.finish()?)),
+                None => Ok(read),
             }
         }
         Err(e) => {
@@ -221,7 +224,6 @@ fn write_one<'s>(
         );
         return Ok(());
     };
-    let mut failure = None;
     write_client_init(
         ci,
         specs,
@@ -229,15 +231,9 @@ fn write_one<'s>(
         clock.now_ms(),
         user,
         out,
-        |kind, spec, r| {
-            if failure.is_none()
-                && let Err(e) = logger.log(specs, user, kind, &spec.name, r, None)
-            {
-                failure = Some(e);
-            }
-        },
+        |kind, spec, r| logger.log(specs, user, kind, &spec.name, r, None),
     );
-    failure.map_or(Ok(()), Err)
+    Ok(())
 }
 
 fn run_batch<'s>(
@@ -248,7 +244,7 @@ fn run_batch<'s>(
     path: &Path,
     sink: &mut Sink,
     mut logger: Option<&mut ExposureLogger>,
-) -> Result<()> {
+) -> Result<ExitCode> {
     let stamp = logger.as_ref().map(|l| l.stamp());
     let hook = move |user: &_,
                      kind,
@@ -275,12 +271,11 @@ fn run_batch<'s>(
         // Exposures first: whatever reaches the output has its exposures spooled, also
         // when the output closes early.
         if let Some(l) = logger.as_deref_mut() {
-            events.into_iter().try_for_each(|e| l.push(e))?;
+            events.into_iter().for_each(|e| l.push(e));
         }
         sink.write_all(bytes)
     })?;
-    streamed.report();
-    Ok(())
+    Ok(streamed.report())
 }
 
 /// Names given to the entity filters that match no spec of that kind: a warning, or an

@@ -38,7 +38,9 @@ pub struct EvaluateArgs {
     /// Users as NDJSON, one JSON object per line; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     /// Only these fields of each record, comma-separated (any of user, value, rule_id,
@@ -129,24 +131,19 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
             let table = format == Format::Table;
             let mut rows = Vec::new();
             let mut out = Vec::with_capacity(64 * 1024);
-            let mut failure = None;
             // One evaluation per entity feeds the record, the table and the exposures.
             write_evaluation_fields_with(&mut out, &mut ev, &sel, fields, &mut |kind, spec, r| {
                 if table {
                     rows.push(output::table::evaluation_row(kind, spec, r));
                 }
-                if let Some(l) = logger.as_mut()
-                    && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
-                {
-                    failure.get_or_insert(e);
+                if let Some(l) = logger.as_mut() {
+                    l.log(specs, &user, kind, &spec.name, r, None);
                 }
             });
             if !stores.is_empty() {
                 let section = param_store::read_stores(&mut ev, &stores, &mut |r| {
-                    if let Some(l) = logger.as_mut()
-                        && let Err(e) = l.log(specs, &user, r.kind, r.name, r.result, r.layer_param)
-                    {
-                        failure.get_or_insert(e);
+                    if let Some(l) = logger.as_mut() {
+                        l.log(specs, &user, r.kind, r.name, r.result, r.layer_param);
                     }
                 });
                 append_field(&mut out, "param_stores", &section);
@@ -162,9 +159,6 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
                         ]);
                     }
                 }
-            }
-            if let Some(e) = failure {
-                return Err(e);
             }
             let ops = std::mem::take(&mut ev.sticky_ops);
             drop(ev);
@@ -270,7 +264,7 @@ fn run_batch(
         // Exposures first: whatever reaches stdout has its exposures spooled, also when
         // stdout closes early (the delivery commits what it has when dropped).
         if let Some(l) = logger.as_deref_mut() {
-            events.into_iter().try_for_each(|e| l.push(e))?;
+            events.into_iter().for_each(|e| l.push(e));
         }
         sink.write_all(bytes).map_err(|e| Error::io("stdout", e))
     });
@@ -287,6 +281,5 @@ fn run_batch(
     }
     let streamed = streamed?;
     flushed?;
-    streamed.report();
-    Ok(ExitCode::Success)
+    Ok(streamed.report())
 }

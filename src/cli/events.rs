@@ -25,6 +25,7 @@ pub fn start_delivery(args: &SendArgs) -> Result<Delivery> {
             net.key.resolve()?
         },
         no_send: args.no_send,
+        without_key: "or --no-send to only spool the events",
         api: net.api.clone(),
         log_event_url: args.delivery.log_event_url.clone(),
         batch_size: args.delivery.batch_size,
@@ -61,8 +62,9 @@ pub struct LogEventsArgs {
     #[arg(long, short, value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Skip bad lines (each reported on stderr) instead of stopping at the first; the exit
-    /// code is then 2 if any line was skipped.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
 
@@ -120,8 +122,8 @@ pub fn run_log_events(args: &LogEventsArgs) -> Result<ExitCode> {
     let rep = ingested?;
     if code == ExitCode::Success && rep.skipped > 0 {
         eprintln!(
-            "statsig: {} of {} lines skipped (see above)",
-            rep.skipped, rep.lines
+            "{}",
+            crate::util::lines::skipped_summary(rep.skipped, rep.lines)
         );
         return Ok(ExitCode::Input);
     }

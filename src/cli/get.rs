@@ -189,7 +189,7 @@ fn run_one(
         false => None,
     };
     if let Some(l) = logger.as_mut() {
-        l.log(&specs, &user, kind, name, r, param)?;
+        l.log(&specs, &user, kind, name, r, param);
     }
     let written = output::print(&out);
     let code = match logger {

@@ -33,7 +33,9 @@ pub struct ImpactArgs {
     /// Exit 1 when any entity changes for any user (a CI guard on rule edits).
     #[arg(long, visible_alias = "exit-code")]
     pub fail_on_change: bool,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
@@ -115,12 +117,12 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
         tally.absorb(part, a.examples);
         Ok(())
     })?;
-    streamed.report();
+    let read = streamed.report();
     let impact = plan.finish(tally);
     crate::output::print(render(&impact, format).as_bytes())?;
-    Ok(if a.fail_on_change && !impact.entities.is_empty() {
+    Ok(read.or(if a.fail_on_change && !impact.entities.is_empty() {
         ExitCode::No
     } else {
         ExitCode::Success
-    })
+    }))
 }

@@ -4,6 +4,7 @@ pub mod args;
 pub mod client_init;
 pub mod common;
 pub mod evaluate;
+pub mod exit_codes;
 pub mod exposures;
 pub mod get;
 pub mod impact;
@@ -95,9 +96,17 @@ pub enum SpecsInspect {
     Push(specs::PushArgs),
 }
 
+/// The whole command line as clap sees it: the derived definitions with each command's
+/// "Exit codes:" section. `--help`, the man pages and the completions all come from here.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    exit_codes::with_exit_codes(Cli::command())
+}
+
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn run() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
     crate::util::warn::set_quiet(cli.global.quiet);
     crate::output::style::init(cli.global.color.when());
     let code = match dispatch(cli.command) {
@@ -131,10 +140,9 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
             clap_complete::generate(
                 shell,
-                &mut Cli::command(),
+                &mut self::command(),
                 "statsig",
                 &mut std::io::stdout(),
             );

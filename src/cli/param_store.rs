@@ -82,12 +82,9 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     )?;
     let mut ev = Evaluator::new(&specs, &user, EvalOptions::for_specs(&specs));
     ev.overrides = overrides.as_ref();
-    let mut failure = None;
     let mut seen = |r: Referenced<'_, '_>| {
-        if let Some(l) = logger.as_mut()
-            && let Err(e) = l.log(&specs, &user, r.kind, r.name, r.result, r.layer_param)
-        {
-            failure.get_or_insert(e);
+        if let Some(l) = logger.as_mut() {
+            l.log(&specs, &user, r.kind, r.name, r.result, r.layer_param);
         }
     };
     let value = match (&a.param, found) {
@@ -115,9 +112,6 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         ),
         (None, None) => Json::Object(Default::default()),
     };
-    if let Some(e) = failure {
-        return Err(e);
-    }
     let mut out = Vec::with_capacity(1024);
     if a.eval.output.wants_json() {
         let mut o = serde_json::Map::new();

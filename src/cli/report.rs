@@ -35,7 +35,9 @@ pub struct ReportArgs {
     pub merge: Vec<PathBuf>,
     #[command(flatten)]
     pub entities: EntityArgs,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
@@ -58,7 +60,7 @@ pub fn run(a: &ReportArgs) -> Result<ExitCode> {
         Format::Table,
         Format::Json,
     )?;
-    let report = if a.merge.is_empty() {
+    let (report, read) = if a.merge.is_empty() {
         population(a)?
     } else {
         let mut parts = Vec::with_capacity(a.merge.len());
@@ -67,16 +69,18 @@ pub fn run(a: &ReportArgs) -> Result<ExitCode> {
             let origin = p.display().to_string();
             parts.push((origin.clone(), Report::parse(&bytes, &origin)?));
         }
-        Report::merge(parts)?
+        (Report::merge(parts)?, ExitCode::Success)
     };
     let mut out = std::io::stdout().lock();
     out.write_all(render(&report, format).as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("stdout", e))?;
-    Ok(ExitCode::Success)
+    Ok(read)
 }
 
-fn population(a: &ReportArgs) -> Result<Report> {
+/// The report over a stream of users, and the stream's exit code (2 when `--keep-going`
+/// skipped lines).
+fn population(a: &ReportArgs) -> Result<(Report, ExitCode)> {
     let source = match (&a.users, a.generate, &a.user_template) {
         (Some(path), _, _) => UserSource::Ndjson(path.clone()),
         (None, Some(count), Some(template)) => UserSource::Generate {
@@ -117,6 +121,6 @@ fn population(a: &ReportArgs) -> Result<Report> {
         tally.absorb(part);
         Ok(())
     })?;
-    streamed.report();
-    Ok(plan.finish(tally))
+    let read = streamed.report();
+    Ok((plan.finish(tally), read))
 }

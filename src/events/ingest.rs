@@ -140,7 +140,7 @@ fn ingest_chunk(
             if !opts.keep_going || !matches!(e, Error::Input(_)) {
                 return Err(e);
             }
-            eprintln!("statsig: {e} (skipped)");
+            crate::util::warn::warn(format_args!("skipped {e}"));
             rep.skipped += 1;
         }
     }
