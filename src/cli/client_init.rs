@@ -10,6 +10,7 @@ use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::output::Format;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
 use crate::output::records::{ClientInitRecords, write_client_init};
 use crate::population::stream::{self, StreamSettings, UserSource};
@@ -99,6 +100,13 @@ impl ClientInitArgs {
 }
 
 pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
+    // The payload is JSON (one response per line with --users): nothing else to choose.
+    a.eval.output.choose(
+        "client-init",
+        &[Format::Json, Format::Ndjson],
+        Format::Json,
+        Format::Json,
+    )?;
     if a.users.is_some() && !a.user.is_empty() {
         return Err(Error::input(
             "--users reads the users from a file: drop the single-user flags",
