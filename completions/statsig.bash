@@ -2262,7 +2262,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__log__subcmd__event)
-            opts="-q -h -V --value --string-value --metadata --time --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --color --quiet --help --version"
+            opts="-q -h -V --value --string-value --metadata --time --at --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2277,6 +2277,10 @@ _statsig() {
                     return 0
                     ;;
                 --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +2380,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__log__subcmd__events)
-            opts="-f -q -h -V --file --keep-going --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --color --quiet --help --version"
+            opts="-f -q -h -V --file --keep-going --at --server-key-file --server-key --api --timeout --retries --log-event-url --batch-size --spool --retry-base-ms --no-send --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2387,6 +2391,10 @@ _statsig() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

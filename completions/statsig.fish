@@ -520,7 +520,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions and time-bounded config mappings; wins over the files\' `at:`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
@@ -611,6 +611,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand man" -s V -l version -d 
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l value -d 'The event\'s value: a number if it reads as one, else a string' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l metadata -d 'A metadata field (repeatable), sent as a string' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l time -d 'The event time in ms since the epoch (default now)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l at -d 'The event time as RFC 3339, a date or epoch ms, as `--at` on the evaluating commands' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -r
@@ -641,6 +642,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s f -l file -d 'One JSON event per line: {"eventName", "value", "metadata", "user", "time"}; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l at -d 'The time of events that have none (RFC 3339, a date or epoch ms) [default: now]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r

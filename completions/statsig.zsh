@@ -560,7 +560,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 _arguments "${_arguments_options[@]}" : \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
-'--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions]:TIME:_default' \
+'--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions and time-bounded config mappings; wins over the files'\'' \`at\:\`]:TIME:_default' \
 '--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
@@ -676,6 +676,7 @@ _arguments "${_arguments_options[@]}" : \
 '--value=[The event'\''s value\: a number if it reads as one, else a string]:V:_default' \
 '*--metadata=[A metadata field (repeatable), sent as a string]:KEY=VALUE:_default' \
 '--time=[The event time in ms since the epoch (default now)]:MS:_default' \
+'(--time)--at=[The event time as RFC 3339, a date or epoch ms, as \`--at\` on the evaluating commands]:TIME:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -713,6 +714,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-f+[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
 '--file=[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
+'--at=[The time of events that have none (RFC 3339, a date or epoch ms) \[default\: now\]]:TIME:_default' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \

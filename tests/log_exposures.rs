@@ -333,3 +333,31 @@ fn exposures_of_what_was_printed_are_spooled_when_stdout_closes_early() {
         "every exposure of the printed record was spooled"
     );
 }
+
+#[test]
+fn at_stamps_the_exposures() {
+    let server = Server::start();
+    let spool = tempfile::tempdir().unwrap();
+    let out = statsig()
+        .key()
+        .spool(spool.path())
+        .env("STATSIG_LOG_EVENT_URL", server.log_event_url())
+        .args([
+            "check-gate",
+            "new_checkout",
+            "--log-exposures",
+            "--specs",
+            FIXTURE,
+        ])
+        .args(["--user-id", "42", "--at", "1767225600000"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = server.accepted_events();
+    assert_eq!(names(&events), vec!["statsig::gate_exposure"]);
+    assert_eq!(events[0]["time"], 1_767_225_600_000i64);
+}

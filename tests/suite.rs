@@ -705,3 +705,46 @@ fn user_keys_no_condition_reads_are_warned_about_with_a_position() {
     );
     assert!(r.stderr.contains(&want), "{}", r.stderr);
 }
+
+#[test]
+fn at_in_a_file_is_now_for_that_file_and_the_flag_wins() {
+    // fixtures/config_mapping_dcs.json maps `banner` to `banner_2027` from start_time
+    // 1798761600000 (2027-01-01T00:00:00Z = 20819 days × 86 400 000 ms).
+    assert_eq!(20_819i64 * 86_400_000, 1_798_761_600_000);
+    let d = tempfile::tempdir().unwrap();
+    let specs = fixture("config_mapping_dcs.json");
+    let suite = |at: &str, text: &str| {
+        format!(
+            "specs: {}\n{at}cases:\n  - name: banner\n    user: {{ userID: u }}\n    configs: {{ banner: {{ value: {{ text: {text} }} }} }}\n",
+            specs.display()
+        )
+    };
+    let after = d.path().join("after.statsig.yaml");
+    std::fs::write(&after, suite("at: 2027-01-01T00:00:00Z\n", "new")).unwrap();
+    let before = d.path().join("before.statsig.yaml");
+    std::fs::write(&before, suite("at: 1798761599999\n", "old")).unwrap();
+    // Each file runs at its own `at:`, in one run.
+    let r = run(&["test", after.to_str().unwrap(), before.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // --at wins over the files' `at:`: the "before" file now sees the mapping.
+    let r = run(&["test", before.to_str().unwrap(), "--at", "2027-06-01"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("actual: {\"text\":\"new\"}"),
+        "{}",
+        r.stdout
+    );
+    // A time that is not one: FILE:LINE:COL, exit 2.
+    let bad = d.path().join("bad.statsig.yaml");
+    std::fs::write(&bad, suite("at: next tuesday\n", "old")).unwrap();
+    let r = run(&["test", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with(&format!(
+            "error: {}:2:5: `at`: \"next tuesday\" is not a time",
+            bad.display()
+        )),
+        "{}",
+        r.stderr
+    );
+}

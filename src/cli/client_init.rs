@@ -10,6 +10,7 @@ use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::{SINGLE_USER_FLAGS, UserArgs};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::output::Format;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
 use crate::output::records::{ClientInitRecords, write_client_init};
 use crate::population::stream::{self, StreamSettings, UserSource};
@@ -104,6 +105,13 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
         a.user.stdin(),
         ("--users", is_stdin(a.users.as_deref())),
     ])?;
+    // The payload is JSON (one response per line with --users): nothing else to choose.
+    a.eval.output.choose(
+        "client-init",
+        &[Format::Json, Format::Ndjson],
+        Format::Json,
+        Format::Json,
+    )?;
     // The single user first: a bad user fails before the specs are read.
     let single = match &a.users {
         None => Some(a.user.to_user()?),

@@ -68,6 +68,10 @@ pub struct LogEventsArgs {
     #[arg(long)]
     pub keep_going: bool,
 
+    /// The time of events that have none (RFC 3339, a date or epoch ms) [default: now].
+    #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
+    pub at: Option<crate::util::clock::Clock>,
+
     #[command(flatten)]
     pub send: SendArgs,
 }
@@ -107,6 +111,7 @@ pub fn run_log_events(args: &LogEventsArgs) -> Result<ExitCode> {
         keep_going: args.keep_going,
         on_progress: Some(&progress),
         idle: Duration::from_millis(500),
+        now_ms: args.at.and_then(|c| c.fixed()),
     };
     let ingested = ingest_ndjson(input, &mut delivery, &opts);
     if let Some(b) = &bar {

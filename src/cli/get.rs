@@ -9,7 +9,7 @@ use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::Explanation;
 use crate::output::json::{value_json, write_result_json};
-use crate::output::{self, Format};
+use crate::output::{self, Format, style};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
@@ -89,13 +89,27 @@ pub enum ExplainForm {
     Json,
 }
 
-/// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it.
+/// The formats `check-gate` and `get-*` print.
+const ONE_FORMATS: [Format; 6] = [
+    Format::Text,
+    Format::Json,
+    Format::Ndjson,
+    Format::Table,
+    Format::Csv,
+    Format::Markdown,
+];
+
+/// Evaluates one entity and prints it: as JSON (`--json`; one line, so NDJSON too), as rows
+/// (table, CSV, Markdown), or as text: the value `shown` picks (a gate's boolean, a field,
+/// a parameter), bare with `raw`.
 fn run_one(
+    command: &str,
     kind: Kind,
     name: &str,
     param: Option<&str>,
     one: &OneArgs,
-    text: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
+    raw: bool,
+    shown: &mut dyn FnMut(&EvalResult<'_>) -> Result<serde_json::Value>,
 ) -> Result<(bool, ExitCode)> {
     let OneArgs {
         explain,
@@ -105,6 +119,12 @@ fn run_one(
     } = one;
     let explain = *explain;
     one_stdin(&[eval.specs_stdin(), user_args.stdin()])?;
+    let format = match explain {
+        Some(ExplainForm::Json) => Format::Json,
+        _ => eval
+            .output
+            .choose(command, &ONE_FORMATS, Format::Text, Format::Text)?,
+    };
     let user = user_args.to_user()?;
     let LoadedSpecs {
         specs,
@@ -143,7 +163,7 @@ fn run_one(
         reason: r.reason(),
         trace,
     });
-    let json_out = eval.output.wants_json() || explain == Some(ExplainForm::Json);
+    let json_out = matches!(format, Format::Json | Format::Ndjson);
     if let Some(x) = &explanation
         && (explain == Some(ExplainForm::Text) || !json_out)
     {
@@ -180,8 +200,8 @@ fn run_one(
         }
     }
     let mut out = Vec::with_capacity(1024);
-    match Format::choose(json_out, Format::Text, Format::Text) {
-        Format::Json => {
+    match format {
+        Format::Json | Format::Ndjson => {
             write_result_json(&mut out, kind, name, r, source.reason_source(), param);
             if let Some(x) = &explanation
                 && explain != Some(ExplainForm::Text)
@@ -193,7 +213,25 @@ fn run_one(
             }
             out.push(b'\n');
         }
-        _ => text(r, &mut out)?,
+        Format::Text => {
+            let v = shown(r)?;
+            match (kind, &v) {
+                (Kind::Gate, serde_json::Value::Bool(b)) => {
+                    out.extend_from_slice(style::boolean(*b).as_bytes());
+                    out.push(b'\n');
+                }
+                _ => print_value(&mut out, &v, raw),
+            }
+        }
+        _ => {
+            let v = shown(r)?;
+            let mut record = Vec::with_capacity(1024);
+            write_result_json(&mut record, kind, name, r, source.reason_source(), param);
+            let record: serde_json::Value =
+                serde_json::from_slice(&record).map_err(|e| Error::internal(e.to_string()))?;
+            let rows = output::rows::result(&record, param, &v);
+            out.extend_from_slice(rows.render(format).unwrap_or_default().as_bytes());
+        }
     }
     // The exposure is logged whether or not stdout is still open to show the result.
     let mut logger = match recognized {
@@ -292,10 +330,15 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
-    let (passed, code) = run_one(Kind::Gate, &a.name, None, &a.one, &mut |r, out| {
-        out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
-        Ok(())
-    })?;
+    let (passed, code) = run_one(
+        "check-gate",
+        Kind::Gate,
+        &a.name,
+        None,
+        &a.one,
+        false,
+        &mut |r| Ok(serde_json::Value::Bool(r.bool)),
+    )?;
     if code != ExitCode::Success {
         return Ok(code);
     }
@@ -306,33 +349,45 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
     })
 }
 
-pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
-    run_one(Kind::Config, &a.name, None, &a.one, &mut |r, out| {
-        let v = value_json(r);
-        let shown = match &a.value.field {
-            Some(path) => {
-                field(&v, path).map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
-            }
-            None => &v,
-        };
-        print_value(out, shown, a.value.raw);
-        Ok(())
-    })
+/// `get-config` and `get-experiment` (`command` names which, for errors).
+pub fn get_config(command: &str, a: &GetArgs) -> Result<ExitCode> {
+    run_one(
+        command,
+        Kind::Config,
+        &a.name,
+        None,
+        &a.one,
+        a.value.raw,
+        &mut |r| {
+            let v = value_json(r);
+            Ok(match &a.value.field {
+                Some(path) => field(&v, path)
+                    .map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+                    .clone(),
+                None => v,
+            })
+        },
+    )
     .map(|(_, code)| code)
 }
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     let param = a.param.as_deref();
-    run_one(Kind::Layer, &a.name, param, &a.one, &mut |r, out| {
-        match param {
-            Some(p) => {
-                let v = value_json(r);
+    run_one(
+        "get-layer",
+        Kind::Layer,
+        &a.name,
+        param,
+        &a.one,
+        a.raw,
+        &mut |r| {
+            let v = value_json(r);
+            Ok(match param {
                 // An unknown parameter was warned about (or refused, --strict) already.
-                print_value(out, v.get(p).unwrap_or(&serde_json::Value::Null), a.raw)
-            }
-            None => print_value(out, &value_json(r), a.raw),
-        }
-        Ok(())
-    })
+                Some(p) => v.get(p).cloned().unwrap_or(serde_json::Value::Null),
+                None => v,
+            })
+        },
+    )
     .map(|(_, code)| code)
 }

@@ -65,7 +65,14 @@ fn side(
 pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     let format = a.eval.output.choose(
         "impact",
-        &[Format::Text, Format::Json, Format::Ndjson],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
         Format::Text,
         Format::Text,
     )?;

@@ -30,10 +30,12 @@ pub struct TestArgs {
     /// Show, per entity, which rules some case decided, and list the rules none did.
     #[arg(long)]
     pub coverage: bool,
-    /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions.
+    /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions
+    /// and time-bounded config mappings; wins over the files' `at:`.
     #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
     pub at: Option<crate::util::clock::Clock>,
-    /// The report on stdout: a line per case (text) or one JSON document.
+    /// The report on stdout: a line per case (text), one JSON document, JUnit XML, or a row
+    /// per case.
     #[command(flatten)]
     pub output: OutputArgs,
     /// The specs for files without `specs:`.
@@ -68,7 +70,14 @@ fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
 pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let format = a.output.choose(
         "test",
-        &[Format::Text, Format::Json],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+            Format::Junit,
+        ],
         Format::Text,
         Format::Text,
     )?;
@@ -98,6 +107,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         filter: a.filter.clone(),
         fail_fast: a.fail_fast,
         now_ms: a.at.unwrap_or_default().now_ms(),
+        now_fixed: a.at.is_some(),
     };
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {

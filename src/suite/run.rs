@@ -46,6 +46,8 @@ pub struct Settings {
     pub fail_fast: bool,
     /// Time the evaluations happen at (epoch ms).
     pub now_ms: i64,
+    /// Whether `now_ms` was given for the run (`--at`): it then wins over a file's `at:`.
+    pub now_fixed: bool,
 }
 
 /// What a run found.
@@ -252,8 +254,15 @@ pub fn run(
         let mut seen = Seen::default();
         let mut cases = Vec::new();
         let mut not_run = Vec::new();
+        let file_settings = match p.file.at {
+            Some(at) if !settings.now_fixed => Settings {
+                now_ms: at,
+                ..settings.clone()
+            },
+            _ => settings.clone(),
+        };
         for (k, case) in selected.iter().enumerate() {
-            let report = run_case(p, case, settings, &mut seen)?;
+            let report = run_case(p, case, &file_settings, &mut seen)?;
             let failed = !report.passed();
             cases.push(report);
             if failed && settings.fail_fast {
