@@ -108,8 +108,8 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
         Format::Json,
     )?;
     if a.users.is_some() && !a.user.is_empty() {
-        return Err(Error::input(
-            "--users reads the users from a file: drop the single-user flags",
+        return Err(Error::Usage(
+            "--users reads the users from a file: drop the single-user flags".into(),
         ));
     }
     // The single user first: a bad user fails before the specs are read.
@@ -304,7 +304,7 @@ impl Sink {
             )));
         };
         if dest.file_name().is_none() {
-            return Err(Error::input(format!(
+            return Err(Error::Unknown(format!(
                 "--out {}: not a file name",
                 dest.display()
             )));

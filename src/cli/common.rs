@@ -100,8 +100,11 @@ fn read_overrides(path: &Path) -> Result<LocalOverrides> {
         return LocalOverrides::load(path);
     }
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let at = |e: crate::suite::doc::DocError| {
-        Error::input(format!("{}:{}: {}", path.display(), e.pos, e.msg))
+    let at = |e: crate::suite::doc::DocError| Error::At {
+        path: path.display().to_string(),
+        line: e.pos.line as usize,
+        col: e.pos.col as usize,
+        msg: e.msg,
     };
     let json = crate::suite::doc::parse(&text, false)
         .and_then(|n| n.to_json())

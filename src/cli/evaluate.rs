@@ -63,7 +63,7 @@ pub struct EvaluateArgs {
 pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     let format = format(a)?;
     let fields = match &a.fields {
-        Some(list) => Fields::parse(list).map_err(Error::input)?,
+        Some(list) => Fields::parse(list).map_err(Error::Usage)?,
         None => Fields::ALL,
     };
     let loaded = load_specs(&a.eval.source.settings())?;
@@ -259,7 +259,7 @@ fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<
     for n in &a.param_stores {
         if specs.stores.get(n).is_none() {
             if a.eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "unknown parameter store {n:?} (--strict)"
                 )));
             }

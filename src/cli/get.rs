@@ -175,7 +175,7 @@ fn run_one(
             collection(kind)
         ));
         if eval.strict {
-            return Err(Error::input(format!(
+            return Err(Error::Unknown(format!(
                 "unknown {} {name:?} (--strict)",
                 collection(kind)
             )));
@@ -344,7 +344,7 @@ pub fn get_config(command: &str, a: &GetArgs) -> Result<ExitCode> {
             let v = value_json(r);
             Ok(match &a.value.field {
                 Some(path) => field(&v, path)
-                    .map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+                    .map_err(|e| Error::Usage(format!("{:?}: {e}", a.name)))?
                     .clone(),
                 None => v,
             })

@@ -56,7 +56,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|d| {
             serde_json::from_str(d)
-                .map_err(|e| Error::input(format!("--default: not valid JSON ({e}): {d}")))
+                .map_err(|e| Error::Usage(format!("--default: not valid JSON ({e}): {d}")))
         })
         .transpose()?;
     let user = a.user.to_user()?;
@@ -76,7 +76,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
                 k => format!(" (stores: {})", k.join(", ")),
             };
             if a.eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
                     a.name
                 )));

@@ -321,7 +321,7 @@ pub fn check_names(
                 continue;
             }
             if strict {
-                return Err(crate::error::Error::input(format!(
+                return Err(crate::error::Error::Unknown(format!(
                     "unknown {} {n:?} (--strict)",
                     c.word
                 )));
