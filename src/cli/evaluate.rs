@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use serde_json::Value as Json;
 
 use crate::cli::args::EntityArgs;
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::persisted::StickyArgs;
-use crate::cli::user_args::UserArgs;
+use crate::cli::user_args::{SINGLE_USER_FLAGS, UserArgs};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
@@ -36,7 +36,7 @@ pub struct EvaluateArgs {
     #[arg(long)]
     pub all: bool,
     /// Users as NDJSON, one JSON object per line; `-` reads stdin.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = SINGLE_USER_FLAGS)]
     pub users: Option<PathBuf>,
     /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
     /// first: each is named on stderr, a closing line counts them, and the exit code is then
@@ -61,6 +61,11 @@ pub struct EvaluateArgs {
 }
 
 pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
+    one_stdin(&[
+        a.eval.specs_stdin(),
+        a.user.stdin(),
+        ("--users", is_stdin(a.users.as_deref())),
+    ])?;
     let format = format(a)?;
     let fields = match &a.fields {
         Some(list) => Fields::parse(list).map_err(Error::Usage)?,
@@ -258,13 +263,14 @@ fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<
     }
     for n in &a.param_stores {
         if specs.stores.get(n).is_none() {
+            let hint = specs.stores.suggest(n);
             if a.eval.strict {
                 return Err(Error::Unknown(format!(
-                    "unknown parameter store {n:?} (--strict)"
+                    "unknown parameter store {n:?}{hint} (--strict)"
                 )));
             }
             crate::util::warn::warn(format_args!(
-                "no parameter store named {n:?} in the specs (reason: Unrecognized)"
+                "no parameter store named {n:?} in the specs{hint} (reason: Unrecognized)"
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! `check-gate`, `get-config`, `get-experiment`, `get-layer`: one entity for one user.
 
-use crate::cli::common::{EvalArgs, load_overrides};
+use crate::cli::common::{EvalArgs, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
@@ -118,6 +118,7 @@ fn run_one(
         exposures,
     } = one;
     let explain = *explain;
+    one_stdin(&[eval.specs_stdin(), user_args.stdin()])?;
     let format = match explain {
         Some(ExplainForm::Json) => Format::Json,
         _ => eval
@@ -170,15 +171,32 @@ fn run_one(
     }
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
-        crate::util::warn::warn(format_args!(
-            "no {} named {name:?} in the specs (reason: Unrecognized)",
-            collection(kind)
-        ));
+        let hint = specs.suggest(kind, name);
         if eval.strict {
             return Err(Error::Unknown(format!(
-                "unknown {} {name:?} (--strict)",
+                "unknown {} {name:?}{hint} (--strict)",
                 collection(kind)
             )));
+        }
+        crate::util::warn::warn(format_args!(
+            "no {} named {name:?} in the specs{hint} (reason: Unrecognized)",
+            collection(kind)
+        ));
+    }
+    if let Some(p) = param
+        && recognized
+    {
+        let keys: &[Box<str>] = r.value().map(|j| &*j.keys).unwrap_or_default();
+        if !keys.iter().any(|k| &**k == p) {
+            let hint = crate::util::suggest::hint(p, keys.iter().map(|k| &**k));
+            if eval.strict {
+                return Err(Error::Unknown(format!(
+                    "layer {name:?} has no parameter {p:?}{hint} (--strict)"
+                )));
+            }
+            crate::util::warn::warn(format_args!(
+                "layer {name:?} has no parameter {p:?}{hint}; printing null"
+            ));
         }
     }
     let mut out = Vec::with_capacity(1024);
@@ -365,16 +383,8 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
         &mut |r| {
             let v = value_json(r);
             Ok(match param {
-                Some(p) => match v.get(p) {
-                    Some(x) => x.clone(),
-                    None => {
-                        crate::util::warn::warn(format_args!(
-                            "layer {:?} has no parameter {p:?}",
-                            a.name
-                        ));
-                        serde_json::Value::Null
-                    }
-                },
+                // An unknown parameter was warned about (or refused, --strict) already.
+                Some(p) => v.get(p).cloned().unwrap_or(serde_json::Value::Null),
                 None => v,
             })
         },

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde_json::Value as Json;
 
-use crate::cli::common::{EvalArgs, load_overrides};
+use crate::cli::common::{EvalArgs, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::ExitCode;
@@ -38,6 +38,7 @@ pub struct GetParamStoreArgs {
 }
 
 pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
+    one_stdin(&[a.eval.specs_stdin(), a.user.stdin()])?;
     let format = a.eval.output.choose(
         "get-param-store",
         &[
@@ -70,11 +71,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     let reason = match found {
         Some((_, r)) => r,
         None => {
-            let known: Vec<&str> = specs.stores.stores.iter().map(|s| &*s.name).collect();
-            let hint = match known.as_slice() {
-                [] => " (the payload has no param_stores)".to_string(),
-                k => format!(" (stores: {})", k.join(", ")),
-            };
+            let hint = specs.stores.suggest(&a.name);
             if a.eval.strict {
                 return Err(Error::Unknown(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
@@ -105,9 +102,18 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     let value = match (&a.param, found) {
         (Some(p), store) => {
             let param = store.and_then(|(s, _)| s.get(p));
-            if store.is_some() && param.is_none() {
+            if let Some((s, _)) = store
+                && param.is_none()
+            {
+                let hint = s.suggest(p);
+                if a.eval.strict {
+                    return Err(Error::Unknown(format!(
+                        "parameter store {:?} has no parameter {p:?}{hint} (--strict)",
+                        a.name
+                    )));
+                }
                 crate::util::warn::warn(format_args!(
-                    "parameter store {:?} has no parameter {p:?}",
+                    "parameter store {:?} has no parameter {p:?}{hint}",
                     a.name
                 ));
             }
