@@ -168,7 +168,7 @@ pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
     let mut d = diff_specs(&old, &new);
     d.old = old_origin;
     d.new = new_origin;
-    output::print(&output::diff(format, &d)?)?;
+    output::print_answer(&output::diff(format, &d)?)?;
     Ok(if d.identical {
         ExitCode::Success
     } else {

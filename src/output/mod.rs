@@ -87,6 +87,16 @@ pub fn print(bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io("stdout", e))
 }
 
+/// [`print`] for a command whose exit code is its answer (`check-gate --exit-code`, `specs
+/// diff`, `test`, `impact --fail-on-change`): a reader that closed the pipe early did not
+/// change the answer, so the closed pipe is not an error here.
+pub fn print_answer(bytes: &[u8]) -> Result<()> {
+    match print(bytes) {
+        Err(e) if e.is_broken_pipe() => Ok(()),
+        other => other,
+    }
+}
+
 /// Pretty JSON with a final newline.
 pub fn pretty_json<T: Serialize + ?Sized>(v: &T) -> Result<Vec<u8>> {
     let mut out = serde_json::to_vec_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
