@@ -76,8 +76,8 @@ impl RetryPolicy {
     ) -> Result<RetryPolicy> {
         let t = timeout_secs.unwrap_or(Self::DEFAULT_TIMEOUT_SECS);
         if !(t.is_finite() && t > 0.0 && t < 1e9) {
-            return Err(Error::input(
-                "--timeout must be a positive number of seconds",
+            return Err(Error::Usage(
+                "--timeout must be a positive number of seconds".into(),
             ));
         }
         let base_ms = base_ms.or_else(|| {
@@ -337,7 +337,7 @@ pub fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
                     && u.host_str().is_some_and(|h| !h.is_empty())
             });
         if !valid {
-            return Err(Error::input(format!(
+            return Err(Error::Environment(format!(
                 "{var}: not a usable proxy URL {:?} (expected http://HOST:PORT)",
                 crate::util::mask::url_credentials(&v)
             )));
@@ -434,7 +434,7 @@ impl Client {
                     let why = self.mask(&why);
                     if n + 1 < attempts {
                         let wait = self.policy.wait(n, after);
-                        if self.announce {
+                        if self.announce && !crate::util::warn::quiet() {
                             eprintln!(
                                 "statsig: {}: {why}; retry {} of {} in {:.2} s",
                                 req.what,

@@ -199,7 +199,7 @@ fn run_one(
     if !recognized {
         let hint = specs.suggest(kind, name);
         if eval.strict {
-            return Err(Error::input(format!(
+            return Err(Error::Unknown(format!(
                 "unknown {} {name:?}{hint} (--strict)",
                 collection(kind)
             )));
@@ -216,7 +216,7 @@ fn run_one(
         if !keys.iter().any(|k| &**k == p) {
             let hint = crate::util::suggest::hint(p, keys.iter().map(|k| &**k));
             if eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "layer {name:?} has no parameter {p:?}{hint} (--strict)"
                 )));
             }
@@ -273,7 +273,7 @@ fn run_one(
     if let Some(l) = logger.as_mut() {
         l.log(&specs, &user, kind, name, r, param);
     }
-    let written = output::print(&out);
+    let written = output::print_answer(&out);
     let code = match logger {
         Some(l) => l.finish()?,
         None => ExitCode::Success,
@@ -429,7 +429,7 @@ fn get_config_as(command: &str, a: &GetArgs, read: Read<'_>) -> Result<ExitCode>
             let v = value_json(r);
             Ok(match &a.value.field {
                 Some(path) => field(&v, path)
-                    .map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+                    .map_err(|e| Error::Usage(format!("{:?}: {e}", a.name)))?
                     .clone(),
                 None => v,
             })

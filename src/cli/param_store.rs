@@ -57,7 +57,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|d| {
             serde_json::from_str(d)
-                .map_err(|e| Error::input(format!("--default: not valid JSON ({e}): {d}")))
+                .map_err(|e| Error::Usage(format!("--default: not valid JSON ({e}): {d}")))
         })
         .transpose()?;
     let user = a.user.to_user()?;
@@ -73,7 +73,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         None => {
             let hint = specs.stores.suggest(&a.name);
             if a.eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
                     a.name
                 )));
@@ -107,7 +107,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
             {
                 let hint = s.suggest(p);
                 if a.eval.strict {
-                    return Err(Error::input(format!(
+                    return Err(Error::Unknown(format!(
                         "parameter store {:?} has no parameter {p:?}{hint} (--strict)",
                         a.name
                     )));
