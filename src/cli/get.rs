@@ -13,7 +13,7 @@ use crate::output::{self, Format};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
-use crate::spec::describe::collection;
+use crate::spec::describe::{Category, collection};
 use crate::spec::model::Kind;
 use crate::user::User;
 
@@ -36,8 +36,9 @@ pub struct OneArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckGateArgs {
-    /// The gate's name.
-    pub name: String,
+    /// The gate's name (on a terminal, picked from the specs when left out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
     #[arg(long)]
     pub exit_code: bool,
@@ -59,8 +60,10 @@ pub struct ValueArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetArgs {
-    /// The config's or experiment's name.
-    pub name: String,
+    /// The config's or experiment's name (on a terminal, picked from the specs when left
+    /// out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     #[command(flatten)]
     pub value: ValueArgs,
     #[command(flatten)]
@@ -69,8 +72,9 @@ pub struct GetArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetLayerArgs {
-    /// The layer's name.
-    pub name: String,
+    /// The layer's name (on a terminal, picked from the specs when left out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
     /// A string without quotes and other values as one line of JSON, for shell scripts.
@@ -89,14 +93,55 @@ pub enum ExplainForm {
     Json,
 }
 
-/// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it.
-fn run_one(
+/// What a command evaluates: the name given, or (on a terminal) one picked among the specs'
+/// entities of this category.
+struct Target<'a> {
     kind: Kind,
-    name: &str,
+    category: Category,
+    name: Option<&'a str>,
+}
+
+impl Target<'_> {
+    /// The subcommand, for clap's missing-argument error.
+    fn command(&self) -> &'static str {
+        match self.category {
+            Category::Gate => "check-gate",
+            Category::Experiment => "get-experiment",
+            Category::Layer => "get-layer",
+            _ => "get-config",
+        }
+    }
+
+    /// The name picked from `specs`.
+    fn pick(&self, specs: &CompiledSpecs) -> Result<String> {
+        let names: Vec<&str> = specs
+            .specs(self.kind)
+            .iter()
+            .filter(|s| match (self.category, Category::of(s)) {
+                (Category::Config, c) => matches!(c, Category::Config | Category::Autotune),
+                (want, c) => want == c,
+            })
+            .map(|s| &*s.name)
+            .collect();
+        crate::cli::prompt::pick(self.category.as_str(), &names)
+    }
+}
+
+/// Renders a result as text into the buffer, given the entity's name.
+type TextFn<'a> = dyn FnMut(&str, &EvalResult<'_>, &mut Vec<u8>) -> Result<()> + 'a;
+
+/// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it (given
+/// the entity's name).
+fn run_one(
+    target: Target<'_>,
     param: Option<&str>,
     one: &OneArgs,
-    text: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
+    text: &mut TextFn<'_>,
 ) -> Result<(bool, ExitCode)> {
+    let kind = target.kind;
+    if target.name.is_none() && !crate::cli::prompt::enabled() {
+        crate::cli::prompt::missing_name(target.command());
+    }
     let OneArgs {
         explain,
         user: user_args,
@@ -104,16 +149,34 @@ fn run_one(
         exposures,
     } = one;
     let explain = *explain;
-    let user = user_args.to_user()?;
+    // A name to pick is asked for before the user; a given one keeps today's order (the
+    // user is checked before any spec is loaded).
+    let mut user = match target.name {
+        Some(_) => Some(user_args.to_user()?),
+        None => None,
+    };
     let LoadedSpecs {
         specs,
         kind: source,
         ..
-    } = if eval.has_overrides() {
+    } = match target.name {
+        Some(name) if !eval.has_overrides() => {
+            load_specs_for(&eval.source.settings(), &[(kind, name)])?
+        }
         // Override flags may name any experiment (a group's value is read from its spec).
-        load_specs(&eval.source.settings())?
-    } else {
-        load_specs_for(&eval.source.settings(), &[(kind, name)])?
+        _ => load_specs(&eval.source.settings())?,
+    };
+    let picked;
+    let name = match target.name {
+        Some(n) => n,
+        None => {
+            picked = target.pick(&specs)?;
+            &picked
+        }
+    };
+    let user = match user.take() {
+        Some(u) => u,
+        None => user_args.to_user()?,
     };
     let overrides = load_overrides(eval, &specs)?;
     let opts = EvalOptions::at(&specs, eval.clock());
@@ -175,7 +238,7 @@ fn run_one(
             }
             out.push(b'\n');
         }
-        _ => text(r, &mut out)?,
+        _ => text(name, r, &mut out)?,
     }
     // The exposure is logged whether or not stdout is still open to show the result.
     let mut logger = match recognized {
@@ -274,7 +337,12 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
-    let (passed, code) = run_one(Kind::Gate, &a.name, None, &a.one, &mut |r, out| {
+    let target = Target {
+        kind: Kind::Gate,
+        category: Category::Gate,
+        name: a.name.as_deref(),
+    };
+    let (passed, code) = run_one(target, None, &a.one, &mut |_, r, out| {
         out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
         Ok(())
     })?;
@@ -289,12 +357,23 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
 }
 
 pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
-    run_one(Kind::Config, &a.name, None, &a.one, &mut |r, out| {
+    get_config_or_experiment(a, Category::Config)
+}
+
+pub fn get_experiment(a: &GetArgs) -> Result<ExitCode> {
+    get_config_or_experiment(a, Category::Experiment)
+}
+
+fn get_config_or_experiment(a: &GetArgs, category: Category) -> Result<ExitCode> {
+    let target = Target {
+        kind: Kind::Config,
+        category,
+        name: a.name.as_deref(),
+    };
+    run_one(target, None, &a.one, &mut |name, r, out| {
         let v = value_json(r);
         let shown = match &a.value.field {
-            Some(path) => {
-                field(&v, path).map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
-            }
+            Some(path) => field(&v, path).map_err(|e| Error::input(format!("{name:?}: {e}")))?,
             None => &v,
         };
         print_value(out, shown, a.value.raw);
@@ -305,7 +384,12 @@ pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     let param = a.param.as_deref();
-    run_one(Kind::Layer, &a.name, param, &a.one, &mut |r, out| {
+    let target = Target {
+        kind: Kind::Layer,
+        category: Category::Layer,
+        name: a.name.as_deref(),
+    };
+    run_one(target, param, &a.one, &mut |name, r, out| {
         match param {
             Some(p) => {
                 let v = value_json(r);
@@ -313,8 +397,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
                     Some(x) => print_value(out, x, a.raw),
                     None => {
                         crate::util::warn::warn(format_args!(
-                            "layer {:?} has no parameter {p:?}",
-                            a.name
+                            "layer {name:?} has no parameter {p:?}"
                         ));
                         print_value(out, &serde_json::Value::Null, a.raw)
                     }

@@ -17,8 +17,9 @@ use crate::source::{LoadedSpecs, load_specs};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetParamStoreArgs {
-    /// The parameter store's name.
-    pub name: String,
+    /// The parameter store's name (on a terminal, picked from the specs when left out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     /// One parameter; without it every parameter is printed as a JSON object (a parameter
     /// the SDK would answer with the caller's fallback is null).
     pub param: Option<String>,
@@ -44,14 +45,31 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
                 .map_err(|e| Error::input(format!("--default: not valid JSON ({e}): {d}")))
         })
         .transpose()?;
-    let user = a.user.to_user()?;
+    if a.name.is_none() && !crate::cli::prompt::enabled() {
+        crate::cli::prompt::missing_name("get-param-store");
+    }
+    let mut user = match a.name {
+        Some(_) => Some(a.user.to_user()?),
+        None => None,
+    };
     let LoadedSpecs {
         specs,
         kind: source,
         ..
     } = load_specs(&a.eval.source.settings())?;
+    let name = match &a.name {
+        Some(n) => n.clone(),
+        None => {
+            let names: Vec<&str> = specs.stores.stores.iter().map(|s| &*s.name).collect();
+            crate::cli::prompt::pick("parameter store", &names)?
+        }
+    };
+    let user = match user.take() {
+        Some(u) => u,
+        None => a.user.to_user()?,
+    };
     let overrides = load_overrides(&a.eval, &specs)?;
-    let found = param_store::store_for(&specs, overrides.as_ref(), &user, &a.name);
+    let found = param_store::store_for(&specs, overrides.as_ref(), &user, &name);
     let reason = match found {
         Some((_, r)) => r,
         None => {
@@ -63,12 +81,12 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
             if a.eval.strict {
                 return Err(Error::input(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
-                    a.name
+                    name
                 )));
             }
             crate::util::warn::warn(format_args!(
                 "no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
-                a.name
+                name
             ));
             Reason::Unrecognized
         }
@@ -93,7 +111,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
             if store.is_some() && param.is_none() {
                 crate::util::warn::warn(format_args!(
                     "parameter store {:?} has no parameter {p:?}",
-                    a.name
+                    name
                 ));
             }
             let ty = match (&fallback, param) {
@@ -115,7 +133,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     let mut out = Vec::with_capacity(1024);
     if a.eval.output.wants_json() {
         let mut o = serde_json::Map::new();
-        o.insert("name".into(), Json::from(a.name.as_str()));
+        o.insert("name".into(), Json::from(name.as_str()));
         if let Some(p) = &a.param {
             o.insert("parameter".into(), Json::from(p.as_str()));
         }
