@@ -368,7 +368,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
 '*--param-store=[Also read this parameter store (repeatable)\: adds a \`param_stores\` section \`{STORE\: {PARAM\: VALUE | null}}\` to each record]:NAME:_default' \
-'--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
+'(--user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment)--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
 '--fields=[Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default\: the full record]:LIST:_default' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
@@ -449,7 +449,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
 '-o+[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
 '--out=[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
-'--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
+'(--user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment)--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \

@@ -184,6 +184,158 @@ fn every_help_names_the_exit_codes_its_command_uses() {
 }
 
 // ------------------------------------------------------------------------------------
+// 2. `--strict` is complete; without it every unknown name warns with a did-you-mean.
+
+const STORES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/sdk/param_stores.json"
+);
+
+#[test]
+fn an_unknown_layer_parameter_is_an_error_with_strict_and_a_warning_without() {
+    let base = [
+        "get-layer",
+        "checkout_layer",
+        "button_colour",
+        "--user-id",
+        "1",
+    ];
+    let out = run(statsig().args(base).args(["--specs", FIXTURE, "--strict"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr
+            .contains("no parameter \"button_colour\" (did you mean `button_color`?)"),
+        "{}",
+        out.stderr
+    );
+    let out = run(statsig().args(base).args(["--specs", FIXTURE]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "null\n");
+    assert!(
+        out.stderr.starts_with("warning: ") && out.stderr.contains("did you mean `button_color`?"),
+        "{}",
+        out.stderr
+    );
+    // A known parameter: no warning, with or without --strict.
+    let out = run(statsig()
+        .args([
+            "get-layer",
+            "checkout_layer",
+            "button_color",
+            "--user-id",
+            "1",
+            "--strict",
+        ])
+        .args(["--specs", FIXTURE]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn every_kind_of_unknown_name_warns_with_a_did_you_mean() {
+    // (command, the name's place in the message, the suggestion); the names are one edit
+    // away from the fixture's (a hand check against fixtures/demo_dcs.json and
+    // fixtures/sdk/param_stores.json).
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (
+            vec!["check-gate", "new_chekout", "--specs", FIXTURE],
+            "new_chekout",
+            "new_checkout",
+        ),
+        (
+            vec!["get-config", "pricng", "--specs", FIXTURE],
+            "pricng",
+            "pricing",
+        ),
+        (
+            vec!["get-experiment", "checkout_buton", "--specs", FIXTURE],
+            "checkout_buton",
+            "checkout_button",
+        ),
+        (
+            vec!["get-layer", "checkout_layr", "--specs", FIXTURE],
+            "checkout_layr",
+            "checkout_layer",
+        ),
+        (
+            vec![
+                "evaluate",
+                "--gate",
+                "canada_promoo",
+                "--json",
+                "--specs",
+                FIXTURE,
+            ],
+            "canada_promoo",
+            "canada_promo",
+        ),
+        (
+            vec![
+                "evaluate",
+                "--layer",
+                "checkout_layr",
+                "--json",
+                "--specs",
+                FIXTURE,
+            ],
+            "checkout_layr",
+            "checkout_layer",
+        ),
+        (
+            vec!["get-param-store", "every_knd", "--specs", STORES],
+            "every_knd",
+            "every_kind",
+        ),
+        (
+            vec![
+                "get-param-store",
+                "every_kind",
+                "static_strin",
+                "--specs",
+                STORES,
+            ],
+            "static_strin",
+            "static_string",
+        ),
+        (
+            vec![
+                "evaluate",
+                "--param-store",
+                "every_knd",
+                "--json",
+                "--specs",
+                STORES,
+            ],
+            "every_knd",
+            "every_kind",
+        ),
+    ];
+    for (args, name, want) in &cases {
+        let out = run(statsig().args(args).args(["--user-id", "1"]));
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let line = out
+            .stderr
+            .lines()
+            .find(|l| l.contains(&format!("{name:?}")))
+            .unwrap_or_else(|| panic!("{args:?}: no warning naming {name}: {}", out.stderr));
+        assert!(line.starts_with("warning: "), "{line}");
+        assert!(
+            line.contains(&format!("did you mean `{want}`")),
+            "{args:?}: {line}"
+        );
+        // --strict turns each into an error that keeps the suggestion.
+        let strict = run(statsig().args(args).args(["--user-id", "1", "--strict"]));
+        assert_eq!(strict.code, 2, "{args:?} --strict: {}", strict.stderr);
+        assert!(
+            strict.stderr.contains(&format!("did you mean `{want}`")),
+            "{args:?}: {}",
+            strict.stderr
+        );
+    }
+}
+
+// ------------------------------------------------------------------------------------
 // 3. Suspicious input warns or fails, never silently misleads.
 
 #[test]
@@ -369,4 +521,178 @@ fn keep_going_skips_counts_and_exits_2_the_same_in_every_command() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn an_overrides_file_naming_unknown_entities_or_keys_warns_with_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("o.json");
+    std::fs::write(
+        &json,
+        r#"{"gate": {"new_checkout": true},
+            "gates": {"new_chekout": true, "canada_promo": true},
+            "configs": {"pricng": {"price": 1}},
+            "layers": {"checkout_layer": {"button_color": "red"}}}"#,
+    )
+    .unwrap();
+    let yaml = dir.path().join("o.yaml");
+    std::fs::write(
+        &yaml,
+        "gate:\n  new_checkout: true\ngates:\n  new_chekout: true\n  canada_promo: true\n\
+         configs:\n  pricng:\n    price: 1\n",
+    )
+    .unwrap();
+    for file in [&json, &yaml] {
+        let out = run(statsig()
+            .args([
+                "check-gate",
+                "canada_promo",
+                "--user-id",
+                "1",
+                "--specs",
+                FIXTURE,
+            ])
+            .arg("--overrides")
+            .arg(file));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        // The valid entry still applies.
+        assert_eq!(out.stdout, "true\n");
+        let f = file.display().to_string();
+        for want in [
+            format!("warning: {f}: unknown key \"gate\", ignored (did you mean `gates`?)"),
+            format!(
+                "warning: {f}: gates.new_chekout: no gate named \"new_chekout\" in the specs \
+                 (did you mean `new_checkout`?)"
+            ),
+            format!(
+                "warning: {f}: configs.pricng: no dynamic config or experiment named \"pricng\" \
+                 in the specs (did you mean `pricing`?)"
+            ),
+        ] {
+            assert!(
+                out.stderr.lines().any(|l| l == want),
+                "{want}\n{}",
+                out.stderr
+            );
+        }
+        assert!(!out.stderr.contains("checkout_layer"), "{}", out.stderr);
+    }
+    // Override flags too.
+    let out = run(statsig().args([
+        "check-gate",
+        "new_checkout",
+        "--user-id",
+        "1",
+        "--specs",
+        FIXTURE,
+        "--override-gate",
+        "new_chekout=true",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `new_checkout`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn inputs_that_cannot_go_together_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.ndjson");
+    std::fs::write(&users, "{\"userID\":\"a\"}\n").unwrap();
+    let users = users.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        // Two inputs on stdin: one would read nothing.
+        (
+            vec!["check-gate", "new_checkout", "--specs", "-", "--user", "-"],
+            "--specs - and --user -",
+        ),
+        (
+            vec!["get-config", "pricing", "--specs", "-", "--user", "-"],
+            "--specs - and --user -",
+        ),
+        (
+            vec!["evaluate", "--specs", "-", "--users", "-"],
+            "--specs - and --users -",
+        ),
+        (
+            vec!["client-init", "--specs", "-", "--users", "-"],
+            "--specs - and --users -",
+        ),
+        (
+            vec!["report", "--specs", "-", "--users", "-"],
+            "--specs - and --users -",
+        ),
+        // A stream of users with one user's flags: one of them would be dropped.
+        (
+            vec![
+                "evaluate",
+                "--specs",
+                FIXTURE,
+                "--users",
+                users,
+                "--user-id",
+                "1",
+            ],
+            "--user-id",
+        ),
+        (
+            vec![
+                "evaluate", "--specs", FIXTURE, "--users", users, "--email", "a@b.c",
+            ],
+            "--email",
+        ),
+        (
+            vec![
+                "evaluate", "--specs", FIXTURE, "--users", users, "--user", "{}",
+            ],
+            "--user",
+        ),
+        (
+            vec![
+                "client-init",
+                "--specs",
+                FIXTURE,
+                "--users",
+                users,
+                "--user-id",
+                "1",
+            ],
+            "--user-id",
+        ),
+        (
+            vec![
+                "client-init",
+                "--specs",
+                FIXTURE,
+                "--users",
+                users,
+                "--country",
+                "CA",
+            ],
+            "--country",
+        ),
+    ];
+    for (args, names) in &cases {
+        let mut c = statsig();
+        c.args(args).stdin(Stdio::piped());
+        let mut child = c
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Something is on stdin, so a run that read it would not fail for want of input.
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            let _ = stdin.write_all(std::fs::read(FIXTURE).unwrap().as_slice());
+        }
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(stderr.contains(names), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
 }

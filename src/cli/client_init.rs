@@ -5,11 +5,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::EntityArgs;
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
-use crate::cli::user_args::UserArgs;
+use crate::cli::user_args::{SINGLE_USER_FLAGS, UserArgs};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::output::Format;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
 use crate::output::records::{ClientInitRecords, write_client_init};
 use crate::population::stream::{self, StreamSettings, UserSource};
@@ -63,7 +64,7 @@ pub struct ClientInitArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = SINGLE_USER_FLAGS)]
     pub users: Option<PathBuf>,
     /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
     /// first: each is named on stderr, a closing line counts them, and the exit code is then
@@ -99,11 +100,18 @@ impl ClientInitArgs {
 }
 
 pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
-    if a.users.is_some() && !a.user.is_empty() {
-        return Err(Error::input(
-            "--users reads the users from a file: drop the single-user flags",
-        ));
-    }
+    one_stdin(&[
+        a.eval.specs_stdin(),
+        a.user.stdin(),
+        ("--users", is_stdin(a.users.as_deref())),
+    ])?;
+    // The payload is JSON (one response per line with --users): nothing else to choose.
+    a.eval.output.choose(
+        "client-init",
+        &[Format::Json, Format::Ndjson],
+        Format::Json,
+        Format::Json,
+    )?;
     // The single user first: a bad user fails before the specs are read.
     let single = match &a.users {
         None => Some(a.user.to_user()?),

@@ -1,6 +1,6 @@
 //! `check-gate`, `get-config`, `get-experiment`, `get-layer`: one entity for one user.
 
-use crate::cli::common::{EvalArgs, load_overrides};
+use crate::cli::common::{EvalArgs, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
@@ -9,7 +9,7 @@ use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::Explanation;
 use crate::output::json::{value_json, write_result_json};
-use crate::output::{self, Format};
+use crate::output::{self, Format, style};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
@@ -93,54 +93,57 @@ pub enum ExplainForm {
     Json,
 }
 
-/// What a command evaluates: the name given, or (on a terminal) one picked among the specs'
-/// entities of this category.
-struct Target<'a> {
-    kind: Kind,
-    category: Category,
-    name: Option<&'a str>,
+/// The formats `check-gate` and `get-*` print.
+const ONE_FORMATS: [Format; 6] = [
+    Format::Text,
+    Format::Json,
+    Format::Ndjson,
+    Format::Table,
+    Format::Csv,
+    Format::Markdown,
+];
+
+/// The value `run_one` prints as text, from the entity's name and its result.
+type ShownFn<'a> = dyn FnMut(&str, &EvalResult<'_>) -> Result<serde_json::Value> + 'a;
+
+/// The names a person may pick from when `command` is given none: the specs' entities of
+/// its kind (experiments for `get-experiment`, configs for `get-config`).
+fn pick_name(command: &str, kind: Kind, specs: &CompiledSpecs) -> Result<String> {
+    let wanted = |c: Category| match command {
+        "check-gate" => c == Category::Gate,
+        "get-experiment" => c == Category::Experiment,
+        "get-layer" => c == Category::Layer,
+        _ => matches!(c, Category::Config | Category::Autotune),
+    };
+    let names: Vec<&str> = specs
+        .specs(kind)
+        .iter()
+        .filter(|s| wanted(Category::of(s)))
+        .map(|s| &*s.name)
+        .collect();
+    let what = match command {
+        "check-gate" => "gate",
+        "get-experiment" => "experiment",
+        "get-layer" => "layer",
+        _ => "config",
+    };
+    crate::cli::prompt::pick(what, &names)
 }
 
-impl Target<'_> {
-    /// The subcommand, for clap's missing-argument error.
-    fn command(&self) -> &'static str {
-        match self.category {
-            Category::Gate => "check-gate",
-            Category::Experiment => "get-experiment",
-            Category::Layer => "get-layer",
-            _ => "get-config",
-        }
-    }
-
-    /// The name picked from `specs`.
-    fn pick(&self, specs: &CompiledSpecs) -> Result<String> {
-        let names: Vec<&str> = specs
-            .specs(self.kind)
-            .iter()
-            .filter(|s| match (self.category, Category::of(s)) {
-                (Category::Config, c) => matches!(c, Category::Config | Category::Autotune),
-                (want, c) => want == c,
-            })
-            .map(|s| &*s.name)
-            .collect();
-        crate::cli::prompt::pick(self.category.as_str(), &names)
-    }
-}
-
-/// Renders a result as text into the buffer, given the entity's name.
-type TextFn<'a> = dyn FnMut(&str, &EvalResult<'_>, &mut Vec<u8>) -> Result<()> + 'a;
-
-/// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it (given
-/// the entity's name).
+/// Evaluates one entity and prints it: as JSON (`--json`; one line, so NDJSON too), as rows
+/// (table, CSV, Markdown), or as text: the value `shown` picks (a gate's boolean, a field,
+/// a parameter), bare with `raw`. Without a name, one is picked on a terminal.
 fn run_one(
-    target: Target<'_>,
+    command: &str,
+    kind: Kind,
+    name: Option<&str>,
     param: Option<&str>,
     one: &OneArgs,
-    text: &mut TextFn<'_>,
+    raw: bool,
+    shown: &mut ShownFn<'_>,
 ) -> Result<(bool, ExitCode)> {
-    let kind = target.kind;
-    if target.name.is_none() && !crate::cli::prompt::enabled() {
-        crate::cli::prompt::missing_name(target.command());
+    if name.is_none() && !crate::cli::prompt::enabled() {
+        crate::cli::prompt::missing_name(command);
     }
     let OneArgs {
         explain,
@@ -149,9 +152,16 @@ fn run_one(
         exposures,
     } = one;
     let explain = *explain;
-    // A name to pick is asked for before the user; a given one keeps today's order (the
-    // user is checked before any spec is loaded).
-    let mut user = match target.name {
+    one_stdin(&[eval.specs_stdin(), user_args.stdin()])?;
+    let format = match explain {
+        Some(ExplainForm::Json) => Format::Json,
+        _ => eval
+            .output
+            .choose(command, &ONE_FORMATS, Format::Text, Format::Text)?,
+    };
+    // A name to pick is asked for before the user; a given one keeps the order (the user
+    // is checked before any spec is loaded).
+    let mut user = match name {
         Some(_) => Some(user_args.to_user()?),
         None => None,
     };
@@ -159,7 +169,7 @@ fn run_one(
         specs,
         kind: source,
         ..
-    } = match target.name {
+    } = match name {
         Some(name) if !eval.has_overrides() => {
             load_specs_for(&eval.source.settings(), &[(kind, name)])?
         }
@@ -167,10 +177,10 @@ fn run_one(
         _ => load_specs(&eval.source.settings())?,
     };
     let picked;
-    let name = match target.name {
+    let name = match name {
         Some(n) => n,
         None => {
-            picked = target.pick(&specs)?;
+            picked = pick_name(command, kind, &specs)?;
             &picked
         }
     };
@@ -205,7 +215,7 @@ fn run_one(
         reason: r.reason(),
         trace,
     });
-    let json_out = eval.output.wants_json() || explain == Some(ExplainForm::Json);
+    let json_out = matches!(format, Format::Json | Format::Ndjson);
     if let Some(x) = &explanation
         && (explain == Some(ExplainForm::Text) || !json_out)
     {
@@ -213,20 +223,37 @@ fn run_one(
     }
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
-        crate::util::warn::warn(format_args!(
-            "no {} named {name:?} in the specs (reason: Unrecognized)",
-            collection(kind)
-        ));
+        let hint = specs.suggest(kind, name);
         if eval.strict {
             return Err(Error::input(format!(
-                "unknown {} {name:?} (--strict)",
+                "unknown {} {name:?}{hint} (--strict)",
                 collection(kind)
             )));
         }
+        crate::util::warn::warn(format_args!(
+            "no {} named {name:?} in the specs{hint} (reason: Unrecognized)",
+            collection(kind)
+        ));
+    }
+    if let Some(p) = param
+        && recognized
+    {
+        let keys: &[Box<str>] = r.value().map(|j| &*j.keys).unwrap_or_default();
+        if !keys.iter().any(|k| &**k == p) {
+            let hint = crate::util::suggest::hint(p, keys.iter().map(|k| &**k));
+            if eval.strict {
+                return Err(Error::input(format!(
+                    "layer {name:?} has no parameter {p:?}{hint} (--strict)"
+                )));
+            }
+            crate::util::warn::warn(format_args!(
+                "layer {name:?} has no parameter {p:?}{hint}; printing null"
+            ));
+        }
     }
     let mut out = Vec::with_capacity(1024);
-    match Format::choose(json_out, Format::Text, Format::Text) {
-        Format::Json => {
+    match format {
+        Format::Json | Format::Ndjson => {
             write_result_json(&mut out, kind, name, r, source.reason_source(), param);
             if let Some(x) = &explanation
                 && explain != Some(ExplainForm::Text)
@@ -238,7 +265,25 @@ fn run_one(
             }
             out.push(b'\n');
         }
-        _ => text(name, r, &mut out)?,
+        Format::Text => {
+            let v = shown(name, r)?;
+            match (kind, &v) {
+                (Kind::Gate, serde_json::Value::Bool(b)) => {
+                    out.extend_from_slice(style::boolean(*b).as_bytes());
+                    out.push(b'\n');
+                }
+                _ => print_value(&mut out, &v, raw),
+            }
+        }
+        _ => {
+            let v = shown(name, r)?;
+            let mut record = Vec::with_capacity(1024);
+            write_result_json(&mut record, kind, name, r, source.reason_source(), param);
+            let record: serde_json::Value =
+                serde_json::from_slice(&record).map_err(|e| Error::internal(e.to_string()))?;
+            let rows = output::rows::result(&record, param, &v);
+            out.extend_from_slice(rows.render(format).unwrap_or_default().as_bytes());
+        }
     }
     // The exposure is logged whether or not stdout is still open to show the result.
     let mut logger = match recognized {
@@ -337,15 +382,15 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
-    let target = Target {
-        kind: Kind::Gate,
-        category: Category::Gate,
-        name: a.name.as_deref(),
-    };
-    let (passed, code) = run_one(target, None, &a.one, &mut |_, r, out| {
-        out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
-        Ok(())
-    })?;
+    let (passed, code) = run_one(
+        "check-gate",
+        Kind::Gate,
+        a.name.as_deref(),
+        None,
+        &a.one,
+        false,
+        &mut |_, r| Ok(serde_json::Value::Bool(r.bool)),
+    )?;
     if code != ExitCode::Success {
         return Ok(code);
     }
@@ -356,56 +401,45 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
     })
 }
 
-pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
-    get_config_or_experiment(a, Category::Config)
-}
-
-pub fn get_experiment(a: &GetArgs) -> Result<ExitCode> {
-    get_config_or_experiment(a, Category::Experiment)
-}
-
-fn get_config_or_experiment(a: &GetArgs, category: Category) -> Result<ExitCode> {
-    let target = Target {
-        kind: Kind::Config,
-        category,
-        name: a.name.as_deref(),
-    };
-    run_one(target, None, &a.one, &mut |name, r, out| {
-        let v = value_json(r);
-        let shown = match &a.value.field {
-            Some(path) => field(&v, path).map_err(|e| Error::input(format!("{name:?}: {e}")))?,
-            None => &v,
-        };
-        print_value(out, shown, a.value.raw);
-        Ok(())
-    })
+/// `get-config` and `get-experiment` (`command` names which, for errors).
+pub fn get_config(command: &str, a: &GetArgs) -> Result<ExitCode> {
+    run_one(
+        command,
+        Kind::Config,
+        a.name.as_deref(),
+        None,
+        &a.one,
+        a.value.raw,
+        &mut |name, r| {
+            let v = value_json(r);
+            Ok(match &a.value.field {
+                Some(path) => field(&v, path)
+                    .map_err(|e| Error::input(format!("{name:?}: {e}")))?
+                    .clone(),
+                None => v,
+            })
+        },
+    )
     .map(|(_, code)| code)
 }
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     let param = a.param.as_deref();
-    let target = Target {
-        kind: Kind::Layer,
-        category: Category::Layer,
-        name: a.name.as_deref(),
-    };
-    run_one(target, param, &a.one, &mut |name, r, out| {
-        match param {
-            Some(p) => {
-                let v = value_json(r);
-                match v.get(p) {
-                    Some(x) => print_value(out, x, a.raw),
-                    None => {
-                        crate::util::warn::warn(format_args!(
-                            "layer {name:?} has no parameter {p:?}"
-                        ));
-                        print_value(out, &serde_json::Value::Null, a.raw)
-                    }
-                }
-            }
-            None => print_value(out, &value_json(r), a.raw),
-        }
-        Ok(())
-    })
+    run_one(
+        "get-layer",
+        Kind::Layer,
+        a.name.as_deref(),
+        param,
+        &a.one,
+        a.raw,
+        &mut |_, r| {
+            let v = value_json(r);
+            Ok(match param {
+                // An unknown parameter was warned about (or refused, --strict) already.
+                Some(p) => v.get(p).cloned().unwrap_or(serde_json::Value::Null),
+                None => v,
+            })
+        },
+    )
     .map(|(_, code)| code)
 }

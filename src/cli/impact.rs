@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
 use crate::output::Format;
@@ -10,6 +10,7 @@ use crate::output::impact::render;
 use crate::population::impact::{ImpactPlan, ImpactTally};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::source::{SourceSettings, load_specs};
+use crate::spec::model::Kind;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImpactArgs {
@@ -64,10 +65,20 @@ fn side(
 pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     let format = a.eval.output.choose(
         "impact",
-        &[Format::Text, Format::Json, Format::Ndjson],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
         Format::Text,
         Format::Text,
     )?;
+    let mut stdin = vec![a.eval.specs_stdin(), ("--users", is_stdin(Some(&a.users)))];
+    stdin.extend(a.versions.iter().map(|v| ("SPECS", is_stdin(Some(v)))));
+    one_stdin(&stdin)?;
     let base = &a.eval.source.settings();
     let (old, new) = match (a.versions.as_slice(), &a.old_data_store) {
         ([old, new], None) => (side(base, Some(old), None), side(base, Some(new), None)),
@@ -102,8 +113,14 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
                 || s.layer_index.contains_key(name.as_str())
         });
         if !known {
+            let names = [&old.specs, &new.specs].into_iter().flat_map(|s| {
+                [Kind::Gate, Kind::Config, Kind::Layer]
+                    .into_iter()
+                    .flat_map(|k| s.specs(k).iter().map(|x| &*x.name))
+            });
+            let hint = crate::util::suggest::hint(name, names);
             crate::util::warn::warn(format_args!(
-                "--ignore {name:?}: no entity of that name in either version"
+                "--ignore {name:?}: no entity of that name in either version{hint}"
             ));
         }
     }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::cli::args::EntityArgs;
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
 use crate::output::Format;
@@ -81,6 +81,10 @@ pub fn run(a: &ReportArgs) -> Result<ExitCode> {
 /// The report over a stream of users, and the stream's exit code (2 when `--keep-going`
 /// skipped lines).
 fn population(a: &ReportArgs) -> Result<(Report, ExitCode)> {
+    one_stdin(&[
+        a.eval.specs_stdin(),
+        ("--users", is_stdin(a.users.as_deref())),
+    ])?;
     let source = match (&a.users, a.generate, &a.user_template) {
         (Some(path), _, _) => UserSource::Ndjson(path.clone()),
         (None, Some(count), Some(template)) => UserSource::Generate {

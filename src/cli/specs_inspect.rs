@@ -84,7 +84,13 @@ pub struct DiffArgs {
 pub fn list(a: &ListArgs) -> Result<ExitCode> {
     let format = a.output.choose(
         "specs list",
-        &[Format::Table, Format::Json],
+        &[
+            Format::Table,
+            Format::Text,
+            Format::Json,
+            Format::Csv,
+            Format::Markdown,
+        ],
         Format::Table,
         Format::Table,
     )?;
@@ -130,7 +136,13 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
 pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
     let format = a.output.choose(
         "specs diff",
-        &[Format::Text, Format::Json],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
         Format::Text,
         Format::Text,
     )?;

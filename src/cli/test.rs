@@ -34,7 +34,8 @@ pub struct TestArgs {
     /// and time-bounded config mappings; wins over the files' `at:`.
     #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
     pub at: Option<crate::util::clock::Clock>,
-    /// The report on stdout: a line per case (text) or one JSON document.
+    /// The report on stdout: a line per case (text), one JSON document, JUnit XML, or a row
+    /// per case.
     #[command(flatten)]
     pub output: OutputArgs,
     /// The specs for files without `specs:`.
@@ -69,7 +70,14 @@ fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
 pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let format = a.output.choose(
         "test",
-        &[Format::Text, Format::Json],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+            Format::Junit,
+        ],
         Format::Text,
         Format::Text,
     )?;

@@ -5,11 +5,14 @@
 //! A new format is one more module and one more arm in the functions below.
 
 pub mod client_init;
+pub mod csv;
 pub mod explain;
 pub mod impact;
 pub mod json;
+pub mod markdown;
 pub mod records;
 pub mod report;
+pub mod rows;
 pub mod style;
 pub mod suite;
 pub mod table;
@@ -94,7 +97,11 @@ pub fn pretty_json<T: Serialize + ?Sized>(v: &T) -> Result<Vec<u8>> {
 pub fn spec_list(f: Format, rows: &[ListRow<'_>]) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(rows),
-        Format::Table | Format::Text => Ok(table::spec_list(rows).into_bytes()),
+        Format::Table | Format::Text => Ok(table::rows(&table::spec_list(rows)).into_bytes()),
+        Format::Csv | Format::Markdown => Ok(table::spec_list(rows)
+            .render(f)
+            .unwrap_or_default()
+            .into_bytes()),
         _ => Err(f.unsupported("a spec list")),
     }
 }
@@ -120,13 +127,39 @@ pub fn spec_show(f: Format, specs: &CompiledSpecs, found: &[&Spec]) -> Result<Ve
     }
 }
 
-/// `specs diff`.
+/// `specs diff`: text (coloured +/−/~ lines on a terminal), JSON, or one row per change.
 pub fn diff(f: Format, d: &SpecsDiff) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(d),
-        Format::Text => Ok(text::diff_text(d).into_bytes()),
+        Format::Text => Ok(colour_diff(&text::diff_text(d)).into_bytes()),
+        Format::Table | Format::Csv | Format::Markdown => Ok(text::diff_rows(d)
+            .render(f)
+            .unwrap_or_default()
+            .into_bytes()),
         _ => Err(f.unsupported("a diff")),
     }
+}
+
+/// A text diff with colour (when on): `+` lines green, `-` red, `~` yellow.
+fn colour_diff(text: &str) -> String {
+    if !style::enabled() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for line in text.lines() {
+        let paint = match line.trim_start().get(..2) {
+            Some("+ ") => Some(style::Paint::Green),
+            Some("- ") => Some(style::Paint::Red),
+            Some("~ ") => Some(style::Paint::Yellow),
+            _ => None,
+        };
+        match paint {
+            Some(p) => out.push_str(&style::paint(line, p)),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `events status`: what the spool holds.

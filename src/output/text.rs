@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value as Json;
 
+use super::rows::Rows;
 use crate::events::spool::Status;
 use crate::spec::describe::{Category, condition_text, percentage};
 use crate::spec::diff::{FieldChange, SpecsDiff};
@@ -129,6 +130,115 @@ fn rule_label(id: &str, name: &str) -> String {
     } else {
         format!("rule {id} ({name:?})")
     }
+}
+
+/// A diff as rows: one per change, `+` added, `-` removed, `~` changed, with what changed
+/// (a field, a rule, a rule's field or conditions) and its old and new form.
+pub fn diff_rows(d: &SpecsDiff) -> Rows {
+    let mut rows = Rows::new(&["change", "kind", "name", "what", "old", "new"]);
+    let mut push =
+        |change: &str, kind: &str, name: &str, what: String, old: String, new: String| {
+            rows.push(vec![
+                change.into(),
+                kind.into(),
+                name.into(),
+                what,
+                old,
+                new,
+            ])
+        };
+    for f in &d.payload {
+        push(
+            "~",
+            "payload",
+            "",
+            f.field.clone(),
+            compact(&f.old),
+            compact(&f.new),
+        );
+    }
+    for e in &d.removed {
+        push(
+            "-",
+            &e.type_,
+            &e.name,
+            String::new(),
+            String::new(),
+            String::new(),
+        );
+    }
+    for e in &d.added {
+        push(
+            "+",
+            &e.type_,
+            &e.name,
+            String::new(),
+            String::new(),
+            String::new(),
+        );
+    }
+    for c in &d.changed {
+        let (kind, name) = (c.type_.as_str(), c.name.as_str());
+        for f in &c.fields {
+            push(
+                "~",
+                kind,
+                name,
+                f.field.clone(),
+                compact(&f.old),
+                compact(&f.new),
+            );
+        }
+        for r in &c.rules_removed {
+            push(
+                "-",
+                kind,
+                name,
+                rule_label(&r.id, &r.name),
+                String::new(),
+                String::new(),
+            );
+        }
+        for r in &c.rules_added {
+            push(
+                "+",
+                kind,
+                name,
+                rule_label(&r.id, &r.name),
+                String::new(),
+                String::new(),
+            );
+        }
+        for r in &c.rules_changed {
+            let label = rule_label(&r.id, &r.name);
+            for f in &r.fields {
+                let what = format!("{label} {}", f.field);
+                push("~", kind, name, what, compact(&f.old), compact(&f.new));
+            }
+            if let Some(cc) = &r.conditions {
+                let what = format!("{label} conditions");
+                push(
+                    "~",
+                    kind,
+                    name,
+                    what,
+                    cc.removed.join("; "),
+                    cc.added.join("; "),
+                );
+            }
+        }
+        if let Some(f) = &c.rule_order {
+            push(
+                "~",
+                kind,
+                name,
+                f.field.clone(),
+                compact(&f.old),
+                compact(&f.new),
+            );
+        }
+    }
+    rows
 }
 
 /// The readable form of a diff.

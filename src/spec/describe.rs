@@ -320,14 +320,15 @@ pub fn check_names(
             if specs.get(c.kind, n).is_some_and(|s| (c.accept)(&s.entity)) {
                 continue;
             }
+            let hint = specs.suggest(c.kind, n);
             if strict {
                 return Err(crate::error::Error::input(format!(
-                    "unknown {} {n:?} (--strict)",
+                    "unknown {} {n:?}{hint} (--strict)",
                     c.word
                 )));
             }
             crate::util::warn::warn(format_args!(
-                "no {} named {n:?} in the specs{suffix}",
+                "no {} named {n:?} in the specs{hint}{suffix}",
                 c.word
             ));
         }

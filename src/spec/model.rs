@@ -503,6 +503,10 @@ pub struct CompiledSpecs {
     pub param_stores: Option<Box<str>>,
     /// `param_stores`, compiled for server-side evaluation.
     pub stores: crate::spec::param_store::ParamStores,
+    /// Names of the specs a lazy load left out ([`crate::spec::lazy`]), kept only when one of
+    /// the names it was asked for is not in the payload: the did-you-mean of that message
+    /// looks at every name.
+    pub left_out: Vec<(Kind, Box<str>)>,
 }
 
 impl CompiledSpecs {
@@ -530,7 +534,15 @@ impl CompiledSpecs {
 
     /// `" (did you mean …?)"` over the names of `kind`, for an unknown-name message.
     pub fn suggest(&self, kind: Kind, name: &str) -> String {
-        crate::util::suggest::hint(name, self.specs(kind).iter().map(|s| &*s.name))
+        let left_out = self
+            .left_out
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, n)| &**n);
+        crate::util::suggest::hint(
+            name,
+            self.specs(kind).iter().map(|s| &*s.name).chain(left_out),
+        )
     }
 }
 

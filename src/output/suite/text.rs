@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::output::explain::Explanation;
+use crate::output::style::{self, Paint};
 use crate::output::suite::{
     compact, decision_lines, duration, entity_word, location, never_decided, percent, summary,
 };
@@ -19,7 +20,10 @@ pub fn file(out: &mut String, f: &FileReport) {
 }
 
 fn case(out: &mut String, f: &FileReport, c: &CaseReport) {
-    let mark = if c.passed() { '✓' } else { '✗' };
+    let mark = match c.passed() {
+        true => style::paint("✓", Paint::Green),
+        false => style::paint("✗", Paint::Red),
+    };
     let _ = writeln!(out, "  {mark} {}  {}", c.name, duration(c.duration));
     case_failures(out, f, c);
 }
