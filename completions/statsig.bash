@@ -1260,7 +1260,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__experiment)
-            opts="-r -q -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-r -q -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --log-event-url --batch-size --spool --retry-base-ms --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1418,6 +1418,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --persisted-values)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1430,12 +1434,16 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__layer)
-            opts="-r -q -h -V --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-r -q -h -V --raw --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --persisted-values)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --explain)
                     COMPREPLY=($(compgen -W "auto text json" -- "${cur}"))
                     return 0
@@ -2803,7 +2811,7 @@ _statsig() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer param-store" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3037,7 +3045,7 @@ _statsig() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "gate segment holdout config experiment autotune layer param-store" -- "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -213,6 +213,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-e
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -223,10 +224,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json 
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
@@ -276,6 +281,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l color -d '
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Short for `--format json`'
@@ -769,7 +777,8 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
@@ -806,7 +815,8 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'

@@ -212,6 +212,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
@@ -221,6 +222,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -233,6 +237,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 ;;
 (get-layer)
 _arguments "${_arguments_options[@]}" : \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
@@ -281,6 +286,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
@@ -916,7 +924,8 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores"))' \
 '--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
@@ -958,7 +967,8 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores"))' \
 '--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
@@ -990,7 +1000,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The entity'\''s name; every gate, config and layer of that name is shown:_default' \
+':name -- The entity'\''s name; every gate, config, layer and parameter store of that name is shown (an experiment with its groups and their values):_default' \
 && ret=0
 ;;
 (diff)

@@ -114,6 +114,9 @@ pub fn load_overrides(args: &EvalArgs, specs: &CompiledSpecs) -> Result<Option<L
         out.get_or_insert_with(LocalOverrides::default)
             .apply_flags(&flags, specs)?;
     }
+    for w in out.iter().flat_map(|o| o.kind_warnings(specs)) {
+        crate::util::warn::warn(w);
+    }
     Ok(out)
 }
 

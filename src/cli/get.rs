@@ -2,9 +2,12 @@
 
 use crate::cli::common::{EvalArgs, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::persisted::StickyArgs;
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
+use crate::eval::evaluator::ConfigRead;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::Explanation;
@@ -71,6 +74,14 @@ pub struct GetArgs {
 }
 
 #[derive(Debug, Clone, clap::Args)]
+pub struct GetExperimentArgs {
+    #[command(flatten)]
+    pub get: GetArgs,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
 pub struct GetLayerArgs {
     /// The layer's name (on a terminal, picked from the specs when left out).
     #[arg(required = true)]
@@ -80,6 +91,8 @@ pub struct GetLayerArgs {
     /// A string without quotes and other values as one line of JSON, for shell scripts.
     #[arg(long, short = 'r', help_heading = "Output")]
     pub raw: bool,
+    #[command(flatten)]
+    pub sticky: StickyArgs,
     #[command(flatten)]
     pub one: OneArgs,
 }
@@ -102,6 +115,15 @@ const ONE_FORMATS: [Format; 6] = [
     Format::Csv,
     Format::Markdown,
 ];
+
+/// How the entity is read and printed: as the SDK's `get_dynamic_config` or
+/// `get_experiment` (for a config), with sticky values or not; the text form bare or not.
+#[derive(Clone, Copy)]
+struct Read<'a> {
+    config_read: ConfigRead,
+    sticky: Option<&'a StickyArgs>,
+    raw: bool,
+}
 
 /// The value `run_one` prints as text, from the entity's name and its result.
 type ShownFn<'a> = dyn FnMut(&str, &EvalResult<'_>) -> Result<serde_json::Value> + 'a;
@@ -139,7 +161,7 @@ fn run_one(
     name: Option<&str>,
     param: Option<&str>,
     one: &OneArgs,
-    raw: bool,
+    read: Read<'_>,
     shown: &mut ShownFn<'_>,
 ) -> Result<(bool, ExitCode)> {
     if name.is_none() && !crate::cli::prompt::enabled() {
@@ -189,24 +211,28 @@ fn run_one(
         None => user_args.to_user()?,
     };
     let overrides = load_overrides(eval, &specs)?;
-    let opts = EvalOptions::at(&specs, eval.clock());
-    let (result, recorder) = match explain {
+    let mut persisted = match read.sticky {
+        Some(s) => s.load()?,
+        None => None,
+    };
+    let how = How {
+        opts: EvalOptions::at(&specs, eval.clock()),
+        overrides: overrides.as_ref(),
+        config_read: read.config_read,
+        sticky: read
+            .sticky
+            .zip(persisted.as_ref())
+            .map(|(s, p)| s.settings(p)),
+    };
+    let (result, recorder, ops) = match explain {
         Some(_) => {
-            let (r, t) = evaluate_one(
-                &specs,
-                &user,
-                opts,
-                overrides.as_ref(),
-                kind,
-                name,
-                Recorder::default(),
-            );
-            (r, Some(t))
+            let (r, t, ops) = evaluate_one(&specs, &user, &how, kind, name, Recorder::default());
+            (r, Some(t), ops)
         }
-        None => (
-            evaluate_one(&specs, &user, opts, overrides.as_ref(), kind, name, NoTrace).0,
-            None,
-        ),
+        None => {
+            let (r, _, ops) = evaluate_one(&specs, &user, &how, kind, name, NoTrace);
+            (r, None, ops)
+        }
     };
     let r = &result;
     let explanation = recorder.as_ref().map(|trace| Explanation {
@@ -272,7 +298,7 @@ fn run_one(
                     out.extend_from_slice(style::boolean(*b).as_bytes());
                     out.push(b'\n');
                 }
-                _ => print_value(&mut out, &v, raw),
+                _ => print_value(&mut out, &v, read.raw),
             }
         }
         _ => {
@@ -305,23 +331,40 @@ fn run_one(
         None => ExitCode::Success,
     };
     written?;
-    Ok((r.bool, code))
+    let passed = r.bool;
+    drop((recorder, result, how));
+    if let (Some(args), Some(p)) = (read.sticky, persisted.as_mut()) {
+        let changed = p.apply(ops);
+        args.save(p, changed)?;
+    }
+    Ok((passed, code))
 }
 
-/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing).
+/// How one entity is evaluated.
+struct How<'s> {
+    opts: EvalOptions<'s>,
+    overrides: Option<&'s LocalOverrides>,
+    config_read: ConfigRead,
+    sticky: Option<Sticky<'s>>,
+}
+
+/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing), and the
+/// sticky values to save or delete.
 fn evaluate_one<'s, T: Trace>(
     specs: &'s CompiledSpecs,
     user: &User,
-    opts: EvalOptions<'s>,
-    overrides: Option<&'s LocalOverrides>,
+    how: &How<'s>,
     kind: Kind,
     name: &str,
     trace: T,
-) -> (EvalResult<'s>, T) {
-    let mut ev = Evaluator::with_trace(specs, user, opts, trace);
-    ev.overrides = overrides;
+) -> (EvalResult<'s>, T, Vec<StickyOp>) {
+    let mut ev = Evaluator::with_trace(specs, user, how.opts, trace);
+    ev.overrides = how.overrides;
+    ev.config_read = how.config_read;
+    ev.sticky = how.sticky;
     ev.evaluate(kind, name);
-    (std::mem::take(&mut ev.result), ev.trace)
+    let ops = std::mem::take(&mut ev.sticky_ops);
+    (std::mem::take(&mut ev.result), ev.trace, ops)
 }
 
 /// `--field PATH`: the value at a dotted path (array elements by index); an error names the
@@ -388,7 +431,11 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
         a.name.as_deref(),
         None,
         &a.one,
-        false,
+        Read {
+            config_read: ConfigRead::ByEntity,
+            sticky: None,
+            raw: false,
+        },
         &mut |_, r| Ok(serde_json::Value::Bool(r.bool)),
     )?;
     if code != ExitCode::Success {
@@ -401,15 +448,35 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
     })
 }
 
+/// `get-config`: the SDK's `get_dynamic_config`.
+pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
+    let read = Read {
+        config_read: ConfigRead::Config,
+        sticky: None,
+        raw: a.value.raw,
+    };
+    get_config_as("get-config", a, read)
+}
+
+/// `get-experiment`: the SDK's `get_experiment` (experiment overrides, sticky values).
+pub fn get_experiment(a: &GetExperimentArgs) -> Result<ExitCode> {
+    let read = Read {
+        config_read: ConfigRead::Experiment,
+        sticky: Some(&a.sticky),
+        raw: a.get.value.raw,
+    };
+    get_config_as("get-experiment", &a.get, read)
+}
+
 /// `get-config` and `get-experiment` (`command` names which, for errors).
-pub fn get_config(command: &str, a: &GetArgs) -> Result<ExitCode> {
+fn get_config_as(command: &str, a: &GetArgs, read: Read<'_>) -> Result<ExitCode> {
     run_one(
         command,
         Kind::Config,
         a.name.as_deref(),
         None,
         &a.one,
-        a.value.raw,
+        read,
         &mut |name, r| {
             let v = value_json(r);
             Ok(match &a.value.field {
@@ -431,7 +498,11 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
         a.name.as_deref(),
         param,
         &a.one,
-        a.raw,
+        Read {
+            config_read: ConfigRead::ByEntity,
+            sticky: Some(&a.sticky),
+            raw: a.raw,
+        },
         &mut |_, r| {
             let v = value_json(r);
             Ok(match param {

@@ -47,7 +47,7 @@ pub enum Command {
     /// Get a dynamic config's value for a user.
     GetConfig(get::GetArgs),
     /// Get an experiment's value for a user.
-    GetExperiment(get::GetArgs),
+    GetExperiment(get::GetExperimentArgs),
     /// Get a layer's value (or one parameter of it) for a user.
     GetLayer(get::GetLayerArgs),
     /// Read a parameter store for a user: every parameter as a JSON object, or one.
@@ -137,8 +137,8 @@ pub fn run() -> std::process::ExitCode {
 fn dispatch(command: Command) -> crate::Result<ExitCode> {
     match command {
         Command::CheckGate(a) => get::check_gate(&a),
-        Command::GetConfig(a) => get::get_config("get-config", &a),
-        Command::GetExperiment(a) => get::get_config("get-experiment", &a),
+        Command::GetConfig(a) => get::get_config(&a),
+        Command::GetExperiment(a) => get::get_experiment(&a),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::GetParamStore(a) => param_store::run(&a),
         Command::Evaluate(a) => evaluate::run(&a),

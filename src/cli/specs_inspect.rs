@@ -24,6 +24,8 @@ pub enum KindArg {
     Experiment,
     Autotune,
     Layer,
+    /// Parameter stores.
+    ParamStore,
 }
 
 impl KindArg {
@@ -36,6 +38,7 @@ impl KindArg {
             KindArg::Experiment => Category::Experiment,
             KindArg::Autotune => Category::Autotune,
             KindArg::Layer => Category::Layer,
+            KindArg::ParamStore => Category::ParamStore,
         }
     }
 }
@@ -58,7 +61,8 @@ pub struct ListArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShowArgs {
-    /// The entity's name; every gate, config and layer of that name is shown.
+    /// The entity's name; every gate, config, layer and parameter store of that name is
+    /// shown (an experiment with its groups and their values).
     pub name: String,
     /// Only entities of these kinds (repeat the flag or separate with commas).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
@@ -115,9 +119,13 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         .filter_map(|k| specs.get(k, &a.name))
         .filter(|s| in_categories(&filter, s))
         .collect();
-    if found.is_empty() {
+    let store = specs
+        .stores
+        .get(&a.name)
+        .filter(|_| filter.is_empty() || filter.contains(&Category::ParamStore));
+    if found.is_empty() && store.is_none() {
         let mut msg = format!(
-            "{}: no gate, config or layer named {:?}",
+            "{}: no gate, config, layer or parameter store named {:?}",
             loaded.origin, a.name
         );
         if !a.kind.is_empty() {
@@ -129,7 +137,7 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         }
         return Err(Error::input(msg));
     }
-    output::print(&output::spec_show(format, specs, &found)?)?;
+    output::print(&output::spec_show(format, specs, &found, store)?)?;
     Ok(ExitCode::Success)
 }
 

@@ -33,7 +33,9 @@ pub fn unknown_names(doc: &Json, specs: &CompiledSpecs, origin: &str) -> Vec<Str
             ));
         }
     }
-    // `configs` and `experiments` both override configs of either kind, as the reader does.
+    // `configs` (dynamic config overrides) and `experiments` (experiment overrides) both name
+    // specs of `dynamic_configs`; one naming the other kind is warned about by
+    // `LocalOverrides::kind_warnings`.
     let entity_sections = [
         ("gates", Kind::Gate, "gate"),
         ("configs", Kind::Config, "dynamic config or experiment"),

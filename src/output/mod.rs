@@ -24,9 +24,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::events::spool::Status;
-use crate::spec::describe::{ListRow, spec_json};
+use crate::spec::describe::{ListRow, groups_json, spec_json, store_json};
 use crate::spec::diff::SpecsDiff;
 use crate::spec::model::{CompiledSpecs, Spec};
+use crate::spec::param_store::ParamStore;
 
 /// How an answer is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,11 +107,27 @@ pub fn spec_list(f: Format, rows: &[ListRow<'_>]) -> Result<Vec<u8>> {
     }
 }
 
-/// `specs show`: the specs found under one name.
-pub fn spec_show(f: Format, specs: &CompiledSpecs, found: &[&Spec]) -> Result<Vec<u8>> {
+/// `specs show`: the specs (and the parameter store) found under one name. An experiment's
+/// JSON has its `groups` with their values.
+pub fn spec_show(
+    f: Format,
+    specs: &CompiledSpecs,
+    found: &[&Spec],
+    store: Option<&ParamStore>,
+) -> Result<Vec<u8>> {
     match f {
         Format::Json => {
-            let v: Vec<serde_json::Value> = found.iter().map(|s| spec_json(specs, s)).collect();
+            let mut v: Vec<serde_json::Value> = found
+                .iter()
+                .map(|s| {
+                    let mut j = spec_json(specs, s);
+                    if let Some(g) = groups_json(s) {
+                        j["groups"] = g;
+                    }
+                    j
+                })
+                .collect();
+            v.extend(store.map(store_json));
             pretty_json(&v)
         }
         Format::Text => {
@@ -120,6 +137,12 @@ pub fn spec_show(f: Format, specs: &CompiledSpecs, found: &[&Spec]) -> Result<Ve
                     out.push('\n');
                 }
                 text::write_spec_text(&mut out, specs, s);
+            }
+            if let Some(st) = store {
+                if !found.is_empty() {
+                    out.push('\n');
+                }
+                text::write_store_text(&mut out, st);
             }
             Ok(out.into_bytes())
         }

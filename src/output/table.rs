@@ -42,8 +42,16 @@ pub fn rows(r: &Rows) -> String {
 
 /// `specs list`: one row per entity.
 pub fn spec_list(rows: &[ListRow<'_>]) -> Rows {
-    let mut t = Rows::new(&["NAME", "TYPE", "ENABLED", "ID TYPE", "RULES", "TARGET APPS"])
-        .align_right(&[4]);
+    let mut t = Rows::new(&[
+        "NAME",
+        "TYPE",
+        "ENABLED",
+        "ID TYPE",
+        "RULES",
+        "TARGET APPS",
+        "GROUPS",
+    ])
+    .align_right(&[4]);
     for r in rows {
         let kind = match r.entity {
             Some(e)
@@ -62,7 +70,10 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> Rows {
             kind,
             if r.enabled { "yes" } else { "no" }.to_string(),
             r.id_type.to_string(),
-            r.rules.to_string(),
+            match r.parameters {
+                Some(n) => format!("{n} params"),
+                None => r.rules.to_string(),
+            },
             r.target_apps
                 .as_ref()
                 .map(|a| {
@@ -73,6 +84,7 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> Rows {
                     }
                 })
                 .unwrap_or_default(),
+            r.groups.as_ref().map(|g| g.join(", ")).unwrap_or_default(),
         ]);
     }
     t

@@ -7,9 +7,10 @@ use serde_json::Value as Json;
 
 use super::rows::Rows;
 use crate::events::spool::Status;
-use crate::spec::describe::{Category, condition_text, percentage};
+use crate::spec::describe::{Category, condition_text, group_names, groups_json, percentage};
 use crate::spec::diff::{FieldChange, SpecsDiff};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Rule, Spec};
+use crate::spec::param_store::{ParamSource, ParamStore};
 
 /// Compact JSON text of a value, for one-line display.
 pub fn compact(v: &Json) -> String {
@@ -65,9 +66,61 @@ pub fn write_spec_text(out: &mut String, specs: &CompiledSpecs, s: &Spec) {
     if let Some(why) = &s.dropped {
         field("unsupported", why);
     }
+    let groups = group_names(s);
+    if !groups.is_empty() {
+        field("groups", &groups.join(", "));
+    }
     field("rules", &s.rules.len().to_string());
     for (i, r) in s.rules.iter().enumerate() {
         write_rule_text(out, specs, i, r);
+    }
+    write_groups_text(out, s);
+}
+
+/// An experiment's groups with their values (the value a group override gives).
+fn write_groups_text(out: &mut String, s: &Spec) {
+    let Some(groups) = groups_json(s) else { return };
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  groups");
+    for g in groups.as_array().into_iter().flatten() {
+        let name = g["name"].as_str().unwrap_or_default();
+        let _ = writeln!(out, "    {name:<13}{}", compact(&g["value"]));
+    }
+}
+
+/// A parameter store as `specs show` prints it: each parameter with its type and where its
+/// value comes from.
+pub fn write_store_text(out: &mut String, st: &ParamStore) {
+    let _ = writeln!(out, "param_store {}", st.name);
+    if let Some(apps) = &st.target_app_ids {
+        let apps = if apps.is_empty() {
+            "(none)".to_string()
+        } else {
+            apps.join(", ")
+        };
+        let _ = writeln!(out, "  {:<15}{apps}", "target apps");
+    }
+    if let Some(v) = st.version {
+        let _ = writeln!(out, "  {:<15}{v}", "version");
+    }
+    let _ = writeln!(out, "  {:<15}{}", "parameters", st.parameters.len());
+    for (name, p) in &st.parameters {
+        let from = match &p.source {
+            ParamSource::Static(v) => format!("static {}", compact(v)),
+            ParamSource::Gate { gate, pass, fail } => format!(
+                "gate {gate}: pass {}, fail {}",
+                compact(pass),
+                compact(fail)
+            ),
+            ParamSource::DynamicConfig { config, param } => {
+                format!("dynamic_config {config}.{param}")
+            }
+            ParamSource::Experiment { experiment, param } => {
+                format!("experiment {experiment}.{param}")
+            }
+            ParamSource::Layer { layer, param } => format!("layer {layer}.{param}"),
+        };
+        let _ = writeln!(out, "    {name} ({}): {from}", p.param_type);
     }
 }
 
