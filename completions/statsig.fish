@@ -428,7 +428,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l gate -d 
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l config -d 'Only this dynamic config (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l experiment -d 'Only this experiment (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l layer -d 'Only this layer (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE instead of stdout (`-`: stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
@@ -877,7 +877,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout); written atomically' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F

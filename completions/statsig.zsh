@@ -455,8 +455,8 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
-'-o+[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
-'--out=[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
+'-o+[Write to FILE instead of stdout (\`-\`\: stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
+'--out=[Write to FILE instead of stdout (\`-\`\: stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '(--user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment)--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
@@ -1042,8 +1042,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 ;;
 (pull)
 _arguments "${_arguments_options[@]}" : \
-'-o+[Where to write the payload (\`-\` for stdout); written atomically]:FILE:_files' \
-'--out=[Where to write the payload (\`-\` for stdout); written atomically]:FILE:_files' \
+'-o+[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
+'--out=[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--id-lists-out=[Also write each id list as a wire-format file (\`+id\`/\`-id\` lines) into this folder]:DIR:_files' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \

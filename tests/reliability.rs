@@ -696,3 +696,270 @@ fn inputs_that_cannot_go_together_are_usage_errors() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+// ------------------------------------------------------------------------------------
+// 4. Output files: one writer for every command that writes one.
+
+/// Names in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// The commands that write a file a user names, each writing to `dest`.
+fn writers(dest: &std::path::Path) -> Vec<(&'static str, Command)> {
+    let suite = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/suites");
+    let mut ci = statsig();
+    ci.args(["client-init", "--user-id", "1", "--specs", FIXTURE, "--out"])
+        .arg(dest);
+    let mut pull = statsig();
+    pull.args(["specs", "pull", "--specs", FIXTURE, "--out"])
+        .arg(dest);
+    let mut junit = statsig();
+    junit
+        .args(["test", suite, "--specs", FIXTURE, "--junit"])
+        .arg(dest);
+    vec![
+        ("client-init", ci),
+        ("specs pull", pull),
+        ("test --junit", junit),
+    ]
+}
+
+#[test]
+fn out_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.json");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("target.json", &link).unwrap();
+    for (name, mut c) in writers(&link) {
+        std::fs::write(&target, "old").unwrap();
+        let out = run(&mut c);
+        assert!(out.code == 0 || out.code == 1, "{name}: {}", out.stderr);
+        let meta = std::fs::symlink_metadata(&link).unwrap();
+        assert!(
+            meta.file_type().is_symlink(),
+            "{name}: the link was replaced"
+        );
+        let written = std::fs::read_to_string(&target).unwrap();
+        assert!(written.len() > 10 && written != "old", "{name}: {written}");
+        assert_eq!(names_in(dir.path()), ["link.json", "target.json"], "{name}");
+    }
+}
+
+#[test]
+fn out_into_a_fifo_or_a_device_writes_into_it_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    // A FIFO we make: a reader drains it while the command writes.
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for (name, mut c) in writers(&fifo) {
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || std::fs::read_to_string(path).unwrap());
+        let out = run(&mut c);
+        assert!(out.code == 0 || out.code == 1, "{name}: {}", out.stderr);
+        let got = reader.join().unwrap();
+        assert!(got.len() > 10, "{name}: {got:?}");
+        let ft = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(ft.is_fifo(), "{name}: the FIFO was replaced");
+        assert_eq!(names_in(dir.path()), ["pipe"], "{name}");
+    }
+    // A symbolic link to /dev/null: written into, /dev/null stays a device (as root,
+    // renaming over it would have replaced /dev/null itself).
+    let null = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    for (name, mut c) in writers(&null) {
+        let out = run(&mut c);
+        assert!(out.code == 0 || out.code == 1, "{name}: {}", out.stderr);
+        let ft = std::fs::metadata("/dev/null").unwrap().file_type();
+        assert!(ft.is_char_device(), "/dev/null is no longer a device");
+        assert!(
+            std::fs::symlink_metadata(&null)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let tmp: Vec<_> = std::fs::read_dir("/dev")
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".null.tmp-"))
+            .collect();
+        assert!(tmp.is_empty(), "{name}: a temporary file was left in /dev");
+    }
+    // A device node of our own (root only): the same major/minor as /dev/null.
+    let node = dir.path().join("node");
+    let made = Command::new("mknod")
+        .arg(&node)
+        .args(["c", "1", "3"])
+        .output();
+    match made {
+        Ok(o) if o.status.success() => {
+            for (name, mut c) in writers(&node) {
+                let out = run(&mut c);
+                assert!(out.code == 0 || out.code == 1, "{name}: {}", out.stderr);
+                let ft = std::fs::symlink_metadata(&node).unwrap().file_type();
+                assert!(ft.is_char_device(), "{name}: the device node was replaced");
+            }
+        }
+        _ => eprintln!("SKIPPED: mknod needs root; the device-node case was not run"),
+    }
+}
+
+#[test]
+fn out_dash_is_stdout_and_missing_folders_are_made_for_every_writer() {
+    let out = run(statsig().args([
+        "client-init",
+        "--user-id",
+        "1",
+        "--specs",
+        FIXTURE,
+        "--out",
+        "-",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(v["feature_gates"].is_object());
+    let out = run(statsig().args(["specs", "pull", "--specs", FIXTURE, "--out", "-"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.as_bytes(), std::fs::read(FIXTURE).unwrap());
+
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..writers(dir.path()).len() {
+        // A fresh folder tree per command.
+        let dest = dir.path().join(format!("{i}/deeper/out.txt"));
+        let (name, mut c) = writers(&dest).swap_remove(i);
+        let out = run(&mut c);
+        assert!(out.code == 0 || out.code == 1, "{name}: {}", out.stderr);
+        assert!(std::fs::metadata(&dest).unwrap().len() > 10, "{name}");
+    }
+    // A folder given as the file: one clear line, no panic.
+    let out = run(statsig()
+        .args(["client-init", "--user-id", "1", "--specs", FIXTURE, "--out"])
+        .arg(dir.path()));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("is a directory"), "{}", out.stderr);
+}
+
+#[test]
+fn an_interrupted_write_removes_its_temporary_file() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.ndjson");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&users).unwrap());
+    for i in 0..400_000 {
+        writeln!(
+            f,
+            "{{\"userID\":\"user-{i}\",\"email\":\"u{i}@example.com\"}}"
+        )
+        .unwrap();
+    }
+    drop(f);
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        let dest = out_dir.join("ci.ndjson");
+        let mut child = statsig()
+            .args(["client-init", "--jobs", "1", "--specs", FIXTURE, "--users"])
+            .arg(&users)
+            .arg("--out")
+            .arg(&dest)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait (hang guard: two minutes) until the temporary file holds some output.
+        let started = std::time::Instant::now();
+        let tmp = loop {
+            let found = std::fs::read_dir(&out_dir)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .find(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(".ci.ndjson.tmp-")
+                        && e.metadata().is_ok_and(|m| m.len() > 0)
+                });
+            if let Some(e) = found {
+                break e.path();
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "finished before the signal"
+            );
+            assert!(started.elapsed() < std::time::Duration::from_secs(120));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let killed = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(code), "SIG{signal}: {stderr}");
+        assert!(
+            !tmp.exists(),
+            "SIG{signal}: {} was left behind",
+            tmp.display()
+        );
+        assert_eq!(names_in(&out_dir), Vec::<String>::new(), "SIG{signal}");
+    }
+}
+
+#[test]
+fn printers_exit_quietly_when_the_reader_closes_the_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.ndjson");
+    let lines: String = (0..20_000)
+        .map(|i| format!("{{\"userID\":\"u{i}\"}}\n"))
+        .collect();
+    std::fs::write(&users, lines).unwrap();
+    let users = users.to_str().unwrap();
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["man"],
+        vec!["--help"],
+        vec!["evaluate", "--help"],
+        vec!["specs", "list", "--specs", FIXTURE],
+        vec!["specs", "show", "new_checkout", "--specs", FIXTURE],
+        vec!["evaluate", "--specs", FIXTURE, "--users", users],
+        vec!["client-init", "--specs", FIXTURE, "--users", users],
+        vec![
+            "check-gate",
+            "new_checkout",
+            "--specs",
+            FIXTURE,
+            "--user-id",
+            "1",
+        ],
+    ];
+    for args in &cases {
+        // `statsig ARGS | head -1`: read one line, then close the pipe.
+        let mut child = statsig()
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::BufRead;
+            let mut first = String::new();
+            let mut r = std::io::BufReader::new(child.stdout.take().unwrap());
+            let _ = r.read_line(&mut first);
+        }
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

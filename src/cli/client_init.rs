@@ -1,7 +1,7 @@
 //! `statsig client-init`: client-initialize responses (SSR bootstrap payloads) for one user or
 //! a stream of users, to stdout or atomically to a file.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::EntityArgs;
@@ -21,7 +21,7 @@ use crate::spec::describe::{NameCheck, check_names};
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
 use crate::util::clock::Clock;
-use crate::util::fs::AtomicFile;
+use crate::util::fs::OutputFile;
 
 /// `--hash`: how spec names are hidden in the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,7 +60,9 @@ pub struct ClientInitArgs {
     /// Apply the local overrides of --overrides to the payload.
     #[arg(long)]
     pub include_local_overrides: bool,
-    /// Write to FILE (atomically: a temp file renamed into place) instead of stdout.
+    /// Write to FILE instead of stdout (`-`: stdout). A file is written atomically (a
+    /// temporary file renamed into place), through a symbolic link to its target, missing
+    /// folders created; a device or FIFO is written into.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line.
@@ -288,51 +290,36 @@ fn run_batch<'s>(
 
 /// Names given to the entity filters that match no spec of that kind: a warning, or an
 /// error with `--strict`.
-/// Where responses go: stdout, or an [`AtomicFile`] renamed into place by [`Sink::commit`]
-/// (so a failure never leaves half a file behind).
-enum Sink {
-    Stdout(BufWriter<std::io::Stdout>),
-    File { w: AtomicFile, dest: PathBuf },
+/// Where responses go: `--out FILE` (stdout without it) through [`OutputFile`], so a
+/// failure never leaves half a file behind.
+struct Sink {
+    w: OutputFile,
+    /// The output's name in messages.
+    name: PathBuf,
 }
 
 impl Sink {
     fn open(out: Option<&Path>) -> Result<Sink> {
-        let Some(dest) = out else {
-            return Ok(Sink::Stdout(BufWriter::with_capacity(
-                256 * 1024,
-                std::io::stdout(),
-            )));
+        let dest = out.unwrap_or(Path::new("-"));
+        let name = match dest.as_os_str() == "-" {
+            true => PathBuf::from("stdout"),
+            false => dest.to_path_buf(),
         };
-        if dest.file_name().is_none() {
-            return Err(Error::input(format!(
-                "--out {}: not a file name",
-                dest.display()
-            )));
-        }
-        let w = AtomicFile::create(dest).map_err(|e| Error::io(dest, e))?;
-        Ok(Sink::File {
-            w,
-            dest: dest.to_path_buf(),
-        })
+        let w = OutputFile::create(dest).map_err(|e| Error::io(&name, e))?;
+        Ok(Sink { w, name })
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
-        match self {
-            Sink::Stdout(w) => w.write_all(bytes).map_err(|e| Error::io("stdout", e)),
-            Sink::File { w, dest } => w.write_all(bytes).map_err(|e| Error::io(&*dest, e)),
-        }
+        self.w
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.name, e))
     }
 
     fn commit(self) -> Result<()> {
-        match self {
-            Sink::Stdout(mut w) => w.flush().map_err(|e| Error::io("stdout", e)),
-            Sink::File { w, dest } => w.commit().map_err(|e| Error::io(&dest, e)),
-        }
+        self.w.commit().map_err(|e| Error::io(&self.name, e))
     }
 
     fn abort(self) {
-        if let Sink::Stdout(mut w) = self {
-            let _ = w.flush();
-        }
+        self.w.abort();
     }
 }

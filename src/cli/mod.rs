@@ -151,12 +151,11 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut self::command(),
-                "statsig",
-                &mut std::io::stdout(),
-            );
+            // Into memory first: clap_complete panics on a failed write (a closed pipe),
+            // where output::print reports it like every printer does.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut self::command(), "statsig", &mut script);
+            crate::output::print(&script)?;
             Ok(ExitCode::Success)
         }
         Command::Specs { cmd } => match cmd {

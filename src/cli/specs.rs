@@ -7,13 +7,15 @@ use std::path::PathBuf;
 use crate::cli::args::SourceArgs;
 use crate::error::{Error, ExitCode, Result};
 use crate::source;
-use crate::source::cache::write_atomic;
 use crate::source::data_store::{self, KeyScheme, Store, mask_store_key};
 use crate::spec::id_lists::list_file_name;
+use crate::util::fs::write_output;
 
 #[derive(Debug, clap::Args)]
 pub struct PullArgs {
-    /// Where to write the payload (`-` for stdout); written atomically.
+    /// Where to write the payload (`-` for stdout). A file is written atomically (a
+    /// temporary file renamed into place), through a symbolic link to its target, missing
+    /// folders created; a device or FIFO is written into.
     #[arg(long, short, value_name = "FILE")]
     pub out: PathBuf,
 
@@ -91,12 +93,9 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
     let loaded = source::load(&settings)?;
     let version = data_store::payload_version(&loaded)?;
     if a.out.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&loaded.bytes)
-            .and_then(|_| out.flush())
-            .map_err(|e| Error::io("stdout", e))?;
+        write_output(&a.out, &loaded.bytes).map_err(|e| Error::io("stdout", e))?;
     } else {
-        write_atomic(&a.out, &loaded.bytes)?;
+        write_output(&a.out, &loaded.bytes).map_err(|e| Error::io(&a.out, e))?;
         eprintln!(
             "saved the v{version} payload from {} ({} bytes) to {}",
             loaded.origin,
@@ -108,7 +107,8 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
         let files = loaded.id_list_files_or_derived().unwrap_or_default();
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         for (name, f) in &files.lists {
-            write_atomic(&dir.join(list_file_name(name)), &f.raw)?;
+            let path = dir.join(list_file_name(name));
+            write_output(&path, &f.raw).map_err(|e| Error::io(&path, e))?;
         }
         eprintln!("saved {} id lists to {}", files.lists.len(), dir.display());
     }

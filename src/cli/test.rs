@@ -11,7 +11,7 @@ use crate::output::Format;
 use crate::output::{self, suite as render};
 use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
-use crate::util::fs::AtomicFile;
+use crate::util::fs::OutputFile;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TestArgs {
@@ -126,7 +126,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
     }
     if let Some(path) = &a.junit {
         // Through a temporary file: a CI job never reads half a report.
-        let mut f = AtomicFile::create(path).map_err(|e| Error::io(path, e))?;
+        let mut f = OutputFile::create(path).map_err(|e| Error::io(path, e))?;
         f.write_all(render::junit::report(&report).as_bytes())
             .and_then(|()| f.commit())
             .map_err(|e| Error::io(path, e))?;

@@ -19,7 +19,6 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
-use crate::source::cache::write_atomic;
 use crate::source::redis_store::{Redis, mask_url};
 use crate::source::{Loaded, SourceKind, SourceSettings};
 use crate::spec::compile::{Parsed, parse_payload};
@@ -194,7 +193,7 @@ impl Store {
         {
             let mut text = serde_json::to_vec_pretty(map).expect("dump serialises");
             text.push(b'\n');
-            write_atomic(path, &text)?;
+            crate::util::fs::write_output(path, &text).map_err(|e| Error::io(&*path, e))?;
             *dirty = false;
         }
         Ok(())

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod fs;
 pub mod hash;
 pub mod ids;
+pub mod interrupt;
 pub mod lines;
 pub mod mask;
 pub mod paths;
