@@ -18,11 +18,11 @@ impl ServerKey {
     pub fn new(raw: &str) -> Result<Self> {
         let key = raw.trim();
         if key.is_empty() {
-            return Err(Error::input("the server key is empty"));
+            return Err(Error::Key("the server key is empty".into()));
         }
         if key.chars().any(|c| c.is_control() || c == ' ') {
-            return Err(Error::input(
-                "the server key contains spaces or control characters",
+            return Err(Error::Key(
+                "the server key contains spaces or control characters".into(),
             ));
         }
         Ok(ServerKey(key.to_string()))
@@ -32,7 +32,7 @@ impl ServerKey {
     pub fn from_file(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let first = text.lines().next().unwrap_or("");
-        ServerKey::new(first).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+        ServerKey::new(first).map_err(|e| Error::Key(format!("{}: {e}", path.display())))
     }
 
     /// The key itself, for request headers and URLs only.
@@ -113,12 +113,12 @@ pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Opti
         });
         return ServerKey::new(a)
             .map(Some)
-            .map_err(|e| Error::input(format!("--server-key: {e}")));
+            .map_err(|e| Error::Key(format!("--server-key: {e}")));
     }
     match std::env::var(SERVER_SECRET_ENV) {
         Ok(v) if !v.trim().is_empty() => ServerKey::new(&v)
             .map(Some)
-            .map_err(|e| Error::input(format!("{SERVER_SECRET_ENV}: {e}"))),
+            .map_err(|e| Error::Key(format!("{SERVER_SECRET_ENV}: {e}"))),
         _ => match key_file_path().filter(|p| p.is_file()) {
             Some(p) => ServerKey::from_file(&p).map(Some),
             None => Ok(None),

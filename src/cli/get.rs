@@ -251,7 +251,7 @@ fn run_one(
     if !recognized {
         let hint = specs.suggest(kind, name);
         if eval.strict {
-            return Err(Error::input(format!(
+            return Err(Error::Unknown(format!(
                 "unknown {} {name:?}{hint} (--strict)",
                 collection(kind)
             )));
@@ -268,7 +268,7 @@ fn run_one(
         if !keys.iter().any(|k| &**k == p) {
             let hint = crate::util::suggest::hint(p, keys.iter().map(|k| &**k));
             if eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "layer {name:?} has no parameter {p:?}{hint} (--strict)"
                 )));
             }
@@ -481,7 +481,7 @@ fn get_config_as(command: &str, a: &GetArgs, read: Read<'_>) -> Result<ExitCode>
             let v = value_json(r);
             Ok(match &a.value.field {
                 Some(path) => field(&v, path)
-                    .map_err(|e| Error::input(format!("{name:?}: {e}")))?
+                    .map_err(|e| Error::Usage(format!("{name:?}: {e}")))?
                     .clone(),
                 None => v,
             })

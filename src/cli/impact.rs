@@ -86,14 +86,15 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
         ([old], None) => (side(base, Some(old), None), side(base, None, None)),
         ([], Some(ds)) => (side(base, None, Some(ds)), side(base, None, None)),
         ([_, _], Some(_)) => {
-            return Err(Error::input(
-                "--old-data-store is OLD: give at most one payload file (NEW)",
+            return Err(Error::Usage(
+                "--old-data-store is OLD: give at most one payload file (NEW)".into(),
             ));
         }
         _ => {
-            return Err(Error::input(
+            return Err(Error::Usage(
                 "impact compares two versions: statsig impact OLD.json NEW.json --users FILE \
-                 (or OLD.json with --specs/--data-store/the API as NEW, or --old-data-store)",
+                 (or OLD.json with --specs/--data-store/the API as NEW, or --old-data-store)"
+                    .into(),
             ));
         }
     };

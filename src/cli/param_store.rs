@@ -61,7 +61,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|d| {
             serde_json::from_str(d)
-                .map_err(|e| Error::input(format!("--default: not valid JSON ({e}): {d}")))
+                .map_err(|e| Error::Usage(format!("--default: not valid JSON ({e}): {d}")))
         })
         .transpose()?;
     let mut user = match a.name {
@@ -91,7 +91,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         None => {
             let hint = specs.stores.suggest(&name);
             if a.eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
                     name
                 )));
@@ -125,7 +125,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
             {
                 let hint = s.suggest(p);
                 if a.eval.strict {
-                    return Err(Error::input(format!(
+                    return Err(Error::Unknown(format!(
                         "parameter store {:?} has no parameter {p:?}{hint} (--strict)",
                         name
                     )));

@@ -104,7 +104,7 @@ fn failed(e: dialoguer::Error) -> Error {
 /// prompt (`gate`). Escape is an error.
 pub fn pick(what: &str, names: &[&str]) -> Result<String> {
     if names.is_empty() {
-        return Err(Error::input(format!(
+        return Err(Error::Usage(format!(
             "no {what} name given and the specs have no {what} to choose from"
         )));
     }
@@ -118,7 +118,7 @@ pub fn pick(what: &str, names: &[&str]) -> Result<String> {
         .map_err(failed)?;
     match chosen {
         Some(i) => Ok(names[i].to_string()),
-        None => Err(Error::input(format!("no {what} chosen"))),
+        None => Err(Error::Usage(format!("no {what} chosen"))),
     }
 }
 

@@ -117,8 +117,9 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
 
 pub fn push(a: PushArgs) -> Result<ExitCode> {
     let dest = a.source.data_store.clone().ok_or_else(|| {
-        Error::input(
-            "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to",
+        Error::Usage(
+            "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to"
+                .into(),
         )
     })?;
     let mut from = a.source.settings();
@@ -136,7 +137,7 @@ pub fn push(a: PushArgs) -> Result<ExitCode> {
             KeyScheme::Core
         });
     if scheme.version() != version {
-        return Err(Error::input(format!(
+        return Err(Error::Usage(format!(
             "--key-scheme {} stores a v{} payload but the source gave v{version}{}",
             scheme.name(),
             scheme.version(),

@@ -135,7 +135,7 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         if !similar.is_empty() {
             msg.push_str(&format!("; similar names: {}", similar.join(", ")));
         }
-        return Err(Error::input(msg));
+        return Err(Error::Unknown(msg));
     }
     output::print(&output::spec_show(format, specs, &found, store)?)?;
     Ok(ExitCode::Success)

@@ -119,7 +119,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         return Err(e);
     }
     if report.passed() + report.failed() == 0 {
-        return Err(Error::input(match &a.filter {
+        return Err(Error::Suite(match &a.filter {
             Some(f) => format!("no case matches --filter {f:?}"),
             None => "the suites hold no case".into(),
         }));

@@ -32,7 +32,7 @@ fn check_url(flag: &str, url: &str) -> Result<()> {
     if url.starts_with("http://") || url.starts_with("https://") {
         Ok(())
     } else {
-        Err(Error::input(format!(
+        Err(Error::Usage(format!(
             "{flag}: expected an http:// or https:// URL, got {url:?}"
         )))
     }
