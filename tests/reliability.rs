@@ -922,27 +922,52 @@ fn printers_exit_quietly_when_the_reader_closes_the_pipe() {
         .collect();
     std::fs::write(&users, lines).unwrap();
     let users = users.to_str().unwrap();
-    let cases: Vec<Vec<&str>> = vec![
-        vec!["completions", "bash"],
-        vec!["completions", "zsh"],
-        vec!["man"],
-        vec!["--help"],
-        vec!["evaluate", "--help"],
-        vec!["specs", "list", "--specs", FIXTURE],
-        vec!["specs", "show", "new_checkout", "--specs", FIXTURE],
-        vec!["evaluate", "--specs", FIXTURE, "--users", users],
-        vec!["client-init", "--specs", FIXTURE, "--users", users],
-        vec![
-            "check-gate",
-            "new_checkout",
-            "--specs",
-            FIXTURE,
-            "--user-id",
-            "1",
-        ],
-    ];
-    for args in &cases {
-        // `statsig ARGS | head -1`: read one line, then close the pipe.
+    let shared_specs = shared("core_eval_proj_dcs.json");
+    let shared_specs = shared_specs.to_str().unwrap();
+    // (arguments, exit code): a command whose exit code is its answer still gives it.
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (
+            vec![
+                "check-gate",
+                "canada_promo",
+                "--exit-code",
+                "--specs",
+                FIXTURE,
+                "--country",
+                "US",
+            ],
+            1,
+        ),
+        (vec!["specs", "diff", FIXTURE, shared_specs], 1),
+    ]
+    .into_iter()
+    .chain(
+        [
+            vec!["completions", "bash"],
+            vec!["completions", "zsh"],
+            vec!["man"],
+            vec!["--help"],
+            vec!["evaluate", "--help"],
+            vec!["specs", "list", "--specs", FIXTURE],
+            vec!["specs", "show", "new_checkout", "--specs", FIXTURE],
+            vec!["evaluate", "--specs", FIXTURE, "--users", users],
+            vec!["client-init", "--specs", FIXTURE, "--users", users],
+            vec![
+                "check-gate",
+                "new_checkout",
+                "--specs",
+                FIXTURE,
+                "--user-id",
+                "1",
+            ],
+        ]
+        .into_iter()
+        .map(|args| (args, 0)),
+    )
+    .collect();
+    for (args, want) in &cases {
+        // `statsig ARGS | head -c 0`: the pipe is closed before anything is written, so
+        // every write fails (EPIPE), the first one included.
         let mut child = statsig()
             .args(args)
             .stdin(Stdio::null())
@@ -950,17 +975,12 @@ fn printers_exit_quietly_when_the_reader_closes_the_pipe() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        {
-            use std::io::BufRead;
-            let mut first = String::new();
-            let mut r = std::io::BufReader::new(child.stdout.take().unwrap());
-            let _ = r.read_line(&mut first);
-        }
+        drop(child.stdout.take());
         let o = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(!stderr.contains("error"), "{args:?}: {stderr}");
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(o.status.code(), Some(*want), "{args:?}: {stderr}");
     }
 }
 

@@ -325,7 +325,7 @@ fn run_one(
     if let Some(l) = logger.as_mut() {
         l.log(&specs, &user, kind, name, r, param);
     }
-    let written = output::print(&out);
+    let written = output::print_answer(&out);
     let code = match logger {
         Some(l) => l.finish()?,
         None => ExitCode::Success,

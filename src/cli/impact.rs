@@ -137,7 +137,7 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     })?;
     let read = streamed.report();
     let impact = plan.finish(tally);
-    crate::output::print(render(&impact, format).as_bytes())?;
+    crate::output::print_answer(render(&impact, format).as_bytes())?;
     Ok(read.or(if a.fail_on_change && !impact.entities.is_empty() {
         ExitCode::No
     } else {
