@@ -18,6 +18,7 @@ _statsig() {
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -56,7 +57,7 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -89,11 +90,12 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The gate'\''s name:_default' \
+':name -- The gate'\''s name (on a terminal, picked from the specs when left out):_default' \
 && ret=0
 ;;
 (get-config)
@@ -122,7 +124,7 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -156,11 +158,12 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The config'\''s or experiment'\''s name:_default' \
+':name -- The config'\''s or experiment'\''s name (on a terminal, picked from the specs when left out):_default' \
 && ret=0
 ;;
 (get-experiment)
@@ -189,7 +192,7 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -227,11 +230,12 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The config'\''s or experiment'\''s name:_default' \
+':name -- The config'\''s or experiment'\''s name (on a terminal, picked from the specs when left out):_default' \
 && ret=0
 ;;
 (get-layer)
@@ -260,7 +264,7 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -297,11 +301,12 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The layer'\''s name:_default' \
+':name -- The layer'\''s name (on a terminal, picked from the specs when left out):_default' \
 '::param -- One parameter of the layer; without it the whole value is printed:_default' \
 && ret=0
 ;;
@@ -328,7 +333,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -360,11 +365,12 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The parameter store'\''s name:_default' \
+':name -- The parameter store'\''s name (on a terminal, picked from the specs when left out):_default' \
 '::param -- One parameter; without it every parameter is printed as a JSON object (a parameter the SDK would answer with the caller'\''s fallback is null):_default' \
 && ret=0
 ;;
@@ -400,7 +406,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -437,6 +443,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -479,7 +486,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -513,6 +520,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -539,7 +547,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -565,6 +573,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -591,7 +600,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -604,6 +613,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -627,7 +637,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -655,6 +665,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -667,6 +678,7 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -680,6 +692,7 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -704,7 +717,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
 '--environment=[The environment tier (\`statsigEnvironment.tier\`)]:TIER:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -718,6 +731,7 @@ _arguments "${_arguments_options[@]}" : \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -730,7 +744,7 @@ _arguments "${_arguments_options[@]}" : \
 '-f+[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
 '--file=[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
 '--at=[The time of events that have none (RFC 3339, a date or epoch ms) \[default\: now\]]:TIME:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -744,6 +758,7 @@ _arguments "${_arguments_options[@]}" : \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -755,6 +770,7 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -771,7 +787,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (flush)
 _arguments "${_arguments_options[@]}" : \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -784,6 +800,7 @@ _arguments "${_arguments_options[@]}" : \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -804,6 +821,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -812,7 +830,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 ;;
 (retry)
 _arguments "${_arguments_options[@]}" : \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -825,6 +843,7 @@ _arguments "${_arguments_options[@]}" : \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -837,6 +856,7 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -888,6 +908,7 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -927,7 +948,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -938,6 +959,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -969,7 +991,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -980,6 +1002,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1004,7 +1027,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -1015,6 +1038,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1036,7 +1060,7 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -1046,6 +1070,7 @@ _arguments "${_arguments_options[@]}" : \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -1066,7 +1091,7 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
-'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
+'--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
@@ -1076,6 +1101,7 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
