@@ -57,6 +57,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -83,6 +86,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -124,6 +128,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -151,6 +158,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -192,6 +200,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -220,6 +231,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -264,6 +276,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -294,6 +309,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -333,6 +349,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -358,6 +377,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -406,6 +426,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -436,6 +459,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -486,6 +510,9 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -513,6 +540,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -547,6 +575,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -569,6 +600,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
@@ -600,6 +632,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -611,6 +646,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -637,6 +673,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -661,6 +700,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
@@ -948,6 +988,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -957,6 +1000,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -991,6 +1035,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -1000,6 +1047,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -1027,6 +1075,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -1036,6 +1087,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -1060,6 +1112,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -1068,11 +1123,12 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1091,6 +1147,9 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -1099,6 +1158,7 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
