@@ -401,6 +401,7 @@ impl<'a> Compiler<'a> {
 
         Ok(CompiledSpecs {
             format: self.format,
+            sdk_configs: crate::spec::model::SdkConfigs::from_json(top.get("sdk_configs")),
             gates,
             configs,
             layers,
