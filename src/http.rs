@@ -434,7 +434,7 @@ impl Client {
                     let why = self.mask(&why);
                     if n + 1 < attempts {
                         let wait = self.policy.wait(n, after);
-                        if self.announce {
+                        if self.announce && !crate::util::warn::quiet() {
                             eprintln!(
                                 "statsig: {}: {why}; retry {} of {} in {:.2} s",
                                 req.what,

@@ -107,7 +107,13 @@ pub fn list(a: &ListArgs) -> Result<ExitCode> {
 pub fn show(a: &ShowArgs) -> Result<ExitCode> {
     let format = a.output.choose(
         "specs show",
-        &[Format::Text, Format::Json],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
         Format::Text,
         Format::Text,
     )?;

@@ -156,6 +156,10 @@ pub fn spec_show(
             }
             Ok(out.into_bytes())
         }
+        Format::Table | Format::Csv | Format::Markdown => {
+            let rows = text::spec_rows(specs, found, store.map(store_json).as_ref());
+            Ok(rows.render(f).unwrap_or_default().into_bytes())
+        }
         _ => Err(f.unsupported("a spec")),
     }
 }
@@ -199,6 +203,10 @@ fn colour_diff(text: &str) -> String {
 pub fn spool_status(f: Format, st: &Status) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(st),
+        Format::Table | Format::Csv | Format::Markdown => Ok(text::spool_rows(st)
+            .render(f)
+            .unwrap_or_default()
+            .into_bytes()),
         Format::Text => Ok(text::spool_status(st, crate::util::clock::now_ms()).into_bytes()),
         _ => Err(f.unsupported("spool status")),
     }
