@@ -83,8 +83,22 @@ impl KeyArg {
     }
 }
 
+/// The key file: where `statsig specs pull` stores a key typed at its prompt (when asked
+/// to), read when no other key is given. `$XDG_CONFIG_HOME/statsig/server-key`, else
+/// `~/.config/statsig/server-key`.
+pub fn key_file_path() -> Option<std::path::PathBuf> {
+    crate::util::paths::statsig_dir("XDG_CONFIG_HOME", ".config").map(|d| d.join("server-key"))
+}
+
+/// Writes `key` to `path` atomically, the file 0600 and its folder 0700.
+pub fn store_key(path: &Path, key: &ServerKey) -> Result<()> {
+    crate::util::fs::write_atomic(path, format!("{}\n", key.expose()).as_bytes())
+        .map_err(|e| Error::io(path, e))
+}
+
 /// Finds the server key: `--server-key-file`, else `--server-key` (with a warning: argv is
-/// visible to other local users), else `$STATSIG_SERVER_SECRET`. `None` when none is given.
+/// visible to other local users), else `$STATSIG_SERVER_SECRET`, else the key file
+/// ([`key_file_path`]) when it exists. `None` when none is given.
 pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Option<ServerKey>> {
     if let Some(f) = file {
         return ServerKey::from_file(f).map(Some);
@@ -105,7 +119,10 @@ pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Opti
         Ok(v) if !v.trim().is_empty() => ServerKey::new(&v)
             .map(Some)
             .map_err(|e| Error::Key(format!("{SERVER_SECRET_ENV}: {e}"))),
-        _ => Ok(None),
+        _ => match key_file_path().filter(|p| p.is_file()) {
+            Some(p) => ServerKey::from_file(&p).map(Some),
+            None => Ok(None),
+        },
     }
 }
 

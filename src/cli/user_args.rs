@@ -156,15 +156,19 @@ impl UserArgs {
         Ok(map)
     }
 
-    /// The user, or an error when none was described.
+    /// The user; when none was described, asked for on a terminal, else an error.
     pub fn to_user(&self) -> Result<User> {
-        if self.is_empty() {
+        let fields = if !self.is_empty() {
+            self.to_json()?
+        } else if crate::cli::prompt::enabled() {
+            crate::cli::prompt::ask_user()?
+        } else {
             return Err(Error::User(
                 "no user given: pass --user-id, --custom-id, other user flags or --user JSON"
                     .into(),
             ));
-        }
-        let user = User::from_json(Json::Object(self.to_json()?), "user")?;
+        };
+        let user = User::from_json(Json::Object(fields), "user")?;
         if !user.has_any_id() {
             crate::util::warn::warn(format_args!(
                 "the user has no userID and no customIDs; it is evaluated with an \
