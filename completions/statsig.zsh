@@ -87,6 +87,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -154,6 +155,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -222,6 +224,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
 '--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
@@ -295,6 +298,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -358,6 +362,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -435,6 +440,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -511,6 +517,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
 '-q[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \

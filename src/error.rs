@@ -147,6 +147,31 @@ impl Error {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
+    /// A JSON document that does not parse: `PATH:LINE:COL: not valid JSON: WHAT`, the
+    /// position serde_json appends to its message moved to the front. Without a position
+    /// (an I/O failure inside the parser) the message is given to `otherwise`.
+    pub fn json_at(
+        path: impl std::fmt::Display,
+        e: &serde_json::Error,
+        otherwise: fn(String) -> Error,
+    ) -> Self {
+        let msg = e.to_string();
+        if e.line() == 0 {
+            return otherwise(format!("{path}: not valid JSON: {msg}"));
+        }
+        let msg = match msg.rfind(" at line ") {
+            Some(i) => &msg[..i],
+            None => &msg,
+        };
+        Error::At {
+            path: path.to_string(),
+            line: e.line(),
+            // serde_json counts a position before a line's first character as column 0.
+            col: e.column().max(1),
+            msg: format!("not valid JSON: {msg}"),
+        }
+    }
+
     pub fn internal(msg: impl Into<String>) -> Self {
         Error::Internal(msg.into())
     }
@@ -177,6 +202,12 @@ mod tests {
         };
         assert_eq!(at.to_string(), "s.yaml:3:7: bad");
         assert_eq!(at.exit_code() as u8, 2);
+        // `x` is the third character of line 3.
+        let bad = serde_json::from_str::<serde_json::Value>("[\n  1,\n  x]").unwrap_err();
+        assert_eq!(
+            Error::json_at("f.json", &bad, Error::Specs).to_string(),
+            "f.json:3:3: not valid JSON: expected value"
+        );
         assert_eq!(
             Error::io("f", std::io::ErrorKind::NotFound.into()).exit_code() as u8,
             2

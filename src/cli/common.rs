@@ -128,7 +128,7 @@ fn read_overrides(path: &Path) -> Result<serde_json::Value> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     if !yaml {
         return serde_json::from_str(&text)
-            .map_err(|e| Error::Overrides(format!("{}: not valid JSON: {e}", path.display())));
+            .map_err(|e| Error::json_at(path.display(), &e, Error::Overrides));
     }
     let at = |e: crate::suite::doc::DocError| Error::At {
         path: path.display().to_string(),

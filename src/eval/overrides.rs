@@ -192,7 +192,7 @@ impl LocalOverrides {
     pub fn load(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let json: Json = serde_json::from_str(&text)
-            .map_err(|e| Error::Overrides(format!("{}: not valid JSON: {e}", path.display())))?;
+            .map_err(|e| Error::json_at(path.display(), &e, Error::Overrides))?;
         Self::from_json(&json, &path.display().to_string())
     }
 

@@ -68,12 +68,8 @@ pub struct Sticky<'p> {
 impl PersistedValues {
     /// Parses `{ "<unitID>:<idType>": { name: StickyValues } }`; `origin` names the input.
     pub fn parse(text: &str, origin: &str) -> Result<PersistedValues> {
-        let json: Json = serde_json::from_str(text).map_err(|e| Error::At {
-            path: origin.to_string(),
-            line: e.line(),
-            col: e.column(),
-            msg: format!("not valid JSON: {e}"),
-        })?;
+        let json: Json =
+            serde_json::from_str(text).map_err(|e| Error::json_at(origin, &e, Error::Persisted))?;
         let top = json
             .as_object()
             .ok_or_else(|| Error::Persisted(format!("{origin}: expected an object of users")))?;

@@ -55,8 +55,11 @@ pub struct Event {
     pub time: i64,
     /// Exposures only.
     pub secondary_exposures: Option<Vec<SecondaryExposure>>,
-    /// Exposures only: `{"samplingMode": null}` (no sampling in this tool).
+    /// Exposures only: `{"samplingMode": null}`, or the sampling fields of a sampled one.
     pub statsig_metadata: Option<Map<String, Json>>,
+    /// Exposures only, not sent: what the sampling decision needs
+    /// ([`crate::events::sampling`]).
+    pub sampling: Option<Box<crate::events::sampling::SamplingInfo>>,
 }
 
 impl Event {
@@ -73,6 +76,7 @@ impl Event {
             time: crate::util::clock::now_ms(),
             secondary_exposures: None,
             statsig_metadata: None,
+            sampling: None,
         })
     }
 

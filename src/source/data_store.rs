@@ -141,7 +141,7 @@ impl Store {
                         "{spec}: a data-store dump must be a JSON object of key → value"
                     )));
                 }
-                Err(e) => return Err(Error::DataStore(format!("{spec}: not valid JSON: {e}"))),
+                Err(e) => return Err(Error::json_at(spec, &e, Error::DataStore)),
             },
             Err(e) if create && e.kind() == std::io::ErrorKind::NotFound => Map::new(),
             Err(e) => return Err(Error::io(&path, e)),

@@ -30,8 +30,8 @@ pub fn parse_payload_leaking(bytes: &[u8], origin: &str) -> Result<Parsed> {
 }
 
 fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> {
-    let mut json: Json = serde_json::from_slice(bytes)
-        .map_err(|e| Error::Specs(format!("{origin}: not valid JSON: {e}")))?;
+    let mut json: Json =
+        serde_json::from_slice(bytes).map_err(|e| Error::json_at(origin, &e, Error::Specs))?;
     if let Json::String(inner) = &json {
         json = serde_json::from_str(inner).map_err(|e| {
             Error::Specs(format!(
@@ -401,6 +401,7 @@ impl<'a> Compiler<'a> {
 
         Ok(CompiledSpecs {
             format: self.format,
+            sdk_configs: crate::spec::model::SdkConfigs::from_json(top.get("sdk_configs")),
             gates,
             configs,
             layers,
