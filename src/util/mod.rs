@@ -11,5 +11,6 @@ pub mod interrupt;
 pub mod lines;
 pub mod mask;
 pub mod paths;
+pub mod progress;
 pub mod suggest;
 pub mod warn;
