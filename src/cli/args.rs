@@ -175,9 +175,9 @@ impl SourceArgs {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Output format; which ones a command offers is in the error for one it does not
-    /// [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of
-    /// users) when piped, where the command has a terminal form].
+    /// Output format (a format the command does not print is a usage error naming those it
+    /// does) [default: text or a table; `evaluate` and `report` print JSON when piped, a
+    /// stream of users NDJSON].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
 
@@ -212,11 +212,6 @@ impl OutputArgs {
             names.join(", ")
         )))
     }
-
-    /// Whether JSON was asked for (`--json` or `--format json`).
-    pub fn wants_json(&self) -> bool {
-        self.json || self.format == Some(FormatArg::Json)
-    }
 }
 
 /// Flags every command takes, wherever they are written on the line.
@@ -227,7 +222,7 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
-    /// No warnings and no progress notes on stderr (errors are always printed).
+    /// No warnings, retry notes or success summaries on stderr (errors always print).
     #[arg(long, short, global = true)]
     pub quiet: bool,
 }
@@ -340,5 +335,33 @@ impl FormatArg {
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Junit => Format::Junit,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_asked_for_wins_and_one_not_offered_is_a_usage_error() {
+        let offered = [Format::Text, Format::Json, Format::Csv];
+        let asked = |format, json| OutputArgs { format, json };
+        let f =
+            asked(Some(FormatArg::Csv), false).choose("x", &offered, Format::Text, Format::Text);
+        assert_eq!(f.unwrap(), Format::Csv);
+        let f = asked(None, true).choose("x", &offered, Format::Text, Format::Text);
+        assert_eq!(f.unwrap(), Format::Json);
+        // Without a choice: the command's default (the same on a terminal and piped here, as
+        // the test's stdout may be either).
+        let f = asked(None, false).choose("x", &offered, Format::Json, Format::Json);
+        assert_eq!(f.unwrap(), Format::Json);
+        let e = asked(Some(FormatArg::Junit), false)
+            .choose("specs show", &offered, Format::Text, Format::Text)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--format junit: specs show prints text, json, csv"
+        );
+        assert_eq!(e.exit_code(), crate::error::ExitCode::Input);
     }
 }
