@@ -2052,7 +2052,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__impact)
-            opts="-j -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --format --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --help --version"
+            opts="-j -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --format --persisted-values --enforce-targeting --enforce-overrides --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --json --at --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2076,6 +2076,10 @@ _statsig() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --persisted-values)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --jobs)

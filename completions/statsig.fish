@@ -453,6 +453,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l examples -d '
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l ignore -d 'Leave this entity out: its change is expected (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format [default: text]' -r -f -a "text\t''
 json\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l persisted-values -d 'Sticky assignments both versions read, as the SDKs\' user persistent storage holds them (`{"<unitID>:<idType>": {NAME: StickyValues}}`; never written): a saved experiment or layer assignment holds while its experiment is active, and the flips it prevents are shown apart (`sticky_held`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
@@ -474,6 +475,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-expe
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fail-on-change -l exit-code -d 'Exit 1 when any entity changes for any user (a CI guard on rule edits)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'

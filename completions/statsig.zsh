@@ -504,6 +504,7 @@ _arguments "${_arguments_options[@]}" : \
 '--examples=[Up to N example user ids per changed entity]:N:_default' \
 '*--ignore=[Leave this entity out\: its change is expected (repeatable)]:NAME:_default' \
 '--format=[Output format \[default\: text\]]:FORMAT:(text json)' \
+'--persisted-values=[Sticky assignments both versions read, as the SDKs'\'' user persistent storage holds them (\`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`; never written)\: a saved experiment or layer assignment holds while its experiment is active, and the flips it prevents are shown apart (\`sticky_held\`)]:FILE:_files' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
@@ -527,6 +528,8 @@ _arguments "${_arguments_options[@]}" : \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--keep-going[Skip (and report) bad user lines instead of stopping]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
