@@ -68,7 +68,7 @@ fn evaluate_value<'a, 's: 'a, 'u: 'a, T: Trace>(
                 .unit_id(&t.name, &t.lower, t.is_user_id)
                 .and_then(Value::str)
                 .unwrap_or("");
-            let b = hash::user_bucket(&c.bucket_salt, unit);
+            let b = ev.buckets.user_bucket(&c.bucket_salt, unit);
             Cow::Owned(Value::from_small_uint(b as u32))
         }
         CondKind::UnitId => {

@@ -267,25 +267,28 @@ pub fn write_evaluation_fields_with<T: Trace>(
         }
         let _ = write!(out, "\"{key}\":{{");
         let mut first = true;
-        let mut one = |out: &mut Vec<u8>, spec: &Spec, ev: &mut Evaluator<'_, '_, T>| {
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            write_str(out, &spec.name);
-            out.push(b':');
-            let r = ev.evaluate(kind, &spec.name);
-            write_entity_fields(out, kind, spec, r, fields);
-            seen(kind, spec, r);
-        };
+        // `spec` is written; the spec at `index` (the one its name finds) is evaluated.
+        let mut one =
+            |out: &mut Vec<u8>, spec: &Spec, index: u32, ev: &mut Evaluator<'_, '_, T>| {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                write_str(out, &spec.name);
+                out.push(b':');
+                let r = ev.evaluate_at(kind, index);
+                write_entity_fields(out, kind, spec, r, fields);
+                seen(kind, spec, r);
+            };
         if sel.is_all() {
-            for spec in specs.specs(kind) {
-                one(out, spec, ev);
+            // Every spec in order, each evaluated as a lookup of its name finds it.
+            for (i, spec) in specs.specs(kind).iter().enumerate() {
+                one(out, spec, specs.canonical(kind, i as u32), ev);
             }
         } else {
             for name in names {
-                if let Some(spec) = specs.get(kind, name) {
-                    one(out, spec, ev);
+                if let Some(index) = specs.index(kind, name) {
+                    one(out, &specs.specs(kind)[index as usize], index, ev);
                 }
             }
         }

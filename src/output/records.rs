@@ -7,7 +7,7 @@ use super::json::{Fields, Selection, append_field, write_evaluation_fields_with}
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::eval::persisted::{PersistedValues, Sticky};
-use crate::eval::{EvalOptions, Evaluator};
+use crate::eval::{EvalOptions, Evaluator, Scratch};
 use crate::events::Event;
 use crate::population::stream::UserWork;
 use crate::result::EvalResult;
@@ -49,12 +49,15 @@ pub struct StickyStore<'a> {
     pub changed: AtomicUsize,
 }
 
-impl UserWork for EvaluationRecords<'_, '_> {
-    type Worker = ();
+impl<'s> UserWork for EvaluationRecords<'_, 's> {
+    /// The buffers of the thread's last evaluator, for the next user's (see [`Scratch`]).
+    type Worker = Scratch<'s>;
     /// The exposures of the chunk's users, in order.
     type Acc = Vec<Event>;
 
-    fn worker(&self) {}
+    fn worker(&self) -> Scratch<'s> {
+        Scratch::default()
+    }
 
     fn acc(&self) -> Vec<Event> {
         Vec::new()
@@ -62,53 +65,64 @@ impl UserWork for EvaluationRecords<'_, '_> {
 
     fn user(
         &self,
-        _: &mut (),
+        scratch: &mut Scratch<'s>,
         events: &mut Vec<Event>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
-        let guard = self
-            .sticky
-            .as_ref()
-            .map(|s| s.values.lock().unwrap_or_else(|e| e.into_inner()));
+        let Some(s) = &self.sticky else {
+            let mut ev =
+                Evaluator::with_scratch(self.specs, user, self.opts, std::mem::take(scratch));
+            self.write_record(&mut ev, user, events, out);
+            *scratch = ev.into_scratch();
+            out.push(b'\n');
+            return Ok(());
+        };
+        // Sticky values borrow the store for the evaluation only: a fresh evaluator.
+        let mut values = s.values.lock().unwrap_or_else(|e| e.into_inner());
         let ops = {
             let mut ev = Evaluator::new(self.specs, user, self.opts);
-            ev.overrides = self.overrides;
-            if let (Some(s), Some(values)) = (&self.sticky, &guard) {
-                ev.sticky = Some(Sticky {
-                    values,
-                    enforce_targeting: s.enforce_targeting,
-                    enforce_overrides: s.enforce_overrides,
-                });
-            }
-            let hook = self.exposures;
-            write_evaluation_fields_with(
-                out,
-                &mut ev,
-                self.selection,
-                self.fields,
-                &mut |k, s, r| {
-                    if let Some(h) = hook {
-                        h(user, k, s, r, events);
-                    }
-                },
-            );
-            if !self.param_stores.is_empty() {
-                let hook = self.store_exposures;
-                let section = param_store::read_stores(&mut ev, self.param_stores, &mut |r| {
-                    if let Some(h) = hook {
-                        h(user, r, events);
-                    }
-                });
-                append_field(out, "param_stores", &section);
-            }
+            ev.sticky = Some(Sticky {
+                values: &values,
+                enforce_targeting: s.enforce_targeting,
+                enforce_overrides: s.enforce_overrides,
+            });
+            self.write_record(&mut ev, user, events, out);
             std::mem::take(&mut ev.sticky_ops)
         };
-        if let (Some(s), Some(mut values)) = (&self.sticky, guard) {
-            s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
-        }
+        s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
         out.push(b'\n');
         Ok(())
+    }
+}
+
+impl<'s> EvaluationRecords<'_, 's> {
+    /// One user's record (without its newline), exposures into `events`.
+    fn write_record<'e>(
+        &self,
+        ev: &mut Evaluator<'e, '_>,
+        user: &User,
+        events: &mut Vec<Event>,
+        out: &mut Vec<u8>,
+    ) where
+        's: 'e,
+    {
+        ev.overrides = self.overrides;
+        let hook = self.exposures;
+        write_evaluation_fields_with(out, ev, self.selection, self.fields, &mut |k, s, r| {
+            if let Some(h) = hook {
+                h(user, k, s, r, events);
+            }
+        });
+        if !self.param_stores.is_empty() {
+            let hook = self.store_exposures;
+            let section = param_store::read_stores(ev, self.param_stores, &mut |r| {
+                if let Some(h) = hook {
+                    h(user, r, events);
+                }
+            });
+            append_field(out, "param_stores", &section);
+        }
     }
 }
 
