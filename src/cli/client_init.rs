@@ -20,6 +20,7 @@ use crate::spec::model::{Entity, Kind};
 use crate::user::User;
 use crate::util::clock::Clock;
 use crate::util::fs::AtomicFile;
+use crate::util::splice::Splices;
 
 /// `--hash`: how spec names are hidden in the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -227,6 +228,7 @@ fn write_one<'s>(
             user,
             out,
             |_, _, _| {},
+            None,
         );
         return Ok(());
     };
@@ -245,6 +247,7 @@ fn write_one<'s>(
                 failure = Some(e);
             }
         },
+        None,
     );
     failure.map_or(Ok(()), Err)
 }
@@ -280,13 +283,13 @@ fn run_batch<'s>(
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
-    let streamed = stream::run(&source, settings, &work, |bytes, events| {
+    let streamed = stream::run(&source, settings, &work, |bytes, chunk| {
         // Exposures first: whatever reaches the output has its exposures spooled, also
         // when the output closes early.
         if let Some(l) = logger.as_deref_mut() {
-            events.into_iter().try_for_each(|e| l.push(e))?;
+            chunk.events.into_iter().try_for_each(|e| l.push(e))?;
         }
-        sink.write_all(bytes)
+        sink.write_spliced(bytes, &chunk.splices)
     })?;
     streamed.report();
     Ok(())
@@ -326,6 +329,16 @@ impl Sink {
         match self {
             Sink::Stdout(w) => w.write_all(bytes).map_err(|e| Error::io("stdout", e)),
             Sink::File { w, dest } => w.write_all(bytes).map_err(|e| Error::io(&*dest, e)),
+        }
+    }
+
+    /// `bytes` with the spliced pieces in place.
+    fn write_spliced(&mut self, bytes: &[u8], splices: &Splices<'_>) -> Result<()> {
+        match self {
+            Sink::Stdout(w) => splices
+                .write_to(w, bytes)
+                .map_err(|e| Error::io("stdout", e)),
+            Sink::File { w, dest } => splices.write_to(w, bytes).map_err(|e| Error::io(&*dest, e)),
         }
     }
 

@@ -275,13 +275,16 @@ fn run_batch(
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
-    let streamed = stream::run(&source, settings, &work, |bytes, events| {
+    let streamed = stream::run(&source, settings, &work, |bytes, chunk| {
         // Exposures first: whatever reaches stdout has its exposures spooled, also when
         // stdout closes early (the delivery commits what it has when dropped).
         if let Some(l) = logger.as_deref_mut() {
-            events.into_iter().try_for_each(|e| l.push(e))?;
+            chunk.events.into_iter().try_for_each(|e| l.push(e))?;
         }
-        sink.write_all(bytes).map_err(|e| Error::io("stdout", e))
+        chunk
+            .splices
+            .write_to(&mut sink, bytes)
+            .map_err(|e| Error::io("stdout", e))
     });
     // What was written stays written, also when a later line fails; so do the sticky
     // assignments of the users written.

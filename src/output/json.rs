@@ -7,6 +7,7 @@ use crate::eval::Evaluator;
 use crate::eval::trace::Trace;
 use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{Entity, Kind, Spec};
+use crate::util::splice::Splices;
 
 /// Appends a JSON string literal; strings that need no escaping skip the escaper.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -54,10 +55,13 @@ pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
     out.push(b']');
 }
 
-fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
-    match r.value() {
-        Some(j) => out.extend_from_slice(j.json.as_bytes()),
-        None => out.extend_from_slice(b"{}"),
+fn write_value<'s>(out: &mut Vec<u8>, r: &EvalResult<'s>, splices: Option<&mut Splices<'s>>) {
+    match (r.owned_value.is_none().then_some(r.json).flatten(), splices) {
+        (Some(j), Some(s)) => s.append(out, j.json.as_bytes()),
+        _ => match r.value() {
+            Some(j) => out.extend_from_slice(j.json.as_bytes()),
+            None => out.extend_from_slice(b"{}"),
+        },
     }
 }
 
@@ -151,13 +155,25 @@ pub fn write_entity_fields(
     r: &EvalResult<'_>,
     f: Fields,
 ) {
+    write_entity_fields_spliced(out, kind, spec, r, f, None);
+}
+
+/// [`write_entity_fields`], large spec values spliced when `splices` is given.
+fn write_entity_fields_spliced<'s>(
+    out: &mut Vec<u8>,
+    kind: Kind,
+    spec: &Spec,
+    r: &EvalResult<'s>,
+    f: Fields,
+    splices: Option<&mut Splices<'s>>,
+) {
     let first = &mut true;
     out.push(b'{');
     if f.has(Fields::VALUE) {
         key(out, first, b"\"value\":");
         match kind {
             Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
-            _ => write_value(out, r),
+            _ => write_value(out, r, splices),
         }
     }
     if f.has(Fields::RULE_ID) {
@@ -247,6 +263,19 @@ pub fn write_evaluation_fields_with<T: Trace>(
     fields: Fields,
     seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
 ) {
+    write_evaluation_fields_spliced(out, ev, sel, fields, seen, None);
+}
+
+/// [`write_evaluation_fields_with`]; with `splices`, large spec values are spliced into
+/// `out` rather than copied (see [`Splices`]).
+pub fn write_evaluation_fields_spliced<'s, T: Trace>(
+    out: &mut Vec<u8>,
+    ev: &mut Evaluator<'s, '_, T>,
+    sel: &Selection,
+    fields: Fields,
+    seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+    mut splices: Option<&mut Splices<'s>>,
+) {
     out.push(b'{');
     let with_user = fields.has(Fields::USER);
     if with_user {
@@ -269,7 +298,7 @@ pub fn write_evaluation_fields_with<T: Trace>(
         let mut first = true;
         // `spec` is written; the spec at `index` (the one its name finds) is evaluated.
         let mut one =
-            |out: &mut Vec<u8>, spec: &Spec, index: u32, ev: &mut Evaluator<'_, '_, T>| {
+            |out: &mut Vec<u8>, spec: &Spec, index: u32, ev: &mut Evaluator<'s, '_, T>| {
                 if !first {
                     out.push(b',');
                 }
@@ -277,7 +306,7 @@ pub fn write_evaluation_fields_with<T: Trace>(
                 write_str(out, &spec.name);
                 out.push(b':');
                 let r = ev.evaluate_at(kind, index);
-                write_entity_fields(out, kind, spec, r, fields);
+                write_entity_fields_spliced(out, kind, spec, r, fields, splices.as_deref_mut());
                 seen(kind, spec, r);
             };
         if sel.is_all() {

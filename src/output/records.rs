@@ -3,7 +3,7 @@
 //! threads and delivered by the caller in input order.
 
 use super::client_init::ClientInit;
-use super::json::{Fields, Selection, append_field, write_evaluation_fields_with};
+use super::json::{Fields, Selection, append_field, write_evaluation_fields_spliced};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::eval::persisted::{PersistedValues, Sticky};
@@ -14,6 +14,7 @@ use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Kind, Spec};
 use crate::user::User;
+use crate::util::splice::Splices;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -23,6 +24,15 @@ pub type ExposureHook<'a> =
 
 /// Builds the exposure events of an entity a parameter store read evaluated.
 pub type StoreExposureHook<'a> = &'a (dyn Fn(&User, Referenced<'_, '_>, &mut Vec<Event>) + Sync);
+
+/// What a chunk of records carries besides its bytes: the exposures of its users, in
+/// order, and the large spec values to splice into the bytes (write them with
+/// [`Splices::write_to`]).
+#[derive(Default)]
+pub struct RecordsChunk<'s> {
+    pub events: Vec<Event>,
+    pub splices: Splices<'s>,
+}
 
 /// One evaluation record per user, with the chosen fields.
 pub struct EvaluationRecords<'a, 's> {
@@ -52,28 +62,28 @@ pub struct StickyStore<'a> {
 impl<'s> UserWork for EvaluationRecords<'_, 's> {
     /// The buffers of the thread's last evaluator, for the next user's (see [`Scratch`]).
     type Worker = Scratch<'s>;
-    /// The exposures of the chunk's users, in order.
-    type Acc = Vec<Event>;
+    type Acc = RecordsChunk<'s>;
 
     fn worker(&self) -> Scratch<'s> {
         Scratch::default()
     }
 
-    fn acc(&self) -> Vec<Event> {
-        Vec::new()
+    fn acc(&self) -> RecordsChunk<'s> {
+        RecordsChunk::default()
     }
 
     fn user(
         &self,
         scratch: &mut Scratch<'s>,
-        events: &mut Vec<Event>,
+        chunk: &mut RecordsChunk<'s>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
+        let events = &mut chunk.events;
         let Some(s) = &self.sticky else {
             let mut ev =
                 Evaluator::with_scratch(self.specs, user, self.opts, std::mem::take(scratch));
-            self.write_record(&mut ev, user, events, out);
+            self.write_record(&mut ev, user, events, out, Some(&mut chunk.splices));
             *scratch = ev.into_scratch();
             out.push(b'\n');
             return Ok(());
@@ -87,7 +97,7 @@ impl<'s> UserWork for EvaluationRecords<'_, 's> {
                 enforce_targeting: s.enforce_targeting,
                 enforce_overrides: s.enforce_overrides,
             });
-            self.write_record(&mut ev, user, events, out);
+            self.write_record(&mut ev, user, events, out, None);
             std::mem::take(&mut ev.sticky_ops)
         };
         s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
@@ -104,16 +114,18 @@ impl<'s> EvaluationRecords<'_, 's> {
         user: &User,
         events: &mut Vec<Event>,
         out: &mut Vec<u8>,
+        splices: Option<&mut Splices<'e>>,
     ) where
         's: 'e,
     {
         ev.overrides = self.overrides;
         let hook = self.exposures;
-        write_evaluation_fields_with(out, ev, self.selection, self.fields, &mut |k, s, r| {
+        let mut seen = |k, s: &Spec, r: &EvalResult<'_>| {
             if let Some(h) = hook {
                 h(user, k, s, r, events);
             }
-        });
+        };
+        write_evaluation_fields_spliced(out, ev, self.selection, self.fields, &mut seen, splices);
         if !self.param_stores.is_empty() {
             let hook = self.store_exposures;
             let section = param_store::read_stores(ev, self.param_stores, &mut |r| {
@@ -138,23 +150,24 @@ pub struct ClientInitRecords<'a, 's> {
 
 impl<'s> UserWork for ClientInitRecords<'_, 's> {
     type Worker = ClientInit<'s>;
-    type Acc = Vec<Event>;
+    type Acc = RecordsChunk<'s>;
 
     fn worker(&self) -> ClientInit<'s> {
         self.template.clone()
     }
 
-    fn acc(&self) -> Vec<Event> {
-        Vec::new()
+    fn acc(&self) -> RecordsChunk<'s> {
+        RecordsChunk::default()
     }
 
     fn user(
         &self,
         ci: &mut ClientInit<'s>,
-        events: &mut Vec<Event>,
+        chunk: &mut RecordsChunk<'s>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
+        let events = &mut chunk.events;
         write_client_init(
             ci,
             self.specs,
@@ -167,13 +180,16 @@ impl<'s> UserWork for ClientInitRecords<'_, 's> {
                     h(user, k, s, r, events);
                 }
             },
+            Some(&mut chunk.splices),
         );
         out.push(b'\n');
         Ok(())
     }
 }
 
-/// One client-initialize response for `user`, handing each entry's result to `seen`.
+/// One client-initialize response for `user`, handing each entry's result to `seen`; large
+/// spec values go to `splices` when given.
+#[allow(clippy::too_many_arguments)]
 pub fn write_client_init<'s>(
     ci: &mut ClientInit<'s>,
     specs: &'s CompiledSpecs,
@@ -182,10 +198,11 @@ pub fn write_client_init<'s>(
     user: &User,
     out: &mut Vec<u8>,
     mut seen: impl FnMut(Kind, &Spec, &EvalResult<'_>),
+    splices: Option<&mut Splices<'s>>,
 ) {
     debug_assert!(std::ptr::eq(specs, ci.specs()));
     let mut ev = ci.evaluator(user, now_ms);
     ev.overrides = overrides;
-    ci.write_with(out, &mut ev, &mut |k, s, r| seen(k, s, r));
+    ci.write_spliced(out, &mut ev, &mut |k, s, r| seen(k, s, r), splices);
     ci.recycle(ev);
 }

@@ -9,4 +9,5 @@ pub mod ids;
 pub mod lines;
 pub mod mask;
 pub mod paths;
+pub mod splice;
 pub mod suggest;
