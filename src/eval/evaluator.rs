@@ -645,7 +645,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         sub.legacy_gate_values = self.legacy_gate_values;
         sub.depth = self.depth + 1;
         sub.separate_count = self.separate_count + 1;
-        let Some(i) = index else { return None };
+        let i = index?;
         // The same user: the same rolls.
         sub.buckets = std::mem::take(&mut self.buckets);
         sub.evaluate_index(kind, i);
