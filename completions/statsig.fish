@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_statsig_global_optspecs
-    string join \n h/help V/version
+    string join \n color= q/quiet h/help V/version
 end
 
 function __fish_statsig_needs_command
@@ -24,6 +24,10 @@ function __fish_statsig_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c statsig -n "__fish_statsig_needs_command" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_needs_command" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_needs_command" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_needs_command" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_needs_command" -f -a "check-gate" -d 'Check a feature gate for a user: prints true or false'
@@ -76,17 +80,29 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
@@ -123,17 +139,29 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l field -d 'Print only this field of the value: a dotted path (`plans.0`, `limits.daily`)' -r
@@ -170,19 +198,36 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overr
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d 'Show every rule and condition looked at, the user\'s values they compared, hash rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with `--json`) as an `explain` object in the JSON result on stdout' -r -f -a "auto\t'Text on stderr, or JSON when the result is JSON'
 text\t''
 json\t''"
@@ -216,17 +261,32 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-g
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l default -d 'With PARAM: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK\'s typed getters do; without it the getter is the parameter\'s param_type and a missing or mistyped value prints null' -r
@@ -260,19 +320,31 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l over
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l gate -d 'Only this gate (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l gate -d 'Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l config -d 'Only this dynamic config (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l experiment -d 'Only this experiment (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l layer -d 'Only this layer (repeatable)' -r
@@ -311,33 +383,45 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-ga
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l all -d 'Add every parameter store of the payload (the `param_stores` section)'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l hash -d 'How names are hashed in the payload' -r -f -a "none\t'Names as they are'
 sha256\t'Base64 of the SHA-256 digest'
 djb2\t'32-bit djb2 as a decimal string (the default of Statsig\'s current SDKs)'"
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l client-key -d 'Client SDK key: only specs targeted at its app (via the specs\' sdk_keys_to_app_ids)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l target-app-id -d 'Only specs targeted at this app id (wins over --client-key)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l gate -d 'Only this feature gate among the gates (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l config -d 'Only this dynamic config among the dynamic configs (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l experiment -d 'Only this experiment among the experiments (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l layer -d 'Only this layer among the layers (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l gate -d 'Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l config -d 'Only this dynamic config (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l experiment -d 'Only this experiment (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l layer -d 'Only this layer (repeatable)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out -d 'Write to FILE instead of stdout (`-`: stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
@@ -370,32 +454,40 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-event-url -d 'Full log_event URL (default: `{api}/v1/log_event`, or Statsig\'s)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-local-overrides -d 'Apply the local overrides of --overrides to the payload'
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l generate -d 'Generate N users from `--user TEMPLATE` instead of reading them' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l user -d 'The generated users\' JSON, `${i}` standing for 0..N-1: \'{"userID":"user-${i}"}\'' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l merge -d 'Combine the JSON reports (`--format json`) of the parts of a split population into the report of the whole: counts add, rates and p-values are computed again' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l gate -d 'Only this gate (repeatable; with any of these four, only the named entities)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l gate -d 'Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l config -d 'Only this dynamic config (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l experiment -d 'Only this experiment (repeatable)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l layer -d 'Only this layer (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
-json\t''
-csv\t''
-markdown\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
@@ -415,19 +507,35 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-gate
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
-complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'The report on stdout: a line per case (text) or one JSON document' -r -f -a "text\t''
-json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions and time-bounded config mappings; wins over the files\' `at:`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -441,18 +549,21 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key -d '
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l fail-fast -d 'Stop at the first failing case'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Show, per entity, which rules some case decided, and list the rules none did'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l old-data-store -d 'Read OLD from a data store (a dump file or `redis://HOST:PORT/DB`)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l users -d 'Users as NDJSON, one JSON object per line; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l examples -d 'Up to N example user ids per changed entity' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l ignore -d 'Leave this entity out: its change is expected (repeatable)' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format [default: text]' -r -f -a "text\t''
-json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l persisted-values -d 'Sticky assignments both versions read, as the SDKs\' user persistent storage holds them (`{"<unitID>:<idType>": {NAME: StickyValues}}`; never written): a saved experiment or layer assignment holds while its experiment is active, and the flips it prevents are shown apart (`sticky_held`)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
@@ -473,25 +584,45 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-gate
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l at -d 'Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time` conditions, time-bounded config mappings and exposure timestamps use it' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fail-on-change -l exit-code -d 'Exit 1 when any entity changes for any user (a CI guard on rule edits)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip (and report) bad user lines instead of stopping'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -l dir -d 'Write statsig.1 and one page per command (statsig-check-gate.1, ...) into DIR instead of printing statsig.1' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand man" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand man" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l value -d 'The event\'s value: a number if it reads as one, else a string' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l metadata -d 'A metadata field (repeatable), sent as a string' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l time -d 'The event time in ms since the epoch (default now)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l at -d 'The event time as RFC 3339, a date or epoch ms, as `--at` on the evaluating commands' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -r
@@ -513,12 +644,16 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l log-event-
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l string-value -d 'Send --value as a string even if it reads as a number'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s f -l file -d 'One JSON event per line: {"eventName", "value", "metadata", "user", "time"}; `-` reads stdin' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l at -d 'The time of events that have none (RFC 3339, a date or epoch ms) [default: now]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -528,11 +663,18 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l log-event
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -f -a "flush" -d 'Send everything the spool holds'
@@ -549,13 +691,27 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text or a table'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Short for `--format json`'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
@@ -566,11 +722,18 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l batch-size -d 'Events per request' -r
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l spool -d 'Spool directory (default $STATSIG_SPOOL_DIR, else $XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l retry-base-ms -d 'First retry backoff in milliseconds, doubled per retry, with jitter [default: 200]' -r
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No summary line on success'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send everything the spool holds'
@@ -578,6 +741,10 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send the dead letters (batches the server refused) again, with everything queued'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the dead letters and the quarantined parts of damaged segments'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'
@@ -592,7 +759,15 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores'"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -606,9 +781,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l kind -d 'Only entities of these kinds (repeat the flag or separate with commas)' -r -f -a "gate\t'Feature gates (not segments or holdouts)'
@@ -617,7 +796,15 @@ holdout\t''
 config\t'Dynamic configs (not experiments or autotunes)'
 experiment\t''
 autotune\t''
-layer\t''"
+layer\t''
+param-store\t'Parameter stores'"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -631,11 +818,22 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+table\t'An aligned table'
+json\t'One JSON document'
+ndjson\t'One JSON document per line'
+csv\t'Comma-separated values with a header row'
+markdown\t'A Markdown table'
+junit\t'JUnit XML (`test`)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -649,12 +847,16 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Print JSON instead of text or a table'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout); written atomically' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
@@ -669,8 +871,12 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l key-scheme -d 'Key scheme to write: core (v2), core-v3 (v2), node (v1) or python (v1). Default: core for a v2 payload, node for a v1 payload' -r -f -a "core\t'statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`'
@@ -690,8 +896,12 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l timeout -d 'Seconds one HTTP request may take, connection included [default: 10]' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l retries -d 'Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 [default: 3], with jittered backoff' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from help" -f -a "list" -d 'A table of gates, segments, holdouts, configs, experiments and layers (or `--json`)'

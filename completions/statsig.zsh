@@ -15,6 +15,9 @@ _statsig() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -63,17 +66,28 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -117,18 +131,29 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -172,18 +197,33 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -193,6 +233,7 @@ json\:""))' \
 ;;
 (get-layer)
 _arguments "${_arguments_options[@]}" : \
+'--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--explain=[Show every rule and condition looked at, the user'\''s values they compared, hash rolls, and which rule decided\: as text on stderr, or (\`--explain=json\`, or with \`--json\`) as an \`explain\` object in the JSON result on stdout]::FORM:((auto\:"Text on stderr, or JSON when the result is JSON"
 text\:""
 json\:""))' \
@@ -226,18 +267,32 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '-r[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
+'--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -279,18 +334,29 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- The parameter store'\''s name:_default' \
@@ -299,12 +365,12 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (evaluate)
 _arguments "${_arguments_options[@]}" : \
-'*--gate=[Only this gate (repeatable)]:NAME:_default' \
+'*--gate=[Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)]:NAME:_default' \
 '*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
 '*--param-store=[Also read this parameter store (repeatable)\: adds a \`param_stores\` section \`{STORE\: {PARAM\: VALUE | null}}\` to each record]:NAME:_default' \
-'--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
+'(--user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment)--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
 '--fields=[Only these fields of each record, comma-separated (any of user, value, rule_id, id_type, group_name, is_experiment, secondary_exposures, allocated_experiment_name, undelegated_secondary_exposures, explicit_parameters); default\: the full record]:LIST:_default' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
@@ -339,23 +405,34 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--all[Add every parameter store of the payload (the \`param_stores\` section)]' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
 '--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -367,13 +444,13 @@ sha256\:"Base64 of the SHA-256 digest"
 djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs)"))' \
 '--client-key=[Client SDK key\: only specs targeted at its app (via the specs'\'' sdk_keys_to_app_ids)]:KEY:_default' \
 '--target-app-id=[Only specs targeted at this app id (wins over --client-key)]:ID:_default' \
-'*--gate=[Only this feature gate among the gates (repeatable)]:NAME:_default' \
-'*--config=[Only this dynamic config among the dynamic configs (repeatable)]:NAME:_default' \
-'*--experiment=[Only this experiment among the experiments (repeatable)]:NAME:_default' \
-'*--layer=[Only this layer among the layers (repeatable)]:NAME:_default' \
-'-o+[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
-'--out=[Write to FILE (atomically\: a temp file renamed into place) instead of stdout]:FILE:_files' \
-'--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
+'*--gate=[Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)]:NAME:_default' \
+'*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
+'*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
+'*--layer=[Only this layer (repeatable)]:NAME:_default' \
+'-o+[Write to FILE instead of stdout (\`-\`\: stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
+'--out=[Write to FILE instead of stdout (\`-\`\: stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
+'(--user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment)--users=[Users as NDJSON, one JSON object per line (\`-\` reads stdin)\: one response per line]:FILE:_files' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
@@ -406,18 +483,29 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--include-local-overrides[Apply the local overrides of --overrides to the payload]' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
+'--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -430,11 +518,10 @@ _arguments "${_arguments_options[@]}" : \
 '(--merge)--generate=[Generate N users from \`--user TEMPLATE\` instead of reading them]:N:_default' \
 '--user=[The generated users'\'' JSON, \`\${i}\` standing for 0..N-1\: '\''{"userID"\:"user-\${i}"}'\'']:TEMPLATE:_default' \
 '*--merge=[Combine the JSON reports (\`--format json\`) of the parts of a split population into the report of the whole\: counts add, rates and p-values are computed again]:PART:_files' \
-'*--gate=[Only this gate (repeatable; with any of these four, only the named entities)]:NAME:_default' \
+'*--gate=[Only this feature gate (repeatable; with any of --gate, --config, --experiment and --layer, only the named entities)]:NAME:_default' \
 '*--config=[Only this dynamic config (repeatable)]:NAME:_default' \
 '*--experiment=[Only this experiment (repeatable)]:NAME:_default' \
 '*--layer=[Only this layer (repeatable)]:NAME:_default' \
-'--format=[Output format \[default\: table on a terminal, json otherwise\]]:FORMAT:(table json csv markdown)' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
@@ -455,24 +542,40 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
 ;;
 (test)
 _arguments "${_arguments_options[@]}" : \
-'--format=[The report on stdout\: a line per case (text) or one JSON document]:FORMAT:(text json)' \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
-'--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions]:TIME:_default' \
+'--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions and time-bounded config mappings; wins over the files'\'' \`at\:\`]:TIME:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -486,12 +589,16 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-fast[Stop at the first failing case]' \
 '--coverage[Show, per entity, which rules some case decided, and list the rules none did]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::paths -- Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json \[default\: .\]:_files' \
@@ -503,7 +610,6 @@ _arguments "${_arguments_options[@]}" : \
 '--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
 '--examples=[Up to N example user ids per changed entity]:N:_default' \
 '*--ignore=[Leave this entity out\: its change is expected (repeatable)]:NAME:_default' \
-'--format=[Output format \[default\: text\]]:FORMAT:(text json)' \
 '--persisted-values=[Sticky assignments both versions read, as the SDKs'\'' user persistent storage holds them (\`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`; never written)\: a saved experiment or layer assignment holds while its experiment is active, and the flips it prevents are shown apart (\`sticky_held\`)]:FILE:_files' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
@@ -525,18 +631,28 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--at=[Evaluate as if it were TIME (RFC 3339, a date or epoch ms)\: \`current_time\` conditions, time-bounded config mappings and exposure timestamps use it]:TIME:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
-'--keep-going[Skip (and report) bad user lines instead of stopping]' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'--json[Print JSON instead of text or a table]' \
+'(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::versions -- OLD and NEW payloads (files, `-` for stdin). With one, it is OLD and NEW comes from the source options (`--specs`, `--data-store`, the API with a server key); with `--old-data-store`, a single file is NEW:_files' \
@@ -544,6 +660,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -554,6 +673,9 @@ _arguments "${_arguments_options[@]}" : \
 (man)
 _arguments "${_arguments_options[@]}" : \
 '--dir=[Write statsig.1 and one page per command (statsig-check-gate.1, ...) into DIR instead of printing statsig.1]:DIR:_files' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -565,6 +687,7 @@ _arguments "${_arguments_options[@]}" : \
 '--value=[The event'\''s value\: a number if it reads as one, else a string]:V:_default' \
 '*--metadata=[A metadata field (repeatable), sent as a string]:KEY=VALUE:_default' \
 '--time=[The event time in ms since the epoch (default now)]:MS:_default' \
+'(--time)--at=[The event time as RFC 3339, a date or epoch ms, as \`--at\` on the evaluating commands]:TIME:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
 '--user-id=[]:ID:_default' \
 '--email=[]:EMAIL:_default' \
@@ -586,10 +709,11 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -601,6 +725,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-f+[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
 '--file=[One JSON event per line\: {"eventName", "value", "metadata", "user", "time"}; \`-\` reads stdin]:FILE:_files' \
+'--at=[The time of events that have none (RFC 3339, a date or epoch ms) \[default\: now\]]:TIME:_default' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it)]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -610,10 +735,11 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
-'--keep-going[Skip bad lines (each reported on stderr) instead of stopping at the first; the exit code is then 2 if any line was skipped]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -622,6 +748,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (events)
 _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -647,9 +776,10 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -659,9 +789,19 @@ _arguments "${_arguments_options[@]}" : \
 (status)
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
-'--json[Print JSON instead of text or a table]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -677,9 +817,10 @@ _arguments "${_arguments_options[@]}" : \
 '--batch-size=[Events per request]:N:_default' \
 '--spool=[Spool directory (default \$STATSIG_SPOOL_DIR, else \$XDG_STATE_HOME/statsig/spool, else ~/.local/state/statsig/spool)]:DIR:_files' \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No summary line on success]' \
-'--quiet[No summary line on success]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -689,6 +830,9 @@ _arguments "${_arguments_options[@]}" : \
 (purge)
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -737,6 +881,9 @@ esac
 ;;
 (specs)
 _arguments "${_arguments_options[@]}" : \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -759,7 +906,15 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores"))' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -773,9 +928,12 @@ layer\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
-'--json[Print JSON instead of text or a table]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -790,7 +948,15 @@ holdout\:""
 config\:"Dynamic configs (not experiments or autotunes)"
 experiment\:""
 autotune\:""
-layer\:""))' \
+layer\:""
+param-store\:"Parameter stores"))' \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -804,18 +970,28 @@ layer\:""))' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
-'--json[Print JSON instead of text or a table]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- The entity'\''s name; every gate, config and layer of that name is shown:_default' \
+':name -- The entity'\''s name; every gate, config, layer and parameter store of that name is shown (an experiment with its groups and their values):_default' \
 && ret=0
 ;;
 (diff)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+table\:"An aligned table"
+json\:"One JSON document"
+ndjson\:"One JSON document per line"
+csv\:"Comma-separated values with a header row"
+markdown\:"A Markdown table"
+junit\:"JUnit XML (\`test\`)"))' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -829,11 +1005,14 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
-'--json[Print JSON instead of text or a table]' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':old -- The old payload (v1 or v2; `-` reads stdin):_files' \
@@ -842,8 +1021,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (pull)
 _arguments "${_arguments_options[@]}" : \
-'-o+[Where to write the payload (\`-\` for stdout); written atomically]:FILE:_files' \
-'--out=[Where to write the payload (\`-\` for stdout); written atomically]:FILE:_files' \
+'-o+[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
+'--out=[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--id-lists-out=[Also write each id list as a wire-format file (\`+id\`/\`-id\` lines) into this folder]:DIR:_files' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
@@ -858,8 +1037,11 @@ _arguments "${_arguments_options[@]}" : \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -885,8 +1067,11 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
+'--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
+'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \

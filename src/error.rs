@@ -35,6 +35,10 @@ impl From<ExitCode> for std::process::ExitCode {
 /// Errors the library reports; each names the input that was wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Flags that do not go together, or a format or value a command does not offer.
+    /// Exit code 2.
+    #[error("{0}")]
+    Usage(String),
     /// Bad input: a file's content, a flag, a JSON document, a user. Exit code 2.
     #[error("{0}")]
     Input(String),
@@ -58,7 +62,7 @@ impl Error {
     /// The process exit code scripts can rely on.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Input(_) | Error::Io { .. } => ExitCode::Input,
+            Error::Usage(_) | Error::Input(_) | Error::Io { .. } => ExitCode::Input,
             Error::Network(_) => ExitCode::Network,
             Error::Internal(_) => ExitCode::Internal,
         }

@@ -92,10 +92,10 @@ pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Opti
     if let Some(a) = arg {
         static WARNED: std::sync::Once = std::sync::Once::new();
         WARNED.call_once(|| {
-            eprintln!(
-                "warning: --server-key is visible to other processes; prefer \
+            crate::util::warn::warn(format_args!(
+                "--server-key is visible to other processes; prefer \
                  {SERVER_SECRET_ENV} or --server-key-file"
-            )
+            ))
         });
         return ServerKey::new(a)
             .map(Some)

@@ -1015,3 +1015,41 @@ fn sigkill_while_reading_keeps_a_prefix() {
         got.len()
     );
 }
+
+#[test]
+fn at_sets_the_time_of_logged_events() {
+    // 2026-01-01T00:00:00Z = 20454 days × 86 400 000 ms.
+    let jan1: i64 = 20_454 * 86_400_000;
+    let srv = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["log-event", "buy", "--at", "2026-01-01T00:00:00Z", "-q"])
+        .args(["--log-event-url", &srv.log_event_url()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    // log-events: lines without a time get --at, a line's own time stays.
+    let o = statsig()
+        .key()
+        .spool(dir.path())
+        .args(["log-events", "--file", "-", "--at", "2026-01-01", "-q"])
+        .args(["--log-event-url", &srv.log_event_url()])
+        .write_stdin("{\"eventName\":\"a\"}\n{\"eventName\":\"b\",\"time\":7}\n")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", out_text(&o));
+    let times: Vec<i64> = srv
+        .accepted_events()
+        .iter()
+        .map(|e| e["time"].as_i64().unwrap())
+        .collect();
+    assert_eq!(times, [jan1, jan1, 7]);
+    // --at and --time say the same thing: a usage error together.
+    let o = statsig()
+        .args(["log-event", "x", "--at", "2026-01-01", "--time", "5"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

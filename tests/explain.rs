@@ -346,3 +346,89 @@ fn json_form_is_one_document_on_stdout() {
         insta::assert_snapshot!("json_test_group", serde_json::to_string_pretty(&v).unwrap());
     }
 }
+
+/// `fixtures/config_mapping_dcs.json`: `pricing_v1` maps to `pricing_v2` by `map_staff`
+/// (pass_gate is_staff: an email ending in @corp.com), else by `map_half` (public, 50 %,
+/// rolled with pricing_v1's salt `cfg-v1`, evaluation.md §9.2).
+const MAPPING: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/config_mapping_dcs.json"
+);
+
+fn explain_mapping(uid: &str, extra: &[&str]) -> (String, serde_json::Value) {
+    let mut c = support::statsig();
+    c.args([
+        "get-config",
+        "pricing_v1",
+        "--specs",
+        MAPPING,
+        "--user-id",
+        uid,
+    ])
+    .args(extra)
+    .arg("--explain=json");
+    let out = support::run(c);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let mut t = support::statsig();
+    t.args([
+        "get-config",
+        "pricing_v1",
+        "--specs",
+        MAPPING,
+        "--user-id",
+        uid,
+    ])
+    .args(extra)
+    .arg("--explain");
+    let text = support::run(t).stderr;
+    (text, doc)
+}
+
+#[test]
+fn config_mapping_rules_are_traced() {
+    // Staff: the first mapping rule's nested gate passes; mapped to pricing_v2.
+    let (text, doc) = explain_mapping("user-0", &["--email", "Ann@Corp.com"]);
+    let m = &doc["explain"]["config_mapping"];
+    assert_eq!(m["from"], "pricing_v1");
+    assert_eq!(m["to"], "pricing_v2");
+    assert_eq!(m["rules"][0]["id"], "map_staff");
+    assert_eq!(m["rules"][0]["outcome"], "pass");
+    let nested = &m["rules"][0]["conditions"][0]["nested"][0];
+    assert_eq!(nested["name"], "is_staff");
+    assert_eq!(nested["value"], true);
+    assert_eq!(doc["value"], serde_json::json!({"tier": "v2"}));
+    assert!(
+        text.contains("config mapping of \"pricing_v1\" (the payload's overrides)\n  rule 1 \"map_staff\" → \"pricing_v2\", pass 100%\n    pass_gate is_staff → pass\n"),
+        "{text}"
+    );
+    assert!(text.contains(r#"user value "ann@corp.com" (email, lower-cased) → pass"#));
+    // The mapped spec stays the trace's subject (the nested gate is not taken for it).
+    assert_eq!(doc["explain"]["trace"]["name"], "pricing_v2");
+
+    // Not staff, outside map_half's 50 %: both rules shown, the roll hand-computed.
+    let out = pick(|u| rule_bucket("cfg-v1", "map_half", u) >= 5000);
+    let (text, doc) = explain_mapping(&out, &[]);
+    let m = &doc["explain"]["config_mapping"];
+    assert_eq!(m["to"], serde_json::Value::Null);
+    assert_eq!(m["rules"][0]["outcome"], "no_match");
+    assert_eq!(m["rules"][1]["outcome"], "roll_fail");
+    let b = rule_bucket("cfg-v1", "map_half", &out);
+    assert_eq!(m["rules"][1]["roll"]["bucket"], b);
+    assert!(
+        text.contains(&format!(
+            "    bucket {b} of 10000 ≥ 5000 → outside the rollout (userID {out:?})\n    matched, outside the rollout: not mapped by this rule\n"
+        )),
+        "{text}"
+    );
+    assert_eq!(doc["explain"]["trace"]["name"], "pricing_v1");
+    assert_eq!(doc["value"], serde_json::json!({"tier": "v1-rule"}));
+
+    // Inside the 50 %: mapped by the second rule.
+    let inside = pick(|u| rule_bucket("cfg-v1", "map_half", u) < 5000);
+    let (_, doc) = explain_mapping(&inside, &[]);
+    let m = &doc["explain"]["config_mapping"];
+    assert_eq!(m["to"], "pricing_v2");
+    assert_eq!(m["rules"][1]["outcome"], "pass");
+    assert_eq!(doc["value"], serde_json::json!({"tier": "v2"}));
+}

@@ -207,3 +207,85 @@ fn client_init_includes_flag_overrides_only_when_asked() {
     assert_eq!(gate["value"], false);
     assert_eq!(gate["rule_id"], "override");
 }
+
+/// Experiment overrides are the core's `override_experiment[_by_group_name]`: they apply to
+/// get-experiment and to a layer delegating to the experiment (rule `override`, no group
+/// name, reason LocalOverride), not to get-config, which is `get_dynamic_config`. Values as
+/// statsig-python-core 0.24 gives them for fixtures/demo_dcs.json (user 5 is allocated to
+/// checkout_button through checkout_layer, in Control).
+#[test]
+fn experiment_overrides_apply_where_the_sdk_reads_an_experiment() {
+    let group = ["--override-experiment", "checkout_button=Test"];
+    let test_value =
+        serde_json::json!({"button_color": "green", "button_text": "Buy", "show_reviews": true});
+    let mut a = vec!["get-experiment", "checkout_button", "--user-id", "5"];
+    a.extend_from_slice(&group);
+    let v = json_of(&a);
+    assert_eq!(v["value"], test_value);
+    assert_eq!(v["rule_id"], "override");
+    assert_eq!(v["group_name"], serde_json::Value::Null);
+    assert_eq!(v["reason"], "Bootstrap:LocalOverride");
+    // get-config reads the experiment as a dynamic config: the group override is not used.
+    let mut a = vec!["get-config", "checkout_button", "--user-id", "5"];
+    a.extend_from_slice(&group);
+    let v = json_of(&a);
+    assert_eq!(v["rule_id"], "control");
+    assert_eq!(v["reason"], "Bootstrap:Recognized");
+    // The layer delegating to the experiment takes the override.
+    let mut a = vec!["get-layer", "checkout_layer", "--user-id", "5"];
+    a.extend_from_slice(&group);
+    let v = json_of(&a);
+    assert_eq!(v["value"], test_value);
+    assert_eq!(v["rule_id"], "override");
+    assert_eq!(v["allocated_experiment_name"], "checkout_button");
+    // A value override, per user, in the layer too.
+    let v = json_of(&[
+        "get-layer",
+        "checkout_layer",
+        "--user-id",
+        "5",
+        "--override-experiment",
+        r#"checkout_button@5={"button_color":"red"}"#,
+    ]);
+    assert_eq!(v["value"], serde_json::json!({"button_color": "red"}));
+    assert_eq!(v["allocated_experiment_name"], "checkout_button");
+}
+
+/// A dynamic config override is not an experiment override: get-experiment and layers
+/// ignore it, and naming an experiment with it warns.
+#[test]
+fn config_overrides_of_experiments_warn_and_apply_only_to_get_config() {
+    let flag = [
+        "--override-config",
+        r#"checkout_button={"button_color":"red"}"#,
+    ];
+    let run = |cmd: &str| {
+        let out = statsig()
+            .args([
+                cmd,
+                "checkout_button",
+                "--user-id",
+                "5",
+                "--specs",
+                FIXTURE,
+                "--json",
+            ])
+            .args(flag)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (v, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (v, err) = run("get-config");
+    assert_eq!(v["value"], serde_json::json!({"button_color": "red"}));
+    assert!(
+        err.contains(
+            "warning: the dynamic config override of \"checkout_button\" applies only to get-config"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let (v, _) = run("get-experiment");
+    assert_eq!(v["rule_id"], "control");
+}

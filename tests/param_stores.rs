@@ -345,3 +345,83 @@ fn exposures_are_those_of_the_referenced_entities() {
     );
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+/// `specs list` lists the stores (with their parameter counts) and each experiment's
+/// groups; `specs show` shows a store's parameters and an experiment's groups with their
+/// values (as the fixture has them).
+#[test]
+fn specs_list_and_show_know_stores_and_groups() {
+    let rows = json_out(&["specs", "list", "--specs", FIXTURE, "--json"]);
+    let row = |name: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("no row {name}: {rows}"))
+            .clone()
+    };
+    let every = row("every_kind");
+    assert_eq!(every["type"], "param_store");
+    assert_eq!(every["parameters"], 53);
+    assert_eq!(row("other_app_only")["target_apps"], json!(["other_app"]));
+    assert_eq!(row("an_experiment")["groups"], json!(["Control", "Test"]));
+    assert!(row("a_config").get("groups").is_none());
+    let only = json_out(&[
+        "specs",
+        "list",
+        "--specs",
+        FIXTURE,
+        "--kind",
+        "param-store",
+        "--json",
+    ]);
+    let names: Vec<&str> = only
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["empty", "every_kind", "other_app_only"]);
+
+    let shown = json_out(&["specs", "show", "every_kind", "--specs", FIXTURE, "--json"]);
+    let params = &shown[0]["parameters"];
+    assert_eq!(
+        params["gate_string"],
+        json!({"ref_type": "gate", "param_type": "string", "gate_name": "email_gate",
+               "pass_value": "yes", "fail_value": "no"})
+    );
+    assert_eq!(params["static_number"]["value"], json!(2.5));
+    let (code, text, err) = run(&["specs", "show", "every_kind", "--specs", FIXTURE]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("param_store every_kind\n"), "{text}");
+    assert!(
+        text.contains("    gate_string (string): gate email_gate: pass \"yes\", fail \"no\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    experiment_string (string): experiment an_experiment.s\n"),
+        "{text}"
+    );
+
+    let shown = json_out(&[
+        "specs",
+        "show",
+        "an_experiment",
+        "--specs",
+        FIXTURE,
+        "--json",
+    ]);
+    let groups = &shown[0]["groups"];
+    assert_eq!(groups[0]["name"], "Control");
+    assert_eq!(groups[0]["rule_id"], "control");
+    assert_eq!(
+        groups[0]["value"],
+        json!({"s": "str", "n": 2.5, "i": 7, "b": true, "a": [1, "x"], "o": {"k": "v"}, "z": null})
+    );
+    assert_eq!(groups[1]["name"], "Test");
+    let (_, text, _) = run(&["specs", "show", "an_experiment", "--specs", FIXTURE]);
+    assert!(
+        text.contains("\n  groups\n    Control      {\"s\":\"str\","),
+        "{text}"
+    );
+}

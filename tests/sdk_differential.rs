@@ -248,6 +248,16 @@ fn compare(case: &Case, sdk: &[Json], cli: &[Json], gcir: &[Json], t: &mut Tally
         if !case.entities {
             continue;
         }
+        for (name, want) in s["configs"].as_object().unwrap() {
+            if want == PANIC {
+                check(format!("config {name}"), want, &Json::Null);
+                continue;
+            }
+            let got = &c["configs"][name];
+            for f in ["value", "rule_id"] {
+                check(format!("config {name} {f}"), &want[f], &got[f]);
+            }
+        }
         for (name, want) in s["experiments"].as_object().unwrap() {
             if want == PANIC {
                 check(format!("experiment {name}"), want, &Json::Null);
@@ -404,6 +414,24 @@ fn parameter_stores_match_the_official_sdk() {
         .to_string(),
     )
     .unwrap();
+    // Config and experiment overrides are separate, as in the core: a config override of
+    // an experiment, an experiment override of a config, values and groups for an
+    // experiment a layer delegates to, per user and for everyone.
+    let values = tmp.path().join("values.json");
+    std::fs::write(
+        &values,
+        serde_json::json!({
+            "configs": {"an_experiment": {"from": "configs"},
+                        "a_config": {"user-2": {"c": "two"}, "*": {"c": "all"}}},
+            "experiments": {"a_config": {"from": "experiments"},
+                            "exp_in_layer": {"user-0": {"s": "overridden"}, "c0": {"s": "by company"}}},
+            "experiment_groups": {"an_experiment": {"user-1": "Control", "*": "Test"},
+                                  "exp_in_layer": {"user-3": "Control", "user-6": "Nope"}},
+            "layers": {"a_layer": {"user-9": {"s": "layer override"}}}
+        })
+        .to_string(),
+    )
+    .unwrap();
     let specs = |f: &str| support::shared(f);
     run_cases(&[
         Case {
@@ -429,6 +457,15 @@ fn parameter_stores_match_the_official_sdk() {
             specs: fixture("param_stores.json"),
             users: users.clone(),
             overrides: Some(groups),
+            entities: true,
+            client_init: false,
+            persisted: None,
+        },
+        Case {
+            label: "fixtures/sdk/param_stores.json + config, experiment and layer overrides",
+            specs: fixture("param_stores.json"),
+            users: users.clone(),
+            overrides: Some(values),
             entities: true,
             client_init: false,
             persisted: None,

@@ -263,7 +263,7 @@ fn show_unknown_name_exits_2_with_one_line() {
     assert_eq!(errs.len(), 1, "{}", out.stderr);
     assert!(
         errs[0].starts_with("error: ")
-            && errs[0].contains("no gate, config or layer named \"beta\""),
+            && errs[0].contains("no gate, config, layer or parameter store named \"beta\""),
         "{}",
         errs[0]
     );

@@ -200,12 +200,39 @@ fn the_terminal_report_shows_expected_actual_and_the_deciding_rule() {
     let out = &r.stdout;
     assert!(out.contains("  ✓ this one passes  "), "{out}");
     assert!(out.contains("  ✗ wrong value  "), "{out}");
-    let block = "      gate new_checkout, value  (fixtures/suites_failing/broken.statsig.yaml:11:28)\n        expected: false\n        actual: true\n        decided by: rule 1 \"employees\" (matched, in the rollout: this rule's value)\n";
+    // The explain trace, concise: the deciding sentence, the rule's conditions with the
+    // user's values, nested segments the same way.
+    let block = concat!(
+        "      gate new_checkout, value  (fixtures/suites_failing/broken.statsig.yaml:11:28)\n",
+        "        expected: false\n",
+        "        actual: true\n",
+        "        decided by: rule 1 \"employees\" of feature_gate \"new_checkout\": every condition passed\n",
+        "          rule 1 \"employees\": pass_gate segment:employees → pass\n",
+        "            segment \"segment:employees\" = true (rule \"seg_emp_email\")\n",
+        "              rule 1 \"seg_emp_email\": user_field email str_ends_with_any [\"@example.com\"] · user value \"dev@example.com\" (email, lower-cased) → pass\n",
+    );
     assert!(out.contains(block), "{out}");
+    // The second miss of the same entity by the same user is not explained again.
     assert!(
-        out.contains("          rule 3 \"control\" not matched: user_bucket lt 500 (salt: exp-button-groups) → fail\n"),
+        out.contains("      gate new_checkout, value  (fixtures/suites_failing/broken.statsig.yaml:15:58)\n        expected: false\n        actual: true\n        decided by: as above\n"),
         "{out}"
     );
+    // Rules not matched show their failing condition with the bucket the user hashed to
+    // (sha256 as evaluation.md §11 says), and the holdout's roll.
+    let holdout = sha256_u64("holdout-1.holdout_5pct.user-2") % 10000;
+    let layer = sha256_u64("layer-salt-1.user-2") % 1000;
+    let control = sha256_u64("exp-button-groups.user-2") % 1000;
+    assert!(holdout >= 500 && layer >= 500 && control >= 500);
+    for l in [
+        "        decided by: rule 4 \"test\" (group \"Test\") of experiment \"checkout_button\": every condition passed\n".to_string(),
+        "          rule 1 \"holdout_rule\": pass_gate global_holdout → fail\n".to_string(),
+        format!("                bucket {holdout} of 10000 ≥ 500 → outside the rollout (userID \"user-2\")\n"),
+        format!("          rule 2 \"layerAssignment\": user_bucket lt 500 · bucket {layer} of 1000 (salt \"layer-salt-1\", userID \"user-2\") → fail\n"),
+        format!("          rule 3 \"control\" (group \"Control\"): user_bucket lt 500 · bucket {control} of 1000 (salt \"exp-button-groups\", userID \"user-2\") → fail\n"),
+        "          rule 4 \"test\" (group \"Test\"): public → pass\n".to_string(),
+    ] {
+        assert!(out.contains(&l), "missing {l:?} in\n{out}");
+    }
     assert!(out.contains(
         "gate new_chekout: the specs have no gate of that name (did you mean `new_checkout`?)"
     ));
@@ -285,6 +312,16 @@ fn a_population_point_expectation_names_the_first_user_that_missed() {
     assert_eq!(f["users"]["first_index"], first);
     assert_eq!(f["users"]["first_user"]["userID"], format!("user-{first}"));
     assert_eq!(f["decided_by"]["rule_id"], "rollout_25");
+    // The first user's explain trace, as `--explain=json` has it: outside the 25 % roll.
+    let x = &f["explain"];
+    assert_eq!(x["name"], "new_checkout");
+    let roll = &x["trace"]["rules"][3]["roll"];
+    assert_eq!(roll["unit_id"], format!("user-{first}"));
+    assert_eq!(
+        roll["bucket"],
+        sha256_u64(&format!("gate-checkout.rollout_25.user-{first}")) % 10000
+    );
+    assert_eq!(roll["in_rollout"], false);
 }
 
 /// The report without times (they change from run to run).
@@ -667,4 +704,47 @@ fn user_keys_no_condition_reads_are_warned_about_with_a_position() {
         p.display()
     );
     assert!(r.stderr.contains(&want), "{}", r.stderr);
+}
+
+#[test]
+fn at_in_a_file_is_now_for_that_file_and_the_flag_wins() {
+    // fixtures/config_mapping_dcs.json maps `banner` to `banner_2027` from start_time
+    // 1798761600000 (2027-01-01T00:00:00Z = 20819 days × 86 400 000 ms).
+    assert_eq!(20_819i64 * 86_400_000, 1_798_761_600_000);
+    let d = tempfile::tempdir().unwrap();
+    let specs = fixture("config_mapping_dcs.json");
+    let suite = |at: &str, text: &str| {
+        format!(
+            "specs: {}\n{at}cases:\n  - name: banner\n    user: {{ userID: u }}\n    configs: {{ banner: {{ value: {{ text: {text} }} }} }}\n",
+            specs.display()
+        )
+    };
+    let after = d.path().join("after.statsig.yaml");
+    std::fs::write(&after, suite("at: 2027-01-01T00:00:00Z\n", "new")).unwrap();
+    let before = d.path().join("before.statsig.yaml");
+    std::fs::write(&before, suite("at: 1798761599999\n", "old")).unwrap();
+    // Each file runs at its own `at:`, in one run.
+    let r = run(&["test", after.to_str().unwrap(), before.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // --at wins over the files' `at:`: the "before" file now sees the mapping.
+    let r = run(&["test", before.to_str().unwrap(), "--at", "2027-06-01"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("actual: {\"text\":\"new\"}"),
+        "{}",
+        r.stdout
+    );
+    // A time that is not one: FILE:LINE:COL, exit 2.
+    let bad = d.path().join("bad.statsig.yaml");
+    std::fs::write(&bad, suite("at: next tuesday\n", "old")).unwrap();
+    let r = run(&["test", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with(&format!(
+            "error: {}:2:5: `at`: \"next tuesday\" is not a time",
+            bad.display()
+        )),
+        "{}",
+        r.stderr
+    );
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::Format;
 use crate::secret::{KeyArg, ServerKey, resolve_server_key};
 use crate::source::SourceSettings;
@@ -135,13 +135,104 @@ impl SourceArgs {
     }
 }
 
-/// How the answer is printed.
+/// How the answer is printed: one switch for every command that prints results.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Print JSON instead of text or a table.
-    #[arg(long)]
+    /// Output format; which ones a command offers is in the error for one it does not
+    /// [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of
+    /// users) when piped, where the command has a terminal form].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+
+    /// Short for `--format json`.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+}
+
+impl OutputArgs {
+    /// The format asked for, else `terminal` when stdout is a terminal and `piped` when not;
+    /// a usage error names `command` and what it offers when the format is not in `offered`.
+    pub fn choose(
+        &self,
+        command: &str,
+        offered: &[Format],
+        terminal: Format,
+        piped: Format,
+    ) -> Result<Format> {
+        let asked = match (self.format, self.json) {
+            (Some(f), _) => Some(f.format()),
+            (None, true) => Some(Format::Json),
+            (None, false) => None,
+        };
+        let f = asked.unwrap_or_else(|| Format::choose(false, terminal, piped));
+        if offered.contains(&f) {
+            return Ok(f);
+        }
+        let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+        Err(Error::Usage(format!(
+            "--format {}: {command} prints {}",
+            f.name(),
+            names.join(", ")
+        )))
+    }
+
+    /// Whether JSON was asked for (`--json` or `--format json`).
+    pub fn wants_json(&self) -> bool {
+        self.json || self.format == Some(FormatArg::Json)
+    }
+}
+
+/// Flags every command takes, wherever they are written on the line.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Output")]
+pub struct GlobalArgs {
+    /// Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// No warnings and no progress notes on stderr (errors are always printed).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// The library's setting.
+    pub fn when(self) -> crate::output::style::When {
+        use crate::output::style::When;
+        match self {
+            ColorArg::Auto => When::Auto,
+            ColorArg::Always => When::Always,
+            ColorArg::Never => When::Never,
+        }
+    }
+}
+
+/// Entity selection: with any of these, only the named entities (each flag repeatable).
+#[derive(Debug, Clone, Default, Args)]
+pub struct EntityArgs {
+    /// Only this feature gate (repeatable; with any of --gate, --config, --experiment and
+    /// --layer, only the named entities).
+    #[arg(long = "gate", value_name = "NAME", help_heading = "Entities")]
+    pub gates: Vec<String>,
+    /// Only this dynamic config (repeatable).
+    #[arg(long = "config", value_name = "NAME", help_heading = "Entities")]
+    pub configs: Vec<String>,
+    /// Only this experiment (repeatable).
+    #[arg(long = "experiment", value_name = "NAME", help_heading = "Entities")]
+    pub experiments: Vec<String>,
+    /// Only this layer (repeatable).
+    #[arg(long = "layer", value_name = "NAME", help_heading = "Entities")]
+    pub layers: Vec<String>,
 }
 
 /// Where events go and how they are batched; shared by the event commands and
@@ -181,44 +272,37 @@ pub struct SendArgs {
     /// Only spool the events; `statsig events flush` sends them later.
     #[arg(long)]
     pub no_send: bool,
-
-    /// No summary line on success.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
-/// `--format` where a command offers a choice.
+/// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatArg {
+    /// Readable lines.
+    Text,
+    /// An aligned table.
     Table,
+    /// One JSON document.
     Json,
+    /// One JSON document per line.
+    Ndjson,
+    /// Comma-separated values with a header row.
     Csv,
+    /// A Markdown table.
     Markdown,
+    /// JUnit XML (`test`).
+    Junit,
 }
 
 impl FormatArg {
     pub fn format(self) -> Format {
         match self {
+            FormatArg::Text => Format::Text,
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
             FormatArg::Csv => Format::Csv,
             FormatArg::Markdown => Format::Markdown,
-        }
-    }
-}
-
-/// `--format` of commands that print text or JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TextOrJson {
-    Text,
-    Json,
-}
-
-impl TextOrJson {
-    pub fn format(self) -> Format {
-        match self {
-            TextOrJson::Text => Format::Text,
-            TextOrJson::Json => Format::Json,
+            FormatArg::Junit => Format::Junit,
         }
     }
 }

@@ -1,14 +1,16 @@
 //! `statsig client-init`: client-initialize responses (SSR bootstrap payloads) for one user or
 //! a stream of users, to stdout or atomically to a file.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::args::EntityArgs;
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
-use crate::cli::user_args::UserArgs;
+use crate::cli::user_args::{SINGLE_USER_FLAGS, UserArgs};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::output::Format;
 use crate::output::client_init::{ClientInit, GcirOptions, HashAlgo};
 use crate::output::records::{ClientInitRecords, write_client_init};
 use crate::population::stream::{self, StreamSettings, UserSource};
@@ -19,7 +21,7 @@ use crate::spec::describe::{NameCheck, check_names};
 use crate::spec::model::{Entity, Kind};
 use crate::user::User;
 use crate::util::clock::Clock;
-use crate::util::fs::AtomicFile;
+use crate::util::fs::OutputFile;
 use crate::util::splice::Splices;
 
 /// `--hash`: how spec names are hidden in the response.
@@ -54,28 +56,22 @@ pub struct ClientInitArgs {
     /// Only specs targeted at this app id (wins over --client-key).
     #[arg(long, value_name = "ID")]
     pub target_app_id: Option<String>,
-    /// Only this feature gate among the gates (repeatable).
-    #[arg(long = "gate", value_name = "NAME")]
-    pub gates: Vec<String>,
-    /// Only this dynamic config among the dynamic configs (repeatable).
-    #[arg(long = "config", value_name = "NAME")]
-    pub configs: Vec<String>,
-    /// Only this experiment among the experiments (repeatable).
-    #[arg(long = "experiment", value_name = "NAME")]
-    pub experiments: Vec<String>,
-    /// Only this layer among the layers (repeatable).
-    #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
+    #[command(flatten)]
+    pub entities: EntityArgs,
     /// Apply the local overrides of --overrides to the payload.
     #[arg(long)]
     pub include_local_overrides: bool,
-    /// Write to FILE (atomically: a temp file renamed into place) instead of stdout.
+    /// Write to FILE instead of stdout (`-`: stdout). A file is written atomically (a
+    /// temporary file renamed into place), through a symbolic link to its target, missing
+    /// folders created; a device or FIFO is written into.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = SINGLE_USER_FLAGS)]
     pub users: Option<PathBuf>,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
@@ -97,21 +93,28 @@ impl ClientInitArgs {
             hash: self.hash.algo(),
             client_key: self.client_key.clone(),
             target_app_id: self.target_app_id.clone(),
-            gates: filter(&self.gates),
-            configs: filter(&self.configs),
-            experiments: filter(&self.experiments),
-            layers: filter(&self.layers),
+            gates: filter(&self.entities.gates),
+            configs: filter(&self.entities.configs),
+            experiments: filter(&self.entities.experiments),
+            layers: filter(&self.entities.layers),
             include_local_overrides: self.include_local_overrides,
         }
     }
 }
 
 pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
-    if a.users.is_some() && !a.user.is_empty() {
-        return Err(Error::input(
-            "--users reads the users from a file: drop the single-user flags",
-        ));
-    }
+    one_stdin(&[
+        a.eval.specs_stdin(),
+        a.user.stdin(),
+        ("--users", is_stdin(a.users.as_deref())),
+    ])?;
+    // The payload is JSON (one response per line with --users): nothing else to choose.
+    a.eval.output.choose(
+        "client-init",
+        &[Format::Json, Format::Ndjson],
+        Format::Json,
+        Format::Json,
+    )?;
     // The single user first: a bad user fails before the specs are read.
     let single = match &a.users {
         None => Some(a.user.to_user()?),
@@ -121,9 +124,9 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval, specs)?;
     if overrides.is_some() && !a.include_local_overrides {
-        eprintln!(
-            "warning: overrides are not applied to client-init without --include-local-overrides"
-        );
+        crate::util::warn::warn(format_args!(
+            "overrides are not applied to client-init without --include-local-overrides"
+        ));
     }
     let overrides = overrides.filter(|_| a.include_local_overrides);
     let opts = a.gcir_options();
@@ -183,6 +186,7 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
                 out.push(b'\n');
                 sink.write_all(&out)
             })
+            .map(|()| ExitCode::Success)
         }
         (Some(path), None) => run_batch(
             a,
@@ -196,11 +200,11 @@ pub fn run(a: &ClientInitArgs) -> Result<ExitCode> {
         (None, None) => unreachable!("a single user is parsed when --users is absent"),
     };
     match outcome {
-        Ok(()) => {
+        Ok(read) => {
             sink.commit()?;
             match logger {
-                Some(l) => l.finish(),
-                None => Ok(ExitCode::Success),
+                Some(l) => Ok(read.or(l.finish()?)),
+                None => Ok(read),
             }
         }
         Err(e) => {
@@ -232,7 +236,6 @@ fn write_one<'s>(
         );
         return Ok(());
     };
-    let mut failure = None;
     write_client_init(
         ci,
         specs,
@@ -240,16 +243,10 @@ fn write_one<'s>(
         clock.now_ms(),
         user,
         out,
-        |kind, spec, r| {
-            if failure.is_none()
-                && let Err(e) = logger.log(specs, user, kind, &spec.name, r, None)
-            {
-                failure = Some(e);
-            }
-        },
+        |kind, spec, r| logger.log(specs, user, kind, &spec.name, r, None),
         None,
     );
-    failure.map_or(Ok(()), Err)
+    Ok(())
 }
 
 fn run_batch<'s>(
@@ -260,7 +257,7 @@ fn run_batch<'s>(
     path: &Path,
     sink: &mut Sink,
     mut logger: Option<&mut ExposureLogger>,
-) -> Result<()> {
+) -> Result<ExitCode> {
     let stamp = logger.as_ref().map(|l| l.stamp());
     let hook = move |user: &_,
                      kind,
@@ -287,71 +284,52 @@ fn run_batch<'s>(
         // Exposures first: whatever reaches the output has its exposures spooled, also
         // when the output closes early.
         if let Some(l) = logger.as_deref_mut() {
-            chunk.events.into_iter().try_for_each(|e| l.push(e))?;
+            chunk.events.into_iter().for_each(|e| l.push(e));
         }
         sink.write_spliced(bytes, &chunk.splices)
     })?;
-    streamed.report();
-    Ok(())
+    Ok(streamed.report())
 }
 
 /// Names given to the entity filters that match no spec of that kind: a warning, or an
 /// error with `--strict`.
-/// Where responses go: stdout, or an [`AtomicFile`] renamed into place by [`Sink::commit`]
-/// (so a failure never leaves half a file behind).
-enum Sink {
-    Stdout(BufWriter<std::io::Stdout>),
-    File { w: AtomicFile, dest: PathBuf },
+/// Where responses go: `--out FILE` (stdout without it) through [`OutputFile`], so a
+/// failure never leaves half a file behind.
+struct Sink {
+    w: OutputFile,
+    /// The output's name in messages.
+    name: PathBuf,
 }
 
 impl Sink {
     fn open(out: Option<&Path>) -> Result<Sink> {
-        let Some(dest) = out else {
-            return Ok(Sink::Stdout(BufWriter::with_capacity(
-                256 * 1024,
-                std::io::stdout(),
-            )));
+        let dest = out.unwrap_or(Path::new("-"));
+        let name = match dest.as_os_str() == "-" {
+            true => PathBuf::from("stdout"),
+            false => dest.to_path_buf(),
         };
-        if dest.file_name().is_none() {
-            return Err(Error::input(format!(
-                "--out {}: not a file name",
-                dest.display()
-            )));
-        }
-        let w = AtomicFile::create(dest).map_err(|e| Error::io(dest, e))?;
-        Ok(Sink::File {
-            w,
-            dest: dest.to_path_buf(),
-        })
+        let w = OutputFile::create(dest).map_err(|e| Error::io(&name, e))?;
+        Ok(Sink { w, name })
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
-        match self {
-            Sink::Stdout(w) => w.write_all(bytes).map_err(|e| Error::io("stdout", e)),
-            Sink::File { w, dest } => w.write_all(bytes).map_err(|e| Error::io(&*dest, e)),
-        }
+        self.w
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.name, e))
     }
 
     /// `bytes` with the spliced pieces in place.
     fn write_spliced(&mut self, bytes: &[u8], splices: &Splices<'_>) -> Result<()> {
-        match self {
-            Sink::Stdout(w) => splices
-                .write_to(w, bytes)
-                .map_err(|e| Error::io("stdout", e)),
-            Sink::File { w, dest } => splices.write_to(w, bytes).map_err(|e| Error::io(&*dest, e)),
-        }
+        splices
+            .write_to(&mut self.w, bytes)
+            .map_err(|e| Error::io(&self.name, e))
     }
 
     fn commit(self) -> Result<()> {
-        match self {
-            Sink::Stdout(mut w) => w.flush().map_err(|e| Error::io("stdout", e)),
-            Sink::File { w, dest } => w.commit().map_err(|e| Error::io(&dest, e)),
-        }
+        self.w.commit().map_err(|e| Error::io(&self.name, e))
     }
 
     fn abort(self) {
-        if let Sink::Stdout(mut w) = self {
-            let _ = w.flush();
-        }
+        self.w.abort();
     }
 }

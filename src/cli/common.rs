@@ -82,31 +82,89 @@ impl EvalArgs {
 
 /// `--overrides FILE` (JSON, or YAML by extension) and then the `--override-*` flags;
 /// experiment groups are looked up in `specs`.
+/// Names the specs do not have (in the file or a flag) are warned about with a did-you-mean:
+/// they would silently override nothing.
 pub fn load_overrides(args: &EvalArgs, specs: &CompiledSpecs) -> Result<Option<LocalOverrides>> {
-    let mut out = args.overrides.as_deref().map(read_overrides).transpose()?;
+    let mut out = match args.overrides.as_deref() {
+        Some(path) => {
+            let doc = read_overrides(path)?;
+            let origin = path.display().to_string();
+            let o = LocalOverrides::from_json(&doc, &origin)?;
+            for w in crate::eval::override_check::unknown_names(&doc, specs, &origin) {
+                crate::util::warn::warn(w);
+            }
+            Some(o)
+        }
+        None => None,
+    };
     let flags: Vec<OverrideFlag> = args.override_flags().cloned().collect();
+    for f in &flags {
+        if specs.get(f.kind, &f.name).is_none() {
+            crate::util::warn::warn(format_args!(
+                "--override-{} {}: no {} named {:?} in the specs{}",
+                f.flag_name,
+                f.text,
+                f.flag_name,
+                f.name,
+                specs.suggest(f.kind, &f.name)
+            ));
+        }
+    }
     if !flags.is_empty() {
         out.get_or_insert_with(LocalOverrides::default)
             .apply_flags(&flags, specs)?;
     }
+    for w in out.iter().flat_map(|o| o.kind_warnings(specs)) {
+        crate::util::warn::warn(w);
+    }
     Ok(out)
 }
 
-fn read_overrides(path: &Path) -> Result<LocalOverrides> {
+/// The overrides document: JSON, or YAML by extension.
+fn read_overrides(path: &Path) -> Result<serde_json::Value> {
     let yaml = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    if !yaml {
-        return LocalOverrides::load(path);
-    }
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    if !yaml {
+        return serde_json::from_str(&text)
+            .map_err(|e| Error::input(format!("{}: not valid JSON: {e}", path.display())));
+    }
     let at = |e: crate::suite::doc::DocError| {
         Error::input(format!("{}:{}: {}", path.display(), e.pos, e.msg))
     };
-    let json = crate::suite::doc::parse(&text, false)
+    crate::suite::doc::parse(&text, false)
         .and_then(|n| n.to_json())
-        .map_err(at)?;
-    LocalOverrides::from_json(&json, &path.display().to_string())
+        .map_err(at)
+}
+
+/// Whether a path flag reads stdin (`-`).
+pub fn is_stdin(p: Option<&Path>) -> bool {
+    p.is_some_and(|p| p.as_os_str() == "-")
+}
+
+/// Only one input can read stdin: `--specs -` with `--user -` (or `--users -`) is a usage
+/// error rather than one of them silently reading nothing. `inputs` are (flag, reads stdin).
+pub fn one_stdin(inputs: &[(&str, bool)]) -> Result<()> {
+    let on: Vec<String> = inputs
+        .iter()
+        .filter(|(_, stdin)| *stdin)
+        .map(|(flag, _)| format!("{flag} -"))
+        .collect();
+    match on.len() {
+        0 | 1 => Ok(()),
+        _ => Err(Error::input(format!(
+            "{} would all read stdin; only one input can: give the others as files",
+            on.join(" and ")
+        ))),
+    }
+}
+
+impl EvalArgs {
+    /// `--specs -`, as an input of [`one_stdin`].
+    pub fn specs_stdin(&self) -> (&'static str, bool) {
+        ("--specs", is_stdin(self.source.specs.as_deref()))
+    }
 }
 
 /// `--jobs`: worker threads for a stream of users.

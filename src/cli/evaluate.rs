@@ -5,16 +5,17 @@ use std::path::PathBuf;
 
 use serde_json::Value as Json;
 
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::args::EntityArgs;
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::persisted::StickyArgs;
-use crate::cli::user_args::UserArgs;
+use crate::cli::user_args::{SINGLE_USER_FLAGS, UserArgs};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::json::{Fields, Selection, append_field, write_evaluation_fields_with};
-use crate::output::records::{EvaluationRecords, StickyStore};
+use crate::output::records::{EvaluationRecords, RECORD_COLUMNS, StickyStore, record_rows};
 use crate::output::{self, Format};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::EvalResult;
@@ -25,18 +26,8 @@ use crate::spec::model::{Entity, Kind};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct EvaluateArgs {
-    /// Only this gate (repeatable).
-    #[arg(long = "gate", value_name = "NAME")]
-    pub gates: Vec<String>,
-    /// Only this dynamic config (repeatable).
-    #[arg(long = "config", value_name = "NAME")]
-    pub configs: Vec<String>,
-    /// Only this experiment (repeatable).
-    #[arg(long = "experiment", value_name = "NAME")]
-    pub experiments: Vec<String>,
-    /// Only this layer (repeatable).
-    #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
+    #[command(flatten)]
+    pub entities: EntityArgs,
     /// Also read this parameter store (repeatable): adds a `param_stores` section
     /// `{STORE: {PARAM: VALUE | null}}` to each record.
     #[arg(long = "param-store", value_name = "NAME")]
@@ -45,9 +36,11 @@ pub struct EvaluateArgs {
     #[arg(long)]
     pub all: bool,
     /// Users as NDJSON, one JSON object per line; `-` reads stdin.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = SINGLE_USER_FLAGS)]
     pub users: Option<PathBuf>,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     /// Only these fields of each record, comma-separated (any of user, value, rule_id,
@@ -68,6 +61,12 @@ pub struct EvaluateArgs {
 }
 
 pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
+    one_stdin(&[
+        a.eval.specs_stdin(),
+        a.user.stdin(),
+        ("--users", is_stdin(a.users.as_deref())),
+    ])?;
+    let format = format(a)?;
     let fields = match &a.fields {
         Some(list) => Fields::parse(list).map_err(Error::input)?,
         None => Fields::ALL,
@@ -76,11 +75,11 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval, specs)?;
     let mut sel = Selection {
-        gates: a.gates.clone(),
-        configs: a.configs.clone(),
-        layers: a.layers.clone(),
+        gates: a.entities.gates.clone(),
+        configs: a.entities.configs.clone(),
+        layers: a.entities.layers.clone(),
     };
-    sel.configs.extend(a.experiments.iter().cloned());
+    sel.configs.extend(a.entities.experiments.iter().cloned());
     let any = |_: &Entity| true;
     let checks = [
         NameCheck {
@@ -121,6 +120,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
             fields,
             &stores,
             path,
+            format,
             logger.as_mut(),
         )?,
         None => {
@@ -129,33 +129,22 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
             let mut ev = Evaluator::new(specs, &user, EvalOptions::at(specs, a.eval.clock()));
             ev.overrides = overrides.as_ref();
             ev.sticky = persisted.as_ref().map(|p| a.sticky.settings(p));
-            // A table on a terminal, unless JSON or a choice of fields was asked for.
-            let format = Format::choose(
-                a.eval.output.json || a.fields.is_some(),
-                Format::Table,
-                Format::Json,
-            );
             let table = format == Format::Table;
             let mut rows = Vec::new();
             let mut out = Vec::with_capacity(64 * 1024);
-            let mut failure = None;
             // One evaluation per entity feeds the record, the table and the exposures.
             write_evaluation_fields_with(&mut out, &mut ev, &sel, fields, &mut |kind, spec, r| {
                 if table {
-                    rows.push(output::table::evaluation_row(kind, spec, r));
+                    rows.push(output::table::evaluation_row(kind, spec, r, true));
                 }
-                if let Some(l) = logger.as_mut()
-                    && let Err(e) = l.log(specs, &user, kind, &spec.name, r, None)
-                {
-                    failure.get_or_insert(e);
+                if let Some(l) = logger.as_mut() {
+                    l.log(specs, &user, kind, &spec.name, r, None);
                 }
             });
             if !stores.is_empty() {
                 let section = param_store::read_stores(&mut ev, &stores, &mut |r| {
-                    if let Some(l) = logger.as_mut()
-                        && let Err(e) = l.log(specs, &user, r.kind, r.name, r.result, r.layer_param)
-                    {
-                        failure.get_or_insert(e);
+                    if let Some(l) = logger.as_mut() {
+                        l.log(specs, &user, r.kind, r.name, r.result, r.layer_param);
                     }
                 });
                 append_field(&mut out, "param_stores", &section);
@@ -172,13 +161,12 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
                     }
                 }
             }
-            if let Some(e) = failure {
-                return Err(e);
-            }
             let ops = std::mem::take(&mut ev.sticky_ops);
             drop(ev);
             if table {
-                output::print(output::table::evaluation(rows).as_bytes())?;
+                output::print(output::table::rows(&output::table::evaluation(rows)).as_bytes())?;
+            } else if let Some(text) = record_table(format, &[&out]) {
+                output::print(text.as_bytes())?;
             } else {
                 out.push(b'\n');
                 output::print(&out)?;
@@ -199,6 +187,74 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     }
 }
 
+/// The output format: a table for one user on a terminal (JSON when piped, or when
+/// `--fields` chooses fields), NDJSON for a stream of users; CSV and Markdown in both cases.
+fn format(a: &EvaluateArgs) -> Result<Format> {
+    let out = &a.eval.output;
+    if a.users.is_some() {
+        let f = out.choose(
+            "evaluate --users",
+            &[Format::Ndjson, Format::Json, Format::Csv, Format::Markdown],
+            Format::Ndjson,
+            Format::Ndjson,
+        )?;
+        return Ok(f);
+    }
+    let offered = [
+        Format::Table,
+        Format::Text,
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Markdown,
+    ];
+    let terminal = match a.fields {
+        Some(_) => Format::Json,
+        None => Format::Table,
+    };
+    Ok(
+        match out.choose("evaluate", &offered, terminal, Format::Json)? {
+            Format::Text => Format::Table,
+            f => f,
+        },
+    )
+}
+
+/// Records as CSV or Markdown rows (one per user and entity); `None` for other formats.
+fn record_table(format: Format, records: &[&[u8]]) -> Option<String> {
+    let mut out = String::new();
+    let header = records_header(format)?;
+    out.push_str(&header);
+    for r in records {
+        record_lines(format, r, &mut out);
+    }
+    Some(out)
+}
+
+/// The header of CSV or Markdown records.
+fn records_header(format: Format) -> Option<String> {
+    let header: Vec<String> = RECORD_COLUMNS.iter().map(|c| c.to_string()).collect();
+    let mut out = String::new();
+    match format {
+        Format::Csv => output::csv::line(&mut out, &header),
+        Format::Markdown => output::markdown::header(&mut out, &header, &[]),
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// The rows of NDJSON records (`bytes` holds whole lines) in CSV or Markdown.
+fn record_lines(format: Format, bytes: &[u8], out: &mut String) {
+    for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        for row in record_rows(line) {
+            match format {
+                Format::Csv => output::csv::line(out, &row),
+                _ => output::markdown::line(out, &row),
+            }
+        }
+    }
+}
+
 /// The stores asked for with `--param-store` (unknown ones warned about, or refused with
 /// `--strict`), or every store with `--all`.
 fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<&'a str>> {
@@ -207,14 +263,15 @@ fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<
     }
     for n in &a.param_stores {
         if specs.stores.get(n).is_none() {
+            let hint = specs.stores.suggest(n);
             if a.eval.strict {
                 return Err(Error::input(format!(
-                    "unknown parameter store {n:?} (--strict)"
+                    "unknown parameter store {n:?}{hint} (--strict)"
                 )));
             }
-            eprintln!(
-                "warning: no parameter store named {n:?} in the specs (reason: Unrecognized)"
-            );
+            crate::util::warn::warn(format_args!(
+                "no parameter store named {n:?} in the specs{hint} (reason: Unrecognized)"
+            ));
         }
     }
     Ok(a.param_stores.iter().map(String::as_str).collect())
@@ -229,6 +286,7 @@ fn run_batch(
     fields: Fields,
     stores: &[&str],
     path: &std::path::Path,
+    format: Format,
     mut logger: Option<&mut ExposureLogger>,
 ) -> Result<ExitCode> {
     let stdout = std::io::stdout();
@@ -275,16 +333,29 @@ fn run_batch(
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
+    let tabular = match records_header(format) {
+        Some(header) => {
+            sink.write_all(header.as_bytes())
+                .map_err(|e| Error::io("stdout", e))?;
+            true
+        }
+        None => false,
+    };
     let streamed = stream::run(&source, settings, &work, |bytes, chunk| {
         // Exposures first: whatever reaches stdout has its exposures spooled, also when
         // stdout closes early (the delivery commits what it has when dropped).
         if let Some(l) = logger.as_deref_mut() {
-            chunk.events.into_iter().try_for_each(|e| l.push(e))?;
+            chunk.events.into_iter().for_each(|e| l.push(e));
         }
-        chunk
-            .splices
-            .write_to(&mut sink, bytes)
-            .map_err(|e| Error::io("stdout", e))
+        match tabular {
+            true => {
+                let mut text = String::new();
+                record_lines(format, &chunk.splices.assemble(bytes), &mut text);
+                sink.write_all(text.as_bytes())
+            }
+            false => chunk.splices.write_to(&mut sink, bytes),
+        }
+        .map_err(|e| Error::io("stdout", e))
     });
     // What was written stays written, also when a later line fails; so do the sticky
     // assignments of the users written.
@@ -299,6 +370,5 @@ fn run_batch(
     }
     let streamed = streamed?;
     flushed?;
-    streamed.report();
-    Ok(ExitCode::Success)
+    Ok(streamed.report())
 }

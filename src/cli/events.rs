@@ -25,6 +25,7 @@ pub fn start_delivery(args: &SendArgs) -> Result<Delivery> {
             net.key.resolve()?
         },
         no_send: args.no_send,
+        without_key: "or --no-send to only spool the events",
         api: net.api.clone(),
         log_event_url: args.delivery.log_event_url.clone(),
         batch_size: args.delivery.batch_size,
@@ -61,10 +62,15 @@ pub struct LogEventsArgs {
     #[arg(long, short, value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Skip bad lines (each reported on stderr) instead of stopping at the first; the exit
-    /// code is then 2 if any line was skipped.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
+
+    /// The time of events that have none (RFC 3339, a date or epoch ms) [default: now].
+    #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
+    pub at: Option<crate::util::clock::Clock>,
 
     #[command(flatten)]
     pub send: SendArgs,
@@ -105,18 +111,19 @@ pub fn run_log_events(args: &LogEventsArgs) -> Result<ExitCode> {
         keep_going: args.keep_going,
         on_progress: Some(&progress),
         idle: Duration::from_millis(500),
+        now_ms: args.at.and_then(|c| c.fixed()),
     };
     let ingested = ingest_ndjson(input, &mut delivery, &opts);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
     // Whatever was accepted before an error is delivered (or left spooled) all the same.
-    let code = finish_delivery(delivery, args.send.quiet && ingested.is_ok())?;
+    let code = finish_delivery(delivery, crate::util::warn::quiet() && ingested.is_ok())?;
     let rep = ingested?;
     if code == ExitCode::Success && rep.skipped > 0 {
         eprintln!(
-            "statsig: {} of {} lines skipped (see above)",
-            rep.skipped, rep.lines
+            "{}",
+            crate::util::lines::skipped_summary(rep.skipped, rep.lines)
         );
         return Ok(ExitCode::Input);
     }
@@ -163,16 +170,16 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
     match &args.command {
         EventsCommand::Flush { send } => {
             let d = start_delivery(send)?;
-            finish_delivery(d, send.quiet)
+            finish_delivery(d, crate::util::warn::quiet())
         }
         EventsCommand::Retry { send } => {
             let dir = default_dir(send.delivery.spool.as_deref())?;
             let n = Spool::open(&dir)?.revive_dead_letters()?;
-            if !send.quiet {
+            if !crate::util::warn::quiet() {
                 eprintln!("statsig: events: {n} dead letters queued again");
             }
             let d = start_delivery(send)?;
-            finish_delivery(d, send.quiet)
+            finish_delivery(d, crate::util::warn::quiet())
         }
         EventsCommand::Purge { spool } => {
             let dir = default_dir(spool.as_deref())?;
@@ -200,7 +207,12 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
                     ..Default::default()
                 }
             };
-            let format = Format::choose(flags.json, Format::Text, Format::Text);
+            let format = flags.choose(
+                "events status",
+                &[Format::Text, Format::Json],
+                Format::Text,
+                Format::Text,
+            )?;
             output::print(&output::spool_status(format, &st)?)?;
             Ok(ExitCode::Success)
         }

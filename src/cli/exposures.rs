@@ -5,7 +5,6 @@
 use clap::Args;
 
 use crate::cli::args::{DeliveryArgs, SourceArgs};
-use crate::cli::events::finish_delivery;
 use crate::error::{ExitCode, Result};
 use crate::events::Delivery;
 use crate::events::exposure::{
@@ -17,6 +16,7 @@ use crate::spec::CompiledSpecs;
 use crate::spec::model::Kind;
 use crate::user::User;
 use crate::util::clock::Clock;
+use crate::util::warn::warn;
 
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Events")]
@@ -26,15 +26,26 @@ pub struct ExposureArgs {
     #[arg(long)]
     pub log_exposures: bool,
 
+    /// Exit with 3 when the exposures could not be delivered. Without it the exit code
+    /// answers the command's question and delivery trouble is one warning on stderr (the
+    /// exposures stay spooled for `statsig events flush` either way).
+    #[arg(long, requires = "log_exposures")]
+    pub strict_delivery: bool,
+
     #[command(flatten)]
     pub delivery: DeliveryArgs,
 }
 
-/// Collects exposures for one run and delivers them.
+/// Collects exposures for one run and delivers them. Logging is a side effect of the
+/// command: a failure to spool or send is kept for [`ExposureLogger::finish`], which decides
+/// whether it changes the exit code (`--strict-delivery`) or is only a warning.
 pub struct ExposureLogger {
     delivery: Delivery,
     dedupe: Deduper,
     stamp: ExposureStamp,
+    strict: bool,
+    /// The first failure to spool an exposure.
+    failed: Option<crate::Error>,
 }
 
 /// What every exposure of a run carries; builds the events of a result on any thread.
@@ -63,6 +74,7 @@ impl ExposureLogger {
         let delivery = open_delivery(DeliverySettings {
             key: net.key.resolve()?,
             no_send: false,
+            without_key: "or leave out --log-exposures",
             api: net.api.clone(),
             log_event_url: x.delivery.log_event_url.clone(),
             batch_size: x.delivery.batch_size,
@@ -74,6 +86,8 @@ impl ExposureLogger {
         Ok(Some(ExposureLogger {
             delivery,
             dedupe: Deduper::default(),
+            strict: x.strict_delivery,
+            failed: None,
             stamp: ExposureStamp {
                 reason_source,
                 lcut: specs.time,
@@ -88,12 +102,15 @@ impl ExposureLogger {
         self.stamp
     }
 
-    /// Delivers an event unless an equal one was delivered already.
-    pub fn push(&mut self, event: crate::events::Event) -> Result<()> {
-        if self.dedupe.first_time(&event) {
-            self.delivery.push(&event)?;
+    /// Delivers an event unless an equal one was delivered already. A failure is kept for
+    /// [`ExposureLogger::finish`]; the command goes on.
+    pub fn push(&mut self, event: crate::events::Event) {
+        if self.failed.is_none()
+            && self.dedupe.first_time(&event)
+            && let Err(e) = self.delivery.push(&event)
+        {
+            self.failed = Some(e);
         }
-        Ok(())
     }
 
     /// Logs the exposures a result implies: the gate, the config, or every parameter of
@@ -106,16 +123,56 @@ impl ExposureLogger {
         name: &str,
         r: &EvalResult<'_>,
         param: Option<&str>,
-    ) -> Result<()> {
+    ) {
         let mut events = Vec::new();
         self.stamp
             .events(specs, user, kind, name, r, param, &mut events);
-        events.into_iter().try_for_each(|e| self.push(e))
+        events.into_iter().for_each(|e| self.push(e));
     }
 
-    /// Delivers (or spools) what was logged; prints the summary line; 0 or 3.
+    /// Delivers (or spools) what was logged. Success when delivered; otherwise one warning
+    /// on stderr and success, or with `--strict-delivery` the error (3 when the server could
+    /// not be reached or refused, 2 when the spool could not be written).
     pub fn finish(self) -> Result<ExitCode> {
-        finish_delivery(self.delivery, true)
+        let dir = self.delivery.spool().dir().display().to_string();
+        let finished = match self.failed {
+            Some(e) => {
+                drop(self.delivery);
+                Err(e)
+            }
+            None => self.delivery.finish(),
+        };
+        let report = match finished {
+            Ok(r) => r,
+            Err(e) if self.strict => return Err(e),
+            Err(e) => {
+                warn(format_args!(
+                    "exposures not logged: {e} (--strict-delivery makes this an error)"
+                ));
+                return Ok(ExitCode::Success);
+            }
+        };
+        for note in &report.notes {
+            eprintln!("statsig: spool: {note}");
+        }
+        let summary = report.summary(&dir);
+        if report.delivered() {
+            // Earlier runs' events the server refused: worth a line, not this run's failure.
+            if report.dead > 0 {
+                warn(summary.strip_prefix("statsig: ").unwrap_or(&summary));
+            }
+            return Ok(ExitCode::Success);
+        }
+        let summary = summary.strip_prefix("statsig: ").unwrap_or(&summary);
+        if self.strict {
+            eprintln!("error: exposures not delivered: {summary}");
+            return Ok(ExitCode::Network);
+        }
+        warn(format_args!(
+            "exposures not delivered ({summary}); `statsig events flush` sends them later \
+             (--strict-delivery makes this exit 3)"
+        ));
+        Ok(ExitCode::Success)
     }
 }
 

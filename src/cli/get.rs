@@ -1,15 +1,18 @@
 //! `check-gate`, `get-config`, `get-experiment`, `get-layer`: one entity for one user.
 
-use crate::cli::common::{EvalArgs, load_overrides};
+use crate::cli::common::{EvalArgs, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
+use crate::cli::persisted::StickyArgs;
 use crate::cli::user_args::UserArgs;
 use crate::error::{Error, ExitCode, Result};
+use crate::eval::evaluator::ConfigRead;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::Explanation;
 use crate::output::json::{value_json, write_result_json};
-use crate::output::{self, Format};
+use crate::output::{self, Format, style};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
@@ -17,13 +20,9 @@ use crate::spec::describe::collection;
 use crate::spec::model::Kind;
 use crate::user::User;
 
+/// What `check-gate` and every `get-*` take besides the entity's name.
 #[derive(Debug, Clone, clap::Args)]
-pub struct CheckGateArgs {
-    /// The gate's name.
-    pub name: String,
-    /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
-    #[arg(long)]
-    pub exit_code: bool,
+pub struct OneArgs {
     /// Show every rule and condition looked at, the user's values they compared, hash
     /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
     /// `--json`) as an `explain` object in the JSON result on stdout.
@@ -36,6 +35,17 @@ pub struct CheckGateArgs {
     pub eval: EvalArgs,
     #[command(flatten)]
     pub exposures: ExposureArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckGateArgs {
+    /// The gate's name.
+    pub name: String,
+    /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
+    #[arg(long)]
+    pub exit_code: bool,
+    #[command(flatten)]
+    pub one: OneArgs,
 }
 
 /// How a value is printed: one field of it, quotes or not.
@@ -56,18 +66,16 @@ pub struct GetArgs {
     pub name: String,
     #[command(flatten)]
     pub value: ValueArgs,
-    /// Show every rule and condition looked at, the user's values they compared, hash
-    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
-    /// `--json`) as an `explain` object in the JSON result on stdout.
-    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
-          default_missing_value = "auto", value_name = "FORM")]
-    pub explain: Option<ExplainForm>,
     #[command(flatten)]
-    pub user: UserArgs,
+    pub one: OneArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct GetExperimentArgs {
     #[command(flatten)]
-    pub eval: EvalArgs,
+    pub get: GetArgs,
     #[command(flatten)]
-    pub exposures: ExposureArgs,
+    pub sticky: StickyArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -79,18 +87,10 @@ pub struct GetLayerArgs {
     /// A string without quotes and other values as one line of JSON, for shell scripts.
     #[arg(long, short = 'r', help_heading = "Output")]
     pub raw: bool,
-    /// Show every rule and condition looked at, the user's values they compared, hash
-    /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
-    /// `--json`) as an `explain` object in the JSON result on stdout.
-    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
-          default_missing_value = "auto", value_name = "FORM")]
-    pub explain: Option<ExplainForm>,
     #[command(flatten)]
-    pub user: UserArgs,
+    pub sticky: StickyArgs,
     #[command(flatten)]
-    pub eval: EvalArgs,
-    #[command(flatten)]
-    pub exposures: ExposureArgs,
+    pub one: OneArgs,
 }
 
 /// How `--explain` is written.
@@ -102,32 +102,51 @@ pub enum ExplainForm {
     Json,
 }
 
-/// What one `check-gate` / `get-*` run asks for.
-struct One<'a> {
-    kind: Kind,
-    name: &'a str,
-    /// One parameter of a layer.
-    param: Option<&'a str>,
-    explain: Option<ExplainForm>,
-    user: &'a UserArgs,
-    eval: &'a EvalArgs,
-    exposures: &'a ExposureArgs,
+/// The formats `check-gate` and `get-*` print.
+const ONE_FORMATS: [Format; 6] = [
+    Format::Text,
+    Format::Json,
+    Format::Ndjson,
+    Format::Table,
+    Format::Csv,
+    Format::Markdown,
+];
+
+/// How the entity is read and printed: as the SDK's `get_dynamic_config` or
+/// `get_experiment` (for a config), with sticky values or not; the text form bare or not.
+#[derive(Clone, Copy)]
+struct Read<'a> {
+    config_read: ConfigRead,
+    sticky: Option<&'a StickyArgs>,
+    raw: bool,
 }
 
-/// Evaluates one entity and prints it as JSON (`--json`) or as `text` renders it.
+/// Evaluates one entity and prints it: as JSON (`--json`; one line, so NDJSON too), as rows
+/// (table, CSV, Markdown), or as text: the value `shown` picks (a gate's boolean, a field,
+/// a parameter), bare with `raw`.
 fn run_one(
-    one: &One<'_>,
-    text: &mut dyn FnMut(&EvalResult<'_>, &mut Vec<u8>) -> Result<()>,
+    command: &str,
+    kind: Kind,
+    name: &str,
+    param: Option<&str>,
+    one: &OneArgs,
+    read: Read<'_>,
+    shown: &mut dyn FnMut(&EvalResult<'_>) -> Result<serde_json::Value>,
 ) -> Result<(bool, ExitCode)> {
-    let One {
-        kind,
-        name,
-        param,
+    let OneArgs {
         explain,
         user: user_args,
         eval,
         exposures,
-    } = *one;
+    } = one;
+    let explain = *explain;
+    one_stdin(&[eval.specs_stdin(), user_args.stdin()])?;
+    let format = match explain {
+        Some(ExplainForm::Json) => Format::Json,
+        _ => eval
+            .output
+            .choose(command, &ONE_FORMATS, Format::Text, Format::Text)?,
+    };
     let user = user_args.to_user()?;
     let LoadedSpecs {
         specs,
@@ -140,33 +159,37 @@ fn run_one(
         load_specs_for(&eval.source.settings(), &[(kind, name)])?
     };
     let overrides = load_overrides(eval, &specs)?;
-    let opts = EvalOptions::at(&specs, eval.clock());
-    let (result, recorder) = match explain {
+    let mut persisted = match read.sticky {
+        Some(s) => s.load()?,
+        None => None,
+    };
+    let how = How {
+        opts: EvalOptions::at(&specs, eval.clock()),
+        overrides: overrides.as_ref(),
+        config_read: read.config_read,
+        sticky: read
+            .sticky
+            .zip(persisted.as_ref())
+            .map(|(s, p)| s.settings(p)),
+    };
+    let (result, recorder, ops) = match explain {
         Some(_) => {
-            let (r, t) = evaluate_one(
-                &specs,
-                &user,
-                opts,
-                overrides.as_ref(),
-                kind,
-                name,
-                Recorder::default(),
-            );
-            (r, Some(t))
+            let (r, t, ops) = evaluate_one(&specs, &user, &how, kind, name, Recorder::default());
+            (r, Some(t), ops)
         }
-        None => (
-            evaluate_one(&specs, &user, opts, overrides.as_ref(), kind, name, NoTrace).0,
-            None,
-        ),
+        None => {
+            let (r, _, ops) = evaluate_one(&specs, &user, &how, kind, name, NoTrace);
+            (r, None, ops)
+        }
     };
     let r = &result;
     let explanation = recorder.as_ref().map(|trace| Explanation {
         kind,
         name,
-        result: r,
+        reason: r.reason(),
         trace,
     });
-    let json_out = eval.output.json || explain == Some(ExplainForm::Json);
+    let json_out = matches!(format, Format::Json | Format::Ndjson);
     if let Some(x) = &explanation
         && (explain == Some(ExplainForm::Text) || !json_out)
     {
@@ -174,20 +197,37 @@ fn run_one(
     }
     let recognized = r.reason() != Reason::Unrecognized;
     if !recognized {
-        eprintln!(
-            "warning: no {} named {name:?} in the specs (reason: Unrecognized)",
-            collection(kind)
-        );
+        let hint = specs.suggest(kind, name);
         if eval.strict {
             return Err(Error::input(format!(
-                "unknown {} {name:?} (--strict)",
+                "unknown {} {name:?}{hint} (--strict)",
                 collection(kind)
             )));
         }
+        crate::util::warn::warn(format_args!(
+            "no {} named {name:?} in the specs{hint} (reason: Unrecognized)",
+            collection(kind)
+        ));
+    }
+    if let Some(p) = param
+        && recognized
+    {
+        let keys: &[Box<str>] = r.value().map(|j| &*j.keys).unwrap_or_default();
+        if !keys.iter().any(|k| &**k == p) {
+            let hint = crate::util::suggest::hint(p, keys.iter().map(|k| &**k));
+            if eval.strict {
+                return Err(Error::input(format!(
+                    "layer {name:?} has no parameter {p:?}{hint} (--strict)"
+                )));
+            }
+            crate::util::warn::warn(format_args!(
+                "layer {name:?} has no parameter {p:?}{hint}; printing null"
+            ));
+        }
     }
     let mut out = Vec::with_capacity(1024);
-    match Format::choose(json_out, Format::Text, Format::Text) {
-        Format::Json => {
+    match format {
+        Format::Json | Format::Ndjson => {
             write_result_json(&mut out, kind, name, r, source.reason_source(), param);
             if let Some(x) = &explanation
                 && explain != Some(ExplainForm::Text)
@@ -199,7 +239,25 @@ fn run_one(
             }
             out.push(b'\n');
         }
-        _ => text(r, &mut out)?,
+        Format::Text => {
+            let v = shown(r)?;
+            match (kind, &v) {
+                (Kind::Gate, serde_json::Value::Bool(b)) => {
+                    out.extend_from_slice(style::boolean(*b).as_bytes());
+                    out.push(b'\n');
+                }
+                _ => print_value(&mut out, &v, read.raw),
+            }
+        }
+        _ => {
+            let v = shown(r)?;
+            let mut record = Vec::with_capacity(1024);
+            write_result_json(&mut record, kind, name, r, source.reason_source(), param);
+            let record: serde_json::Value =
+                serde_json::from_slice(&record).map_err(|e| Error::internal(e.to_string()))?;
+            let rows = output::rows::result(&record, param, &v);
+            out.extend_from_slice(rows.render(format).unwrap_or_default().as_bytes());
+        }
     }
     // The exposure is logged whether or not stdout is still open to show the result.
     let mut logger = match recognized {
@@ -213,7 +271,7 @@ fn run_one(
         false => None,
     };
     if let Some(l) = logger.as_mut() {
-        l.log(&specs, &user, kind, name, r, param)?;
+        l.log(&specs, &user, kind, name, r, param);
     }
     let written = output::print(&out);
     let code = match logger {
@@ -221,23 +279,40 @@ fn run_one(
         None => ExitCode::Success,
     };
     written?;
-    Ok((r.bool, code))
+    let passed = r.bool;
+    drop((recorder, result, how));
+    if let (Some(args), Some(p)) = (read.sticky, persisted.as_mut()) {
+        let changed = p.apply(ops);
+        args.save(p, changed)?;
+    }
+    Ok((passed, code))
 }
 
-/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing).
+/// How one entity is evaluated.
+struct How<'s> {
+    opts: EvalOptions<'s>,
+    overrides: Option<&'s LocalOverrides>,
+    config_read: ConfigRead,
+    sticky: Option<Sticky<'s>>,
+}
+
+/// One top-level evaluation with a trace of type `T` ([`NoTrace`] costs nothing), and the
+/// sticky values to save or delete.
 fn evaluate_one<'s, T: Trace>(
     specs: &'s CompiledSpecs,
     user: &User,
-    opts: EvalOptions<'s>,
-    overrides: Option<&'s LocalOverrides>,
+    how: &How<'s>,
     kind: Kind,
     name: &str,
     trace: T,
-) -> (EvalResult<'s>, T) {
-    let mut ev = Evaluator::with_trace(specs, user, opts, trace);
-    ev.overrides = overrides;
+) -> (EvalResult<'s>, T, Vec<StickyOp>) {
+    let mut ev = Evaluator::with_trace(specs, user, how.opts, trace);
+    ev.overrides = how.overrides;
+    ev.config_read = how.config_read;
+    ev.sticky = how.sticky;
     ev.evaluate(kind, name);
-    (std::mem::take(&mut ev.result), ev.trace)
+    let ops = std::mem::take(&mut ev.sticky_ops);
+    (std::mem::take(&mut ev.result), ev.trace, ops)
 }
 
 /// `--field PATH`: the value at a dotted path (array elements by index); an error names the
@@ -298,19 +373,19 @@ fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
-    let one = One {
-        kind: Kind::Gate,
-        name: &a.name,
-        param: None,
-        explain: a.explain,
-        user: &a.user,
-        eval: &a.eval,
-        exposures: &a.exposures,
-    };
-    let (passed, code) = run_one(&one, &mut |r, out| {
-        out.extend_from_slice(if r.bool { b"true\n" } else { b"false\n" });
-        Ok(())
-    })?;
+    let (passed, code) = run_one(
+        "check-gate",
+        Kind::Gate,
+        &a.name,
+        None,
+        &a.one,
+        Read {
+            config_read: ConfigRead::ByEntity,
+            sticky: None,
+            raw: false,
+        },
+        &mut |r| Ok(serde_json::Value::Bool(r.bool)),
+    )?;
     if code != ExitCode::Success {
         return Ok(code);
     }
@@ -321,56 +396,69 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
     })
 }
 
+/// `get-config`: the SDK's `get_dynamic_config`.
 pub fn get_config(a: &GetArgs) -> Result<ExitCode> {
-    let one = One {
-        kind: Kind::Config,
-        name: &a.name,
-        param: None,
-        explain: a.explain,
-        user: &a.user,
-        eval: &a.eval,
-        exposures: &a.exposures,
+    let read = Read {
+        config_read: ConfigRead::Config,
+        sticky: None,
+        raw: a.value.raw,
     };
-    run_one(&one, &mut |r, out| {
-        let v = value_json(r);
-        let shown = match &a.value.field {
-            Some(path) => {
-                field(&v, path).map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
-            }
-            None => &v,
-        };
-        print_value(out, shown, a.value.raw);
-        Ok(())
-    })
+    get_config_as("get-config", a, read)
+}
+
+/// `get-experiment`: the SDK's `get_experiment` (experiment overrides, sticky values).
+pub fn get_experiment(a: &GetExperimentArgs) -> Result<ExitCode> {
+    let read = Read {
+        config_read: ConfigRead::Experiment,
+        sticky: Some(&a.sticky),
+        raw: a.get.value.raw,
+    };
+    get_config_as("get-experiment", &a.get, read)
+}
+
+/// `get-config` and `get-experiment` (`command` names which, for errors).
+fn get_config_as(command: &str, a: &GetArgs, read: Read<'_>) -> Result<ExitCode> {
+    run_one(
+        command,
+        Kind::Config,
+        &a.name,
+        None,
+        &a.one,
+        read,
+        &mut |r| {
+            let v = value_json(r);
+            Ok(match &a.value.field {
+                Some(path) => field(&v, path)
+                    .map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+                    .clone(),
+                None => v,
+            })
+        },
+    )
     .map(|(_, code)| code)
 }
 
 pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     let param = a.param.as_deref();
-    let one = One {
-        kind: Kind::Layer,
-        name: &a.name,
+    run_one(
+        "get-layer",
+        Kind::Layer,
+        &a.name,
         param,
-        explain: a.explain,
-        user: &a.user,
-        eval: &a.eval,
-        exposures: &a.exposures,
-    };
-    run_one(&one, &mut |r, out| {
-        match param {
-            Some(p) => {
-                let v = value_json(r);
-                match v.get(p) {
-                    Some(x) => print_value(out, x, a.raw),
-                    None => {
-                        eprintln!("warning: layer {:?} has no parameter {p:?}", a.name);
-                        print_value(out, &serde_json::Value::Null, a.raw)
-                    }
-                }
-            }
-            None => print_value(out, &value_json(r), a.raw),
-        }
-        Ok(())
-    })
+        &a.one,
+        Read {
+            config_read: ConfigRead::ByEntity,
+            sticky: Some(&a.sticky),
+            raw: a.raw,
+        },
+        &mut |r| {
+            let v = value_json(r);
+            Ok(match param {
+                // An unknown parameter was warned about (or refused, --strict) already.
+                Some(p) => v.get(p).cloned().unwrap_or(serde_json::Value::Null),
+                None => v,
+            })
+        },
+    )
     .map(|(_, code)| code)
 }

@@ -2,15 +2,16 @@
 
 use std::path::PathBuf;
 
-use crate::cli::args::TextOrJson;
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
 use crate::eval::persisted::{PersistedValues, Sticky};
+use crate::output::Format;
 use crate::output::impact::render;
 use crate::population::impact::{ImpactPlan, ImpactTally};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::source::{SourceSettings, load_specs};
+use crate::spec::model::Kind;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImpactArgs {
@@ -34,9 +35,6 @@ pub struct ImpactArgs {
     /// Exit 1 when any entity changes for any user (a CI guard on rule edits).
     #[arg(long, visible_alias = "exit-code")]
     pub fail_on_change: bool,
-    /// Output format [default: text].
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
     /// Sticky assignments both versions read, as the SDKs' user persistent storage holds
     /// them (`{"<unitID>:<idType>": {NAME: StickyValues}}`; never written): a saved
     /// experiment or layer assignment holds while its experiment is active, and the flips
@@ -49,7 +47,9 @@ pub struct ImpactArgs {
     /// Drop a sticky value when an override rule of the experiment now matches the user.
     #[arg(long, requires = "persisted_values")]
     pub enforce_overrides: bool,
-    /// Skip (and report) bad user lines instead of stopping.
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
@@ -76,6 +76,22 @@ fn side(
 }
 
 pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
+    let format = a.eval.output.choose(
+        "impact",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        Format::Text,
+        Format::Text,
+    )?;
+    let mut stdin = vec![a.eval.specs_stdin(), ("--users", is_stdin(Some(&a.users)))];
+    stdin.extend(a.versions.iter().map(|v| ("SPECS", is_stdin(Some(v)))));
+    one_stdin(&stdin)?;
     let base = &a.eval.source.settings();
     let (old, new) = match (a.versions.as_slice(), &a.old_data_store) {
         ([old, new], None) => (side(base, Some(old), None), side(base, Some(new), None)),
@@ -122,7 +138,15 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
                 || s.layer_index.contains_key(name.as_str())
         });
         if !known {
-            eprintln!("warning: --ignore {name:?}: no entity of that name in either version");
+            let names = [&old.specs, &new.specs].into_iter().flat_map(|s| {
+                [Kind::Gate, Kind::Config, Kind::Layer]
+                    .into_iter()
+                    .flat_map(|k| s.specs(k).iter().map(|x| &*x.name))
+            });
+            let hint = crate::util::suggest::hint(name, names);
+            crate::util::warn::warn(format_args!(
+                "--ignore {name:?}: no entity of that name in either version{hint}"
+            ));
         }
     }
     let settings = StreamSettings {
@@ -135,12 +159,12 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
         tally.absorb(part, a.examples);
         Ok(())
     })?;
-    streamed.report();
+    let read = streamed.report();
     let impact = plan.finish(tally);
-    crate::output::print(render(&impact, a.format.format()).as_bytes())?;
-    Ok(if a.fail_on_change && !impact.entities.is_empty() {
+    crate::output::print(render(&impact, format).as_bytes())?;
+    Ok(read.or(if a.fail_on_change && !impact.entities.is_empty() {
         ExitCode::No
     } else {
         ExitCode::Success
-    })
+    }))
 }

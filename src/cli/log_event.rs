@@ -32,6 +32,11 @@ pub struct LogEventArgs {
     #[arg(long, value_name = "MS")]
     pub time: Option<i64>,
 
+    /// The event time as RFC 3339, a date or epoch ms, as `--at` on the evaluating commands.
+    #[arg(long, value_name = "TIME", conflicts_with = "time",
+          value_parser = crate::spec::time::parse_clock)]
+    pub at: Option<crate::util::clock::Clock>,
+
     #[command(flatten)]
     pub user: UserArgs,
 
@@ -65,6 +70,12 @@ pub fn build_event(args: &LogEventArgs) -> Result<Event> {
         }
         e.time = t;
     }
+    if let Some(ms) = args.at.and_then(|c| c.fixed()) {
+        if ms < 0 {
+            return Err(Error::input("--at must not be before 1970"));
+        }
+        e.time = ms;
+    }
     if !args.user.is_empty() {
         let user = User::from_json(Json::Object(args.user.to_json()?), "user")?;
         e = e.with_user(&user);
@@ -76,7 +87,7 @@ pub fn run(args: &LogEventArgs) -> Result<ExitCode> {
     let event = build_event(args)?;
     let mut d = start_delivery(&args.send)?;
     d.push(&event)?;
-    finish_delivery(d, args.send.quiet)
+    finish_delivery(d, crate::util::warn::quiet())
 }
 
 #[cfg(test)]

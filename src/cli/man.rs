@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
-
 use crate::error::{Error, ExitCode, Result};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -16,7 +14,7 @@ pub struct ManArgs {
 }
 
 pub fn run(a: &ManArgs) -> Result<ExitCode> {
-    let cmd = super::Cli::command();
+    let cmd = super::command();
     match &a.dir {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;

@@ -4,6 +4,7 @@ pub mod args;
 pub mod client_init;
 pub mod common;
 pub mod evaluate;
+pub mod exit_codes;
 pub mod exposures;
 pub mod get;
 pub mod impact;
@@ -32,6 +33,8 @@ pub mod log_event;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub global: args::GlobalArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -41,7 +44,7 @@ pub enum Command {
     /// Get a dynamic config's value for a user.
     GetConfig(get::GetArgs),
     /// Get an experiment's value for a user.
-    GetExperiment(get::GetArgs),
+    GetExperiment(get::GetExperimentArgs),
     /// Get a layer's value (or one parameter of it) for a user.
     GetLayer(get::GetLayerArgs),
     /// Read a parameter store for a user: every parameter as a JSON object, or one.
@@ -93,9 +96,19 @@ pub enum SpecsInspect {
     Push(specs::PushArgs),
 }
 
+/// The whole command line as clap sees it: the derived definitions with each command's
+/// "Exit codes:" section. `--help`, the man pages and the completions all come from here.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    exit_codes::with_exit_codes(Cli::command())
+}
+
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn run() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
+    crate::util::warn::set_quiet(cli.global.quiet);
+    crate::output::style::init(cli.global.color.when());
     let code = match dispatch(cli.command) {
         Ok(code) => code,
         // A closed pipe (`statsig evaluate ... | head`) is the reader's choice, not an error.
@@ -114,7 +127,7 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
     match command {
         Command::CheckGate(a) => get::check_gate(&a),
         Command::GetConfig(a) => get::get_config(&a),
-        Command::GetExperiment(a) => get::get_config(&a),
+        Command::GetExperiment(a) => get::get_experiment(&a),
         Command::GetLayer(a) => get::get_layer(&a),
         Command::GetParamStore(a) => param_store::run(&a),
         Command::Evaluate(a) => evaluate::run(&a),
@@ -127,13 +140,11 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
         Command::LogEvents(a) => events::run_log_events(&a),
         Command::Events(a) => events::run_events(&a),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "statsig",
-                &mut std::io::stdout(),
-            );
+            // Into memory first: clap_complete panics on a failed write (a closed pipe),
+            // where output::print reports it like every printer does.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut self::command(), "statsig", &mut script);
+            crate::output::print(&script)?;
             Ok(ExitCode::Success)
         }
         Command::Specs { cmd } => match cmd {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde_json::Value as Json;
 
-use crate::cli::common::{EvalArgs, load_overrides};
+use crate::cli::common::{EvalArgs, load_overrides, one_stdin};
 use crate::cli::exposures::{ExposureArgs, ExposureLogger};
 use crate::cli::user_args::UserArgs;
 use crate::error::ExitCode;
@@ -12,6 +12,8 @@ use crate::error::{Error, Result};
 use crate::eval::EvalOptions;
 use crate::eval::Evaluator;
 use crate::eval::param_store::{self, Referenced, ValueType};
+use crate::output::Format;
+use crate::output::rows::{Rows, value_cell};
 use crate::result::Reason;
 use crate::source::{LoadedSpecs, load_specs};
 
@@ -36,6 +38,20 @@ pub struct GetParamStoreArgs {
 }
 
 pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
+    one_stdin(&[a.eval.specs_stdin(), a.user.stdin()])?;
+    let format = a.eval.output.choose(
+        "get-param-store",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        Format::Text,
+        Format::Text,
+    )?;
     let fallback: Option<Json> = a
         .default
         .as_deref()
@@ -55,21 +71,17 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     let reason = match found {
         Some((_, r)) => r,
         None => {
-            let known: Vec<&str> = specs.stores.stores.iter().map(|s| &*s.name).collect();
-            let hint = match known.as_slice() {
-                [] => " (the payload has no param_stores)".to_string(),
-                k => format!(" (stores: {})", k.join(", ")),
-            };
+            let hint = specs.stores.suggest(&a.name);
             if a.eval.strict {
                 return Err(Error::input(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
                     a.name
                 )));
             }
-            eprintln!(
-                "warning: no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
+            crate::util::warn::warn(format_args!(
+                "no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
                 a.name
-            );
+            ));
             Reason::Unrecognized
         }
     };
@@ -82,22 +94,28 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     )?;
     let mut ev = Evaluator::new(&specs, &user, EvalOptions::for_specs(&specs));
     ev.overrides = overrides.as_ref();
-    let mut failure = None;
     let mut seen = |r: Referenced<'_, '_>| {
-        if let Some(l) = logger.as_mut()
-            && let Err(e) = l.log(&specs, &user, r.kind, r.name, r.result, r.layer_param)
-        {
-            failure.get_or_insert(e);
+        if let Some(l) = logger.as_mut() {
+            l.log(&specs, &user, r.kind, r.name, r.result, r.layer_param);
         }
     };
     let value = match (&a.param, found) {
         (Some(p), store) => {
             let param = store.and_then(|(s, _)| s.get(p));
-            if store.is_some() && param.is_none() {
-                eprintln!(
-                    "warning: parameter store {:?} has no parameter {p:?}",
+            if let Some((s, _)) = store
+                && param.is_none()
+            {
+                let hint = s.suggest(p);
+                if a.eval.strict {
+                    return Err(Error::input(format!(
+                        "parameter store {:?} has no parameter {p:?}{hint} (--strict)",
+                        a.name
+                    )));
+                }
+                crate::util::warn::warn(format_args!(
+                    "parameter store {:?} has no parameter {p:?}{hint}",
                     a.name
-                );
+                ));
             }
             let ty = match (&fallback, param) {
                 (Some(f), _) => ValueType::of_fallback(f),
@@ -115,26 +133,24 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         ),
         (None, None) => Json::Object(Default::default()),
     };
-    if let Some(e) = failure {
-        return Err(e);
-    }
     let mut out = Vec::with_capacity(1024);
-    if a.eval.output.json {
+    let reason = format!("{}:{}", source.reason_source(), reason.as_str());
+    if let Some(rows) = store_rows(format, &a.name, a.param.as_deref(), &value, &reason) {
+        out.extend_from_slice(rows.as_bytes());
+    } else if matches!(format, Format::Json | Format::Ndjson) {
         let mut o = serde_json::Map::new();
         o.insert("name".into(), Json::from(a.name.as_str()));
         if let Some(p) = &a.param {
             o.insert("parameter".into(), Json::from(p.as_str()));
         }
         o.insert("value".into(), value);
-        o.insert(
-            "reason".into(),
-            Json::from(format!("{}:{}", source.reason_source(), reason.as_str())),
-        );
+        o.insert("reason".into(), Json::from(reason));
         let _ = serde_json::to_writer(&mut out, &Json::Object(o));
+        out.push(b'\n');
     } else {
         let _ = serde_json::to_writer_pretty(&mut out, &value);
+        out.push(b'\n');
     }
-    out.push(b'\n');
     std::io::stdout()
         .write_all(&out)
         .map_err(|e| Error::io("stdout", e))?;
@@ -142,4 +158,24 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         Some(l) => l.finish(),
         None => Ok(ExitCode::Success),
     }
+}
+
+/// A store read as rows (table, CSV, Markdown): one per parameter read, `None` for the
+/// other formats.
+fn store_rows(
+    format: Format,
+    store: &str,
+    param: Option<&str>,
+    value: &Json,
+    reason: &str,
+) -> Option<String> {
+    let mut rows = Rows::new(&["store", "parameter", "value", "reason"]);
+    let mut row =
+        |p: &str, v: &Json| rows.push(vec![store.into(), p.into(), value_cell(v), reason.into()]);
+    match (param, value) {
+        (Some(p), v) => row(p, v),
+        (None, Json::Object(m)) => m.iter().for_each(|(p, v)| row(p, v)),
+        (None, v) => row("", v),
+    }
+    rows.render(format)
 }

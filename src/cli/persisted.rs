@@ -61,6 +61,6 @@ impl StickyArgs {
         let mut bytes = serde_json::to_vec_pretty(&values.to_json())
             .map_err(|e| Error::input(e.to_string()))?;
         bytes.push(b'\n');
-        crate::source::cache::write_atomic(path, &bytes)
+        crate::util::fs::write_output(path, &bytes).map_err(|e| Error::io(path, e))
     }
 }

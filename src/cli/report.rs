@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::args::FormatArg;
-use crate::cli::common::{EvalArgs, JobsArg, load_overrides};
+use crate::cli::args::EntityArgs;
+use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
 use crate::output::Format;
@@ -33,22 +33,11 @@ pub struct ReportArgs {
     /// the report of the whole: counts add, rates and p-values are computed again.
     #[arg(long, value_name = "PART", num_args = 1..)]
     pub merge: Vec<PathBuf>,
-    /// Only this gate (repeatable; with any of these four, only the named entities).
-    #[arg(long = "gate", value_name = "NAME")]
-    pub gates: Vec<String>,
-    /// Only this dynamic config (repeatable).
-    #[arg(long = "config", value_name = "NAME")]
-    pub configs: Vec<String>,
-    /// Only this experiment (repeatable).
-    #[arg(long = "experiment", value_name = "NAME")]
-    pub experiments: Vec<String>,
-    /// Only this layer (repeatable).
-    #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
-    /// Output format [default: table on a terminal, json otherwise].
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// Skip (and report) bad user lines instead of stopping.
+    #[command(flatten)]
+    pub entities: EntityArgs,
+    /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
+    /// first: each is named on stderr, a closing line counts them, and the exit code is then
+    /// 2.
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
@@ -58,11 +47,20 @@ pub struct ReportArgs {
 }
 
 pub fn run(a: &ReportArgs) -> Result<ExitCode> {
-    let format = match a.format {
-        Some(f) => f.format(),
-        None => Format::choose(a.eval.output.json, Format::Table, Format::Json),
-    };
-    let report = if a.merge.is_empty() {
+    let format = a.eval.output.choose(
+        "report",
+        &[
+            Format::Table,
+            Format::Text,
+            Format::Json,
+            Format::Ndjson,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        Format::Table,
+        Format::Json,
+    )?;
+    let (report, read) = if a.merge.is_empty() {
         population(a)?
     } else {
         let mut parts = Vec::with_capacity(a.merge.len());
@@ -71,16 +69,22 @@ pub fn run(a: &ReportArgs) -> Result<ExitCode> {
             let origin = p.display().to_string();
             parts.push((origin.clone(), Report::parse(&bytes, &origin)?));
         }
-        Report::merge(parts)?
+        (Report::merge(parts)?, ExitCode::Success)
     };
     let mut out = std::io::stdout().lock();
     out.write_all(render(&report, format).as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("stdout", e))?;
-    Ok(ExitCode::Success)
+    Ok(read)
 }
 
-fn population(a: &ReportArgs) -> Result<Report> {
+/// The report over a stream of users, and the stream's exit code (2 when `--keep-going`
+/// skipped lines).
+fn population(a: &ReportArgs) -> Result<(Report, ExitCode)> {
+    one_stdin(&[
+        a.eval.specs_stdin(),
+        ("--users", is_stdin(a.users.as_deref())),
+    ])?;
     let source = match (&a.users, a.generate, &a.user_template) {
         (Some(path), _, _) => UserSource::Ndjson(path.clone()),
         (None, Some(count), Some(template)) => UserSource::Generate {
@@ -99,16 +103,16 @@ fn population(a: &ReportArgs) -> Result<Report> {
     let specs = &loaded.specs;
     let overrides = load_overrides(&a.eval, specs)?;
     let sel = ReportSelection {
-        gates: a.gates.clone(),
-        configs: a.configs.clone(),
-        experiments: a.experiments.clone(),
-        layers: a.layers.clone(),
+        gates: a.entities.gates.clone(),
+        configs: a.entities.configs.clone(),
+        experiments: a.entities.experiments.clone(),
+        layers: a.entities.layers.clone(),
     };
     for problem in unknown_names(specs, &sel) {
         if a.eval.strict {
             return Err(Error::input(format!("{problem} (--strict)")));
         }
-        eprintln!("warning: {problem}");
+        crate::util::warn::warn(format_args!("{problem}"));
     }
     let mut plan = ReportPlan::new(specs, &sel, EvalOptions::at(specs, a.eval.clock()));
     plan.overrides = overrides.as_ref();
@@ -121,6 +125,6 @@ fn population(a: &ReportArgs) -> Result<Report> {
         tally.absorb(part);
         Ok(())
     })?;
-    streamed.report();
-    Ok(plan.finish(tally))
+    let read = streamed.report();
+    Ok((plan.finish(tally), read))
 }

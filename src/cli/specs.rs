@@ -7,13 +7,15 @@ use std::path::PathBuf;
 use crate::cli::args::SourceArgs;
 use crate::error::{Error, ExitCode, Result};
 use crate::source;
-use crate::source::cache::write_atomic;
 use crate::source::data_store::{self, KeyScheme, Store, mask_store_key};
 use crate::spec::id_lists::list_file_name;
+use crate::util::fs::write_output;
 
 #[derive(Debug, clap::Args)]
 pub struct PullArgs {
-    /// Where to write the payload (`-` for stdout); written atomically.
+    /// Where to write the payload (`-` for stdout). A file is written atomically (a
+    /// temporary file renamed into place), through a symbolic link to its target, missing
+    /// folders created; a device or FIFO is written into.
     #[arg(long, short, value_name = "FILE")]
     pub out: PathBuf,
 
@@ -25,12 +27,37 @@ pub struct PullArgs {
     pub source: SourceArgs,
 }
 
+/// `--key-scheme`: the keys an SDK's data adapter reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeySchemeArg {
+    /// statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`.
+    Core,
+    /// statsig-server-core with `data_store_key_schema_version = v3` (first 20 chars of key).
+    CoreV3,
+    /// Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>`.
+    Node,
+    /// Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`.
+    Python,
+}
+
+impl KeySchemeArg {
+    /// The library's scheme.
+    pub fn scheme(self) -> KeyScheme {
+        match self {
+            KeySchemeArg::Core => KeyScheme::Core,
+            KeySchemeArg::CoreV3 => KeyScheme::CoreV3,
+            KeySchemeArg::Node => KeyScheme::Node,
+            KeySchemeArg::Python => KeyScheme::Python,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct PushArgs {
     /// Key scheme to write: core (v2), core-v3 (v2), node (v1) or python (v1). Default: core
     /// for a v2 payload, node for a v1 payload.
     #[arg(long, value_name = "SCHEME")]
-    pub key_scheme: Option<KeyScheme>,
+    pub key_scheme: Option<KeySchemeArg>,
 
     #[command(flatten)]
     pub source: SourceArgs,
@@ -40,12 +67,9 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
     let loaded = source::load(&a.source.settings())?;
     let version = data_store::payload_version(&loaded)?;
     if a.out.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&loaded.bytes)
-            .and_then(|_| out.flush())
-            .map_err(|e| Error::io("stdout", e))?;
+        write_output(&a.out, &loaded.bytes).map_err(|e| Error::io("stdout", e))?;
     } else {
-        write_atomic(&a.out, &loaded.bytes)?;
+        write_output(&a.out, &loaded.bytes).map_err(|e| Error::io(&a.out, e))?;
         eprintln!(
             "saved the v{version} payload from {} ({} bytes) to {}",
             loaded.origin,
@@ -57,7 +81,8 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
         let files = loaded.id_list_files_or_derived().unwrap_or_default();
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         for (name, f) in &files.lists {
-            write_atomic(&dir.join(list_file_name(name)), &f.raw)?;
+            let path = dir.join(list_file_name(name));
+            write_output(&path, &f.raw).map_err(|e| Error::io(&path, e))?;
         }
         eprintln!("saved {} id lists to {}", files.lists.len(), dir.display());
     }
@@ -76,11 +101,14 @@ pub fn push(a: PushArgs) -> Result<ExitCode> {
     let key = from.server_key()?;
     let loaded = source::load(&from)?;
     let version = data_store::payload_version(&loaded)?;
-    let scheme = a.key_scheme.unwrap_or(if version == 1 {
-        KeyScheme::Node
-    } else {
-        KeyScheme::Core
-    });
+    let scheme = a
+        .key_scheme
+        .map(KeySchemeArg::scheme)
+        .unwrap_or(if version == 1 {
+            KeyScheme::Node
+        } else {
+            KeyScheme::Core
+        });
     if scheme.version() != version {
         return Err(Error::input(format!(
             "--key-scheme {} stores a v{} payload but the source gave v{version}{}",

@@ -24,6 +24,8 @@ pub enum KindArg {
     Experiment,
     Autotune,
     Layer,
+    /// Parameter stores.
+    ParamStore,
 }
 
 impl KindArg {
@@ -36,6 +38,7 @@ impl KindArg {
             KindArg::Experiment => Category::Experiment,
             KindArg::Autotune => Category::Autotune,
             KindArg::Layer => Category::Layer,
+            KindArg::ParamStore => Category::ParamStore,
         }
     }
 }
@@ -58,7 +61,8 @@ pub struct ListArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShowArgs {
-    /// The entity's name; every gate, config and layer of that name is shown.
+    /// The entity's name; every gate, config, layer and parameter store of that name is
+    /// shown (an experiment with its groups and their values).
     pub name: String,
     /// Only entities of these kinds (repeat the flag or separate with commas).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
@@ -82,14 +86,31 @@ pub struct DiffArgs {
 }
 
 pub fn list(a: &ListArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "specs list",
+        &[
+            Format::Table,
+            Format::Text,
+            Format::Json,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        Format::Table,
+        Format::Table,
+    )?;
     let loaded = load_specs(&a.source.settings())?;
     let rows = list_rows(&loaded.specs, &categories(&a.kind));
-    let format = Format::choose(a.output.json, Format::Table, Format::Table);
     output::print(&output::spec_list(format, &rows)?)?;
     Ok(ExitCode::Success)
 }
 
 pub fn show(a: &ShowArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "specs show",
+        &[Format::Text, Format::Json],
+        Format::Text,
+        Format::Text,
+    )?;
     let loaded = load_specs(&a.source.settings())?;
     let specs = &loaded.specs;
     let filter = categories(&a.kind);
@@ -98,9 +119,13 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         .filter_map(|k| specs.get(k, &a.name))
         .filter(|s| in_categories(&filter, s))
         .collect();
-    if found.is_empty() {
+    let store = specs
+        .stores
+        .get(&a.name)
+        .filter(|_| filter.is_empty() || filter.contains(&Category::ParamStore));
+    if found.is_empty() && store.is_none() {
         let mut msg = format!(
-            "{}: no gate, config or layer named {:?}",
+            "{}: no gate, config, layer or parameter store named {:?}",
             loaded.origin, a.name
         );
         if !a.kind.is_empty() {
@@ -112,12 +137,23 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         }
         return Err(Error::input(msg));
     }
-    let format = Format::choose(a.output.json, Format::Text, Format::Text);
-    output::print(&output::spec_show(format, specs, &found)?)?;
+    output::print(&output::spec_show(format, specs, &found, store)?)?;
     Ok(ExitCode::Success)
 }
 
 pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "specs diff",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        Format::Text,
+        Format::Text,
+    )?;
     let (old, old_origin) = source::compile_loaded(source::file::load(&a.old)?)?;
     let (new, new_origin) = match &a.new {
         Some(p) => source::compile_loaded(source::file::load(p)?)?,
@@ -126,7 +162,6 @@ pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
     let mut d = diff_specs(&old, &new);
     d.old = old_origin;
     d.new = new_origin;
-    let format = Format::choose(a.output.json, Format::Text, Format::Text);
     output::print(&output::diff(format, &d)?)?;
     Ok(if d.identical {
         ExitCode::Success

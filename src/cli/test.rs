@@ -5,21 +5,19 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::args::{SourceArgs, TextOrJson};
+use crate::cli::args::{OutputArgs, SourceArgs};
 use crate::error::{Error, ExitCode, Result};
+use crate::output::Format;
 use crate::output::{self, suite as render};
 use crate::source::{SourceSettings, load_specs};
 use crate::suite::{self, SpecRef, SuiteSpecs};
-use crate::util::fs::AtomicFile;
+use crate::util::fs::OutputFile;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TestArgs {
     /// Suite files, or folders searched for *.statsig.yaml, *.statsig.yml and *.statsig.json
     /// [default: .]
     pub paths: Vec<PathBuf>,
-    /// The report on stdout: a line per case (text) or one JSON document.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
@@ -32,9 +30,14 @@ pub struct TestArgs {
     /// Show, per entity, which rules some case decided, and list the rules none did.
     #[arg(long)]
     pub coverage: bool,
-    /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions.
+    /// Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions
+    /// and time-bounded config mappings; wins over the files' `at:`.
     #[arg(long, value_name = "TIME", value_parser = crate::spec::time::parse_clock)]
     pub at: Option<crate::util::clock::Clock>,
+    /// The report on stdout: a line per case (text), one JSON document, JUnit XML, or a row
+    /// per case.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The specs for files without `specs:`.
     #[command(flatten)]
     pub source: SourceArgs,
@@ -65,6 +68,19 @@ fn load(default: &SourceSettings, r: &SpecRef) -> Result<SuiteSpecs> {
 }
 
 pub fn run(a: &TestArgs) -> Result<ExitCode> {
+    let format = a.output.choose(
+        "test",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+            Format::Junit,
+        ],
+        Format::Text,
+        Format::Text,
+    )?;
     let paths = suite::discover::find(&a.paths)?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -72,7 +88,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         match suite::read_file(p) {
             Ok(f) => {
                 for (pos, w) in &f.warnings {
-                    eprintln!("warning: {}:{pos}: {w}", p.display());
+                    crate::util::warn::warn(format_args!("{}:{pos}: {w}", p.display()));
                 }
                 files.push(f)
             }
@@ -91,8 +107,8 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
         filter: a.filter.clone(),
         fail_fast: a.fail_fast,
         now_ms: a.at.unwrap_or_default().now_ms(),
+        now_fixed: a.at.is_some(),
     };
-    let format = a.format.format();
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
         if write_err.is_none() {
@@ -110,7 +126,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
     }
     if let Some(path) = &a.junit {
         // Through a temporary file: a CI job never reads half a report.
-        let mut f = AtomicFile::create(path).map_err(|e| Error::io(path, e))?;
+        let mut f = OutputFile::create(path).map_err(|e| Error::io(path, e))?;
         f.write_all(render::junit::report(&report).as_bytes())
             .and_then(|()| f.commit())
             .map_err(|e| Error::io(path, e))?;

@@ -8,6 +8,23 @@ use serde_json::{Map, Value as Json};
 use crate::error::{Error, Result};
 use crate::user::User;
 
+/// The ids of the single-user flags below, for `--users FILE` to conflict with: a stream of
+/// users and one user's flags together is a usage error (one of them would be ignored).
+pub const SINGLE_USER_FLAGS: [&str; 12] = [
+    "user",
+    "user_id",
+    "email",
+    "ip",
+    "user_agent",
+    "country",
+    "locale",
+    "app_version",
+    "custom",
+    "private",
+    "custom_id",
+    "environment",
+];
+
 /// Who to evaluate for: flags, or `--user` JSON (inline, `@file`, `-` for stdin).
 #[derive(Debug, Clone, Default, clap::Args)]
 #[command(next_help_heading = "User")]
@@ -58,6 +75,11 @@ pub fn loose_json(v: &str) -> Json {
 }
 
 impl UserArgs {
+    /// `--user -`, as an input of [`super::common::one_stdin`].
+    pub fn stdin(&self) -> (&'static str, bool) {
+        ("--user", self.user.as_deref() == Some("-"))
+    }
+
     /// Whether any user flag or `--user` was given.
     pub fn is_empty(&self) -> bool {
         self.user.is_none()
@@ -143,10 +165,10 @@ impl UserArgs {
         }
         let user = User::from_json(Json::Object(self.to_json()?), "user")?;
         if !user.has_any_id() {
-            eprintln!(
-                "warning: the user has no userID and no customIDs; it is evaluated with an \
+            crate::util::warn::warn(format_args!(
+                "the user has no userID and no customIDs; it is evaluated with an \
                  empty userID, as Statsig's current SDKs do"
-            );
+            ));
         }
         Ok(user)
     }

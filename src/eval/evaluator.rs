@@ -3,11 +3,11 @@
 
 use crate::eval::buckets::BucketMemo;
 use crate::eval::condition;
-use crate::eval::overrides::LocalOverrides;
+use crate::eval::overrides::{LocalOverrides, experiment_value};
 use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, Roll, RuleOutcome, Trace};
 use crate::result::{EvalResult, Exposure, Reason};
-use crate::spec::model::{CompiledSpecs, Kind, Rule, Spec};
+use crate::spec::model::{CompiledSpecs, Entity, Kind, Rule, Spec};
 use crate::user::User;
 use crate::util::clock::Clock;
 
@@ -50,6 +50,18 @@ struct MemoEntry<'s> {
     end: usize,
 }
 
+/// How the SDK reads a config: `get_dynamic_config` (dynamic config overrides apply) or
+/// `get_experiment` (experiment overrides and sticky values apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConfigRead {
+    /// As the core's client-initialize does: `get_dynamic_config` for a spec whose entity
+    /// is `dynamic_config`, `get_experiment` for anything else.
+    #[default]
+    ByEntity,
+    Config,
+    Experiment,
+}
+
 /// One evaluation context: the result state plus the nested-gate memo. Reuse it across
 /// evaluations to keep allocations off the hot path.
 pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
@@ -63,9 +75,9 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     /// its rules. Off by default; client-initialize uses it only for the legacy SDK's extra
     /// keys (client-initialize.md §4.4).
     pub legacy_gate_values: bool,
-    /// The top-level read is the SDK's `get_dynamic_config` (not `get_experiment`):
-    /// experiment group overrides do not apply to it.
-    pub reading_config: bool,
+    /// Whether a top-level config read is the SDK's `get_dynamic_config` or its
+    /// `get_experiment`: which overrides apply, and whether sticky values do.
+    pub config_read: ConfigRead,
     /// Sticky assignments (`--persisted-values`), applied to top-level experiment and
     /// layer reads; what to save or delete collects in `sticky_ops`.
     pub sticky: Option<Sticky<'s>>,
@@ -159,7 +171,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             opts,
             overrides: None,
             legacy_gate_values: false,
-            reading_config: false,
+            config_read: ConfigRead::ByEntity,
             sticky: None,
             sticky_ops: Vec::new(),
             result: EvalResult::default(),
@@ -200,7 +212,10 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     pub fn evaluate(&mut self, kind: Kind, name: &str) -> &EvalResult<'s> {
         self.clear_memo();
         self.evaluate_keep_memo(kind, name);
-        if self.sticky.is_some() && kind != Kind::Gate && !self.reading_config {
+        if self.sticky.is_some()
+            && (kind == Kind::Layer
+                || kind == Kind::Config && !self.reads_as_config(self.specs.get(kind, name)))
+        {
             self.apply_sticky(kind, name);
         }
         &self.result
@@ -213,9 +228,12 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         self.nested_count = 0;
         self.separate_count = 0;
         self.evaluate_index_top(kind, index);
-        if self.sticky.is_some() && kind != Kind::Gate && !self.reading_config {
-            let specs = self.specs;
-            self.apply_sticky(kind, &specs.specs(kind)[index as usize].name);
+        let specs = self.specs;
+        let spec = &specs.specs(kind)[index as usize];
+        if self.sticky.is_some()
+            && (kind == Kind::Layer || kind == Kind::Config && !self.reads_as_config(Some(spec)))
+        {
+            self.apply_sticky(kind, &spec.name);
         }
         &self.result
     }
@@ -301,9 +319,25 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
     }
 
+    /// Whether a config read of `spec` is the SDK's `get_dynamic_config`.
+    fn reads_as_config(&self, spec: Option<&Spec>) -> bool {
+        match self.config_read {
+            ConfigRead::Config => true,
+            ConfigRead::Experiment => false,
+            ConfigRead::ByEntity => spec.is_some_and(|s| s.entity == Entity::DynamicConfig),
+        }
+    }
+
     /// Local overrides, then config mappings. True when one of them produced the result.
     fn apply_overrides(&mut self, kind: Kind, name: &str, spec: Option<&'s Spec>) -> bool {
+        let as_experiment = kind == Kind::Config && !self.reads_as_config(spec);
+        if as_experiment && self.apply_experiment_override(name, spec) {
+            return true;
+        }
+        // A name the specs do not have, read by entity: either override may apply.
+        let either = spec.is_none() && self.config_read == ConfigRead::ByEntity;
         if let Some(ov) = self.overrides
+            && (!as_experiment || either)
             && let Some((v, matched)) = ov.lookup_matched(kind, name, self.user)
         {
             if T::ON {
@@ -316,27 +350,26 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             self.result.id_type = spec.map(|s| &*s.id_type);
             return true;
         }
-        if kind == Kind::Config && !self.reading_config && self.apply_group_override(name, spec) {
-            return true;
-        }
         self.apply_config_mapping(kind, name, spec)
     }
 
-    /// An experiment forced into a group by name: that group's value (none when no rule
-    /// has the name), rule `override`, as the core's `override_experiment_by_group_name`.
-    /// It applies where the core evaluates the spec as an experiment: top-level reads other
-    /// than [`Evaluator::reading_config`], and layer delegation.
-    fn apply_group_override(&mut self, name: &str, spec: Option<&'s Spec>) -> bool {
-        let Some(group) = self.overrides.and_then(|o| o.lookup_group(name, self.user)) else {
+    /// An experiment override (a value, or a group by name), as the core's
+    /// `get_experiment_override`: the value (a group's return value; none when no rule has
+    /// the group's name), rule `override`, no group name. It applies where the core
+    /// evaluates the spec as an experiment: top-level experiment reads and layer delegation.
+    fn apply_experiment_override(&mut self, name: &str, spec: Option<&'s Spec>) -> bool {
+        let Some((ov, matched)) = self
+            .overrides
+            .and_then(|o| o.lookup_experiment(name, self.user))
+        else {
             return false;
         };
-        let rule = spec.and_then(|s| {
-            s.rules
-                .iter()
-                .find(|r| r.group_name.as_deref() == Some(group))
-        });
+        if T::ON {
+            self.trace
+                .local_override(Kind::Config, name, &matched.describe());
+        }
         self.result.bool = true;
-        self.result.json = rule.map(|r| &r.return_value);
+        self.result.json = experiment_value(ov, spec);
         self.result.rule_id = Some("override");
         self.result.reason = Some(Reason::LocalOverride);
         self.result.id_type = spec.map(|s| &*s.id_type);
@@ -357,14 +390,34 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                 let Some(rule) = mapping.rules.get(rule_name) else {
                     continue;
                 };
+                if T::ON {
+                    self.trace
+                        .mapping_rule_start(name, &entry.new_config_name, rule);
+                }
                 self.evaluate_rule_conditions(rule);
-                let matched = self.result.bool && !self.result.unsupported;
+                let unsupported = self.result.unsupported;
+                let matched = self.result.bool && !unsupported;
                 self.reset_result();
                 self.nested_count = 0;
                 if !matched {
+                    if T::ON {
+                        self.trace.mapping_rule_end(if unsupported {
+                            RuleOutcome::Unsupported
+                        } else {
+                            RuleOutcome::NoMatch
+                        });
+                    }
                     continue;
                 }
-                if self.roll(rule, salt) {
+                let rolled = self.roll(rule, salt);
+                if T::ON {
+                    self.trace.mapping_rule_end(if rolled {
+                        RuleOutcome::Pass
+                    } else {
+                        RuleOutcome::RollFail
+                    });
+                }
+                if rolled {
                     let new_name: &'s str = &entry.new_config_name;
                     match self.specs.index(kind, new_name) {
                         Some(i) => {
@@ -547,7 +600,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
         // The core evaluates the delegate as an experiment, overrides first; an override
         // ends the nested evaluation without finalizing it.
-        if !self.apply_group_override(name, Some(exp)) {
+        if !self.apply_experiment_override(name, Some(exp)) {
             self.evaluate_spec(exp);
         }
         self.result.explicit_parameters = exp.explicit_parameters.as_deref();

@@ -5,6 +5,7 @@ pub mod condition;
 pub mod country;
 pub mod evaluator;
 pub mod layer_params;
+pub mod override_check;
 pub mod overrides;
 pub mod param_store;
 pub mod persisted;

@@ -8,7 +8,7 @@ use serde_json::Value as Json;
 use crate::error::{Error, Result};
 use crate::eval::trace::OverrideMatch;
 use crate::spec::CompiledSpecs;
-use crate::spec::model::{Kind, Returnable};
+use crate::spec::model::{Entity, Kind, Returnable, Spec};
 use crate::spec::param_store::{ParamStore, Parameter};
 use crate::user::User;
 
@@ -37,19 +37,31 @@ impl Matched<'_> {
     }
 }
 
+/// What an experiment override sets: a value (the core's `override_experiment`) or a group
+/// whose value to take (`override_experiment_by_group_name`). The two share one slot per
+/// experiment and id, as in the core: the later one replaces the earlier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExperimentOverride {
+    Value(Returnable),
+    Group(Box<str>),
+}
+
 /// Overrides by entity kind and name.
 #[derive(Debug, Default)]
 pub struct LocalOverrides {
+    /// Gates, dynamic configs (the core's `override_dynamic_config`: read where the SDK
+    /// reads a dynamic config) and layers.
     entries: HashMap<(Kind, Box<str>), PerUser>,
+    /// Experiments (read where the SDK reads an experiment: `get_experiment`, a layer's
+    /// delegation, client-initialize entries of experiments).
+    experiments: HashMap<Box<str>, PerUser<ExperimentOverride>>,
     /// Parameter stores replaced whole (the core's `override_parameter_store`).
     stores: HashMap<Box<str>, PerUser<ParamStore>>,
-    /// Experiments forced into a group by name (`override_experiment_by_group_name`).
-    groups: HashMap<Box<str>, PerUser<Box<str>>>,
 }
 
 /// userID, then each customIDs value in order, then the everyone entry (the core's
-/// `find_override_for_user`).
-fn pick<'a, T>(list: &'a PerUser<T>, user: &User) -> Option<&'a T> {
+/// `find_override_for_user`), saying which entry matched.
+fn pick<'a, 'u, T>(list: &'a PerUser<T>, user: &'u User) -> Option<(&'a T, Matched<'u>)> {
     let by_id = |id: &str| {
         list.iter()
             .find(|(i, _)| i.as_deref() == Some(id))
@@ -58,14 +70,18 @@ fn pick<'a, T>(list: &'a PerUser<T>, user: &User) -> Option<&'a T> {
     if let Some(uid) = user.user_id.str().filter(|s| !s.is_empty())
         && let Some(v) = by_id(uid)
     {
-        return Some(v);
+        return Some((v, Matched::UserId(uid)));
     }
-    for (_, v) in &user.custom_ids {
-        if let Some(v) = v.str().and_then(by_id) {
-            return Some(v);
+    for (id_type, v) in &user.custom_ids {
+        if let Some(id) = v.str()
+            && let Some(v) = by_id(id)
+        {
+            return Some((v, Matched::CustomId(id_type, id)));
         }
     }
-    list.iter().find(|(i, _)| i.is_none()).map(|(_, v)| v)
+    list.iter()
+        .find(|(i, _)| i.is_none())
+        .map(|(_, v)| (v, Matched::Everyone))
 }
 
 fn put<T>(list: &mut PerUser<T>, id: Option<&str>, value: T) {
@@ -74,10 +90,21 @@ fn put<T>(list: &mut PerUser<T>, id: Option<&str>, value: T) {
 }
 
 impl LocalOverrides {
-    /// Adds an override for one user id (or everyone with `None`).
+    /// Adds an override for one user id (or everyone with `None`); `Kind::Config` is a
+    /// dynamic config override.
     pub fn add(&mut self, kind: Kind, name: &str, id: Option<&str>, value: &Json) {
         let list = self.entries.entry((kind, name.into())).or_default();
         put(list, id, Returnable::from_json(value));
+    }
+
+    /// Sets an experiment's value for one user id (or everyone).
+    pub fn add_experiment(&mut self, name: &str, id: Option<&str>, value: &Json) {
+        let list = self.experiments.entry(name.into()).or_default();
+        put(
+            list,
+            id,
+            ExperimentOverride::Value(Returnable::from_json(value)),
+        );
     }
 
     /// Replaces a parameter store for one user id (or everyone): `params` maps each
@@ -103,27 +130,62 @@ impl LocalOverrides {
     /// Forces an experiment into the group named `group` for one user id (or everyone).
     pub fn add_group(&mut self, experiment: &str, id: Option<&str>, group: &str) {
         put(
-            self.groups.entry(experiment.into()).or_default(),
+            self.experiments.entry(experiment.into()).or_default(),
             id,
-            group.into(),
+            ExperimentOverride::Group(group.into()),
         );
     }
 
     /// The store override that applies to the user, if any.
     pub fn lookup_store(&self, name: &str, user: &User) -> Option<&ParamStore> {
-        pick(self.stores.get(name)?, user)
+        pick(self.stores.get(name)?, user).map(|(s, _)| s)
     }
 
-    /// The forced group name for an experiment and user, if any.
-    pub fn lookup_group(&self, experiment: &str, user: &User) -> Option<&str> {
-        pick(self.groups.get(experiment)?, user).map(|g| &**g)
+    /// The experiment override that applies to the user, and which entry matched.
+    pub fn lookup_experiment<'a, 'u>(
+        &'a self,
+        name: &str,
+        user: &'u User,
+    ) -> Option<(&'a ExperimentOverride, Matched<'u>)> {
+        pick(self.experiments.get(name)?, user)
     }
 
-    /// Every experiment with a group override, with the group names asked for.
-    pub fn group_overrides(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.groups
-            .iter()
-            .flat_map(|(e, l)| l.iter().map(move |(_, g)| (&**e, &**g)))
+    /// Overrides that name an entity of another kind than the one they override, which
+    /// therefore apply in fewer places than their author may think: a dynamic config
+    /// override of an experiment (read only by `get-config`), an experiment override of a
+    /// dynamic config (read only by `get-experiment`). One warning line each.
+    pub fn kind_warnings(&self, specs: &CompiledSpecs) -> Vec<String> {
+        let entity = |n: &str| specs.get(Kind::Config, n).map(|s| &s.entity);
+        let mut out = Vec::new();
+        let mut configs: Vec<&str> = self
+            .entries
+            .keys()
+            .filter(|(k, n)| {
+                *k == Kind::Config && entity(n).is_some_and(|e| *e != Entity::DynamicConfig)
+            })
+            .map(|(_, n)| &**n)
+            .collect();
+        configs.sort_unstable();
+        for n in configs {
+            out.push(format!(
+                "the dynamic config override of {n:?} applies only to get-config: {n:?} is an \
+                 experiment (override it with --override-experiment or \"experiments\")"
+            ));
+        }
+        let mut exps: Vec<&str> = self
+            .experiments
+            .keys()
+            .filter(|n| entity(n) == Some(&Entity::DynamicConfig))
+            .map(|n| &**n)
+            .collect();
+        exps.sort_unstable();
+        for n in exps {
+            out.push(format!(
+                "the experiment override of {n:?} applies only to get-experiment: {n:?} is a \
+                 dynamic config (override it with --override-config or \"configs\")"
+            ));
+        }
+        out
     }
 
     /// Reads `{"gates": {NAME: VALUE | {ID: VALUE, "*": VALUE}}, "configs": ..., "layers": ...}`.
@@ -141,10 +203,10 @@ impl LocalOverrides {
             .as_object()
             .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object")))?;
         for (section, kind) in [
-            ("gates", Kind::Gate),
-            ("configs", Kind::Config),
-            ("experiments", Kind::Config),
-            ("layers", Kind::Layer),
+            ("gates", Some(Kind::Gate)),
+            ("configs", Some(Kind::Config)),
+            ("experiments", None),
+            ("layers", Some(Kind::Layer)),
         ] {
             let Some(s) = obj.get(section) else { continue };
             let s = s
@@ -152,20 +214,23 @@ impl LocalOverrides {
                 .ok_or_else(|| Error::input(format!("{origin}: {section} must be an object")))?;
             for (name, v) in s {
                 let per_user = match (kind, v) {
-                    (Kind::Gate, Json::Object(m)) => Some(m),
+                    (Some(Kind::Gate), Json::Object(m)) => Some(m),
                     (_, Json::Object(m)) if m.values().all(Json::is_object) && !m.is_empty() => {
                         Some(m)
                     }
                     _ => None,
                 };
+                let mut add = |id: Option<&str>, val: &Json| match kind {
+                    Some(kind) => out.add(kind, name, id, val),
+                    None => out.add_experiment(name, id, val),
+                };
                 match per_user {
                     Some(m) => {
                         for (id, val) in m {
-                            let id = (id != "*").then_some(id.as_str());
-                            out.add(kind, name, id, val);
+                            add((id != "*").then_some(id.as_str()), val);
                         }
                     }
-                    None => out.add(kind, name, None, v),
+                    None => add(None, v),
                 }
             }
         }
@@ -234,43 +299,27 @@ impl LocalOverrides {
         name: &str,
         user: &'u User,
     ) -> Option<(&'a Returnable, Matched<'u>)> {
-        let list = self.entries.get(&(kind, Box::from(name)))?;
-        let by_id = |id: &str| {
-            list.iter()
-                .find(|(i, _)| i.as_deref() == Some(id))
-                .map(|(_, v)| v)
-        };
-        if let Some(uid) = user.user_id.str().filter(|s| !s.is_empty())
-            && let Some(v) = by_id(uid)
-        {
-            return Some((v, Matched::UserId(uid)));
-        }
-        for (id_type, v) in &user.custom_ids {
-            if let Some(id) = v.str()
-                && let Some(v) = by_id(id)
-            {
-                return Some((v, Matched::CustomId(id_type, id)));
-            }
-        }
-        list.iter()
-            .find(|(i, _)| i.is_none())
-            .map(|(_, v)| (v, Matched::Everyone))
+        pick(self.entries.get(&(kind, Box::from(name)))?, user)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.stores.is_empty() && self.groups.is_empty()
+        self.entries.is_empty() && self.stores.is_empty() && self.experiments.is_empty()
     }
 
     /// Adds overrides given as flags, after any file: a flag replaces a file entry for the
     /// same entity and id. Experiment groups are looked up in `specs`.
     pub fn apply_flags(&mut self, flags: &[OverrideFlag], specs: &CompiledSpecs) -> Result<()> {
         for f in flags {
-            let value = match &f.value {
-                FlagValue::Json(v) => v.clone(),
-                FlagValue::Group(g) => group_value(specs, &f.name, g)
-                    .map_err(|e| Error::input(format!("{}: {e}", f.flag())))?,
-            };
-            self.add(f.kind, &f.name, f.id.as_deref(), &value);
+            let id = f.id.as_deref();
+            match (&f.value, f.flag_name) {
+                (FlagValue::Group(g), _) => {
+                    check_group(specs, &f.name, g)
+                        .map_err(|e| Error::input(format!("{}: {e}", f.flag())))?;
+                    self.add_group(&f.name, id, g);
+                }
+                (FlagValue::Json(v), "experiment") => self.add_experiment(&f.name, id, v),
+                (FlagValue::Json(v), _) => self.add(f.kind, &f.name, id, v),
+            }
         }
         Ok(())
     }
@@ -367,13 +416,14 @@ fn example(flag_name: &str) -> &'static str {
     }
 }
 
-/// The value of experiment `name`'s group `group` (the return value of its rule with that
-/// group name); an error names the groups there are.
-pub fn group_value(
+/// Checks that experiment `name` has a group named exactly `group` (the core matches group
+/// names exactly; without one it answers an empty value); an error names the groups there
+/// are.
+pub fn check_group(
     specs: &CompiledSpecs,
     name: &str,
     group: &str,
-) -> std::result::Result<Json, String> {
+) -> std::result::Result<(), String> {
     let Some(spec) = specs.get(Kind::Config, name) else {
         return Err(format!("no experiment named {name:?} in the specs"));
     };
@@ -382,24 +432,35 @@ pub fn group_value(
         .iter()
         .filter_map(|r| r.group_name.as_deref())
         .collect();
-    let rule = spec
-        .rules
-        .iter()
-        .find(|r| r.group_name.as_deref() == Some(group))
-        .or_else(|| {
-            spec.rules.iter().find(|r| {
-                r.group_name
-                    .as_deref()
-                    .is_some_and(|g| g.eq_ignore_ascii_case(group))
-            })
-        });
-    match rule {
-        Some(r) => serde_json::from_str(&r.return_value.json).map_err(|e| e.to_string()),
-        None if groups.is_empty() => Err(format!("{name:?} has no experiment groups")),
-        None => Err(format!(
-            "{name:?} has no group {group:?} (groups: {})",
-            groups.join(", ")
-        )),
+    if groups.contains(&group) {
+        return Ok(());
+    }
+    if groups.is_empty() {
+        return Err(format!("{name:?} has no experiment groups"));
+    }
+    let mut msg = format!(
+        "{name:?} has no group {group:?} (groups: {})",
+        groups.join(", ")
+    );
+    if let Some(g) = groups.iter().find(|g| g.eq_ignore_ascii_case(group)) {
+        msg.push_str(&format!("; did you mean {g:?}?"));
+    }
+    Err(msg)
+}
+
+/// The value an experiment override gives: its value, or the return value of the rule
+/// whose group it names (`None` when there is no such rule: the core's empty value).
+pub fn experiment_value<'s>(
+    ov: &'s ExperimentOverride,
+    spec: Option<&'s Spec>,
+) -> Option<&'s Returnable> {
+    match ov {
+        ExperimentOverride::Value(v) => Some(v),
+        ExperimentOverride::Group(g) => spec?
+            .rules
+            .iter()
+            .find(|r| r.group_name.as_deref() == Some(&**g))
+            .map(|r| &r.return_value),
     }
 }
 

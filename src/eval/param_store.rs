@@ -9,6 +9,7 @@
 use serde_json::Value as Json;
 
 use crate::eval::Evaluator;
+use crate::eval::evaluator::ConfigRead;
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::trace::Trace;
 use crate::result::{EvalResult, Reason};
@@ -131,11 +132,15 @@ pub fn read<'s, T: Trace>(
     };
     // A dynamic config reference is the SDK's get_dynamic_config, even of an experiment.
     // Sticky values are not used here (the SDK reads stores without persisted values).
-    ev.reading_config = matches!(param.source, ParamSource::DynamicConfig { .. });
+    let was = ev.config_read;
+    ev.config_read = match param.source {
+        ParamSource::DynamicConfig { .. } => ConfigRead::Config,
+        _ => ConfigRead::Experiment,
+    };
     let sticky = ev.sticky.take();
     ev.evaluate(kind, name);
     ev.sticky = sticky;
-    ev.reading_config = false;
+    ev.config_read = was;
     let value = ev
         .result
         .value()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::result::EvalResult;
-use crate::spec::model::{CondKind, Condition, Kind, Op, Spec, TargetKind};
+use crate::spec::model::{CondKind, Condition, Kind, Op, Rule, Spec, TargetKind};
 use crate::spec::value::Value;
 
 /// Receives evaluation steps. Every method has an empty default.
@@ -29,6 +29,11 @@ pub trait Trace: Sized {
     fn local_override(&mut self, _kind: Kind, _name: &str, _matched: &OverrideMatch) {}
     /// A config mapping (`overrides` in the payload) sent the evaluation to another spec.
     fn config_mapping(&mut self, _from: &str, _to: &str) {}
+    /// A config-mapping rule (`override_rules`) of `from`, leading to `to`, is about to
+    /// run; its conditions and roll follow, then [`Trace::mapping_rule_end`].
+    fn mapping_rule_start(&mut self, _from: &str, _to: &str, _rule: &Rule) {}
+    /// How that rule ended: `Pass` (mapped), `RollFail`, `NoMatch` or `Unsupported`.
+    fn mapping_rule_end(&mut self, _outcome: RuleOutcome) {}
     fn exit_spec(&mut self, _spec: &Spec, _result: &EvalResult<'_>) {}
     /// A fresh trace for a separate evaluation (`experiment_group`, `multi_*_gate`).
     fn fork(&self) -> Self;
@@ -257,8 +262,17 @@ pub const NOT_SET: &str = "not set on the user";
 /// Array targets show at most this many elements.
 pub const TARGET_SHOWN: usize = 10;
 
+/// A config-mapping rule as it ran, before any spec.
+#[derive(Debug, Clone, Serialize)]
+pub struct MappingRuleTrace {
+    /// The spec this rule would send the user to.
+    pub to: String,
+    #[serde(flatten)]
+    pub rule: RuleTrace,
+}
+
 /// Collects the trace as a tree of [`SpecTrace`]s.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Recorder {
     /// Specs being evaluated, outermost first.
     stack: Vec<SpecTrace>,
@@ -267,13 +281,26 @@ pub struct Recorder {
     pub override_match: Option<OverrideMatch>,
     /// `(from, to)` of a config mapping that applied.
     pub mapping: Option<(String, String)>,
+    /// The config-mapping rules tried (applied or not), in order.
+    pub mapping_rules: Vec<MappingRuleTrace>,
+    /// A config-mapping rule is running (its conditions belong to it).
+    mapping_open: bool,
     /// Trace of separate evaluations waiting for the condition that asked for them.
     absorbed: Vec<SpecTrace>,
 }
 
 impl Recorder {
     fn open_rule(&mut self) -> Option<&mut RuleTrace> {
-        self.stack.last_mut().and_then(|s| s.rules.last_mut())
+        match self.stack.last_mut() {
+            Some(s) => s.rules.last_mut(),
+            None if self.mapping_open => self.mapping_rules.last_mut().map(|m| &mut m.rule),
+            None => None,
+        }
+    }
+
+    /// Whether nothing (no spec, no config-mapping rule) is being evaluated.
+    fn at_top(&self) -> bool {
+        self.stack.is_empty() && !self.mapping_open
     }
 }
 
@@ -320,7 +347,6 @@ impl Trace for Recorder {
     fn condition(&mut self, step: &ConditionStep<'_>) {
         let mut nested = std::mem::take(&mut self.absorbed);
         let Some(rule) = self.open_rule() else {
-            // Config-mapping rules run outside any spec; their conditions are not shown.
             return;
         };
         let mut pending = std::mem::take(&mut rule.pending);
@@ -373,6 +399,38 @@ impl Trace for Recorder {
         }
     }
 
+    fn mapping_rule_start(&mut self, _from: &str, to: &str, rule: &Rule) {
+        if !self.stack.is_empty() {
+            return;
+        }
+        self.mapping_rules.push(MappingRuleTrace {
+            to: to.to_string(),
+            rule: RuleTrace {
+                index: self.mapping_rules.len() + 1,
+                id: rule.id.to_string(),
+                group_name: None,
+                pass_percentage: rule.pass_percentage,
+                conditions: Vec::new(),
+                roll: None,
+                delegated_to: None,
+                outcome: RuleOutcome::NoMatch,
+                pending: Vec::new(),
+                pending_memo: None,
+            },
+        });
+        self.mapping_open = true;
+    }
+
+    fn mapping_rule_end(&mut self, outcome: RuleOutcome) {
+        if self.stack.is_empty()
+            && self.mapping_open
+            && let Some(m) = self.mapping_rules.last_mut()
+        {
+            m.rule.outcome = outcome;
+            self.mapping_open = false;
+        }
+    }
+
     fn exit_spec(&mut self, spec: &Spec, result: &EvalResult<'_>) {
         let Some(mut s) = self.stack.pop() else {
             return;
@@ -393,7 +451,7 @@ impl Trace for Recorder {
     }
 
     fn absorb(&mut self, mut child: Self) {
-        if self.stack.is_empty() {
+        if self.at_top() {
             self.roots.append(&mut child.roots);
         } else {
             self.absorbed.append(&mut child.roots);

@@ -266,7 +266,8 @@ impl Delivery {
         let batches = std::mem::take(&mut self.batches);
         let tx = self.writer_tx.as_ref().expect("open until finish");
         if tx.send(batches).is_err() {
-            // The writer stopped on an error; report it.
+            // The writer stopped: its error (a disk full is input-side, exit 2), or, when it
+            // stopped without one (a panic), a broken invariant (exit 70).
             return Err(self.stop_writer());
         }
         Ok(())
@@ -292,7 +293,7 @@ impl Delivery {
             .map(|t| t.join().unwrap_or_default())
             .unwrap_or_default();
         wr.error
-            .unwrap_or_else(|| crate::Error::input("the spool writer stopped"))
+            .unwrap_or_else(|| crate::Error::internal("the spool writer stopped"))
     }
 
     /// Commits, waits for the spool writer and the sender, and reports.

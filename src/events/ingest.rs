@@ -29,6 +29,8 @@ pub struct IngestOptions<'a> {
     pub on_progress: Option<&'a dyn Fn(u64)>,
     /// Commit when no input arrived for this long.
     pub idle: Duration,
+    /// The time of events without one (`--at`); `None`: now.
+    pub now_ms: Option<i64>,
 }
 
 const CHUNK: usize = 256 * 1024;
@@ -124,7 +126,7 @@ fn ingest_chunk(
     opts: &IngestOptions<'_>,
     rep: &mut IngestReport,
 ) -> Result<()> {
-    let now = now_ms();
+    let now = opts.now_ms.unwrap_or_else(now_ms);
     let body = chunk.strip_suffix(b"\n").unwrap_or(chunk);
     for raw in body.split(|&b| b == b'\n') {
         rep.lines += 1;
@@ -138,7 +140,7 @@ fn ingest_chunk(
             if !opts.keep_going || !matches!(e, Error::Input(_)) {
                 return Err(e);
             }
-            eprintln!("statsig: {e} (skipped)");
+            crate::util::warn::warn(format_args!("skipped {e}"));
             rep.skipped += 1;
         }
     }

@@ -145,6 +145,9 @@ pub fn append_line_event(
 ) -> Result<()> {
     let bad = |msg: &str| Error::input(format!("{origin}: {msg}"));
     let ev: LineEvent = serde_json::from_slice(line).map_err(|e| {
+        if std::str::from_utf8(line).is_err() {
+            return bad("the line is not valid UTF-8");
+        }
         let msg = e.to_string();
         Error::input(format!("{origin}: not a valid event: {msg}"))
     })?;

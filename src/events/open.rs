@@ -16,6 +16,9 @@ use crate::secret::ServerKey;
 pub struct DeliverySettings {
     pub key: Option<ServerKey>,
     pub no_send: bool,
+    /// What the missing-key error suggests besides a key: the command's own way to go
+    /// without sending (`--no-send`, or leaving out `--log-exposures`).
+    pub without_key: &'static str,
     pub api: Option<String>,
     pub log_event_url: Option<String>,
     pub batch_size: u32,
@@ -35,10 +38,11 @@ pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
         None
     } else {
         let key = args.key.ok_or_else(|| {
-            Error::input(
+            Error::input(format!(
                 "no server key: set STATSIG_SERVER_SECRET or pass --server-key-file FILE \
-                 (or --no-send to only spool the events)",
-            )
+                 ({})",
+                args.without_key
+            ))
         })?;
         let policy = RetryPolicy::from_flags(args.retries, args.timeout, args.retry_base_ms)?;
         let url = log_event_url(args.api.as_deref(), args.log_event_url.as_deref());

@@ -6,10 +6,11 @@ use std::fmt::Write;
 use serde_json::{Value as Json, json};
 
 use crate::eval::trace::{
-    ConditionTrace, NOT_SET, OverrideMatch, Recorder, RollTrace, RuleOutcome, RuleTrace, SpecTrace,
+    ConditionTrace, MappingRuleTrace, NOT_SET, OverrideMatch, Recorder, RollTrace, RuleOutcome,
+    RuleTrace, SpecTrace,
 };
 use crate::output::text::compact;
-use crate::result::{EvalResult, Reason};
+use crate::result::Reason;
 use crate::spec::describe::{collection, percentage};
 use crate::spec::model::Kind;
 
@@ -28,7 +29,8 @@ pub fn outcome_text(outcome: RuleOutcome) -> &'static str {
 pub struct Explanation<'a> {
     pub kind: Kind,
     pub name: &'a str,
-    pub result: &'a EvalResult<'a>,
+    /// The result's reason.
+    pub reason: Reason,
     pub trace: &'a Recorder,
 }
 
@@ -43,17 +45,42 @@ impl Explanation<'_> {
         json!({
             "kind": collection(self.kind),
             "name": self.name,
-            "reason": self.result.reason().as_str(),
+            "reason": self.reason.as_str(),
             "override": self.trace.override_match,
-            "config_mapping": self.trace.mapping.as_ref().map(|(from, to)| json!({"from": from, "to": to})),
+            "config_mapping": self.mapping_json(),
             "trace": self.root(),
             "decided_by": self.decided_by(),
         })
     }
 
+    /// `null` when no config mapping was looked at; else where it sent the user (`to` null
+    /// when none applied) and, when mapping rules ran, each of them.
+    fn mapping_json(&self) -> Json {
+        let rules = &self.trace.mapping_rules;
+        match &self.trace.mapping {
+            None if rules.is_empty() => Json::Null,
+            Some((from, to)) if rules.is_empty() => json!({"from": from, "to": to}),
+            m => json!({
+                "from": m.as_ref().map_or(self.name, |(from, _)| from),
+                "to": m.as_ref().map(|(_, to)| to),
+                "rules": rules,
+            }),
+        }
+    }
+
     /// The indented text form (`--explain`), ending with the `decided by` line.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
+        if !self.trace.mapping_rules.is_empty() {
+            let _ = writeln!(
+                out,
+                "config mapping of {:?} (the payload's overrides)",
+                self.name
+            );
+            for m in &self.trace.mapping_rules {
+                write_mapping_rule(&mut out, 1, m);
+            }
+        }
         if let Some((from, to)) = &self.trace.mapping {
             let _ = writeln!(
                 out,
@@ -63,7 +90,7 @@ impl Explanation<'_> {
         match self.root() {
             Some(s) => write_spec(&mut out, 0, s),
             None => {
-                let what = match self.result.reason() {
+                let what = match self.reason {
                     Reason::LocalOverride => "a local override answered; no rule was evaluated",
                     Reason::Unrecognized => "no such spec; nothing was evaluated",
                     _ => "no rule was evaluated",
@@ -77,7 +104,6 @@ impl Explanation<'_> {
 
     /// One sentence: which rule decided and why.
     pub fn decided_by(&self) -> String {
-        let r = self.result;
         if let Some(m) = &self.trace.override_match {
             let who = match m {
                 OverrideMatch::UserId { id } => format!("userID {id:?}"),
@@ -95,7 +121,7 @@ impl Explanation<'_> {
         }
         match self.root() {
             Some(root) => s.push_str(&spec_decision(root)),
-            None if r.reason() == Reason::Unrecognized => {
+            None if self.reason == Reason::Unrecognized => {
                 let _ = write!(
                     s,
                     "no {} named {:?} in the specs (reason Unrecognized)",
@@ -308,6 +334,37 @@ fn write_rule(out: &mut String, depth: usize, r: &RuleTrace) {
     }
 }
 
+fn write_mapping_rule(out: &mut String, depth: usize, m: &MappingRuleTrace) {
+    let r = &m.rule;
+    line(
+        out,
+        depth,
+        &format!(
+            "{} → {:?}, pass {}",
+            rule_name(r),
+            m.to,
+            percentage(r.pass_percentage)
+        ),
+    );
+    for c in &r.conditions {
+        write_condition(out, depth + 1, c);
+    }
+    if let Some(roll) = r.roll.as_ref().filter(|_| r.pass_percentage < 100.0) {
+        line(out, depth + 1, &roll_text(roll, r.pass_percentage));
+    }
+    line(out, depth + 1, mapping_outcome_text(r.outcome));
+}
+
+/// How a config-mapping rule ended, in words.
+fn mapping_outcome_text(outcome: RuleOutcome) -> &'static str {
+    match outcome {
+        RuleOutcome::Pass | RuleOutcome::Delegated => "matched, in the rollout: mapped",
+        RuleOutcome::RollFail => "matched, outside the rollout: not mapped by this rule",
+        RuleOutcome::NoMatch => "not matched: not mapped by this rule",
+        RuleOutcome::Unsupported => "a condition is unsupported: not mapped by this rule",
+    }
+}
+
 fn roll_text(roll: &RollTrace, pct: f64) -> String {
     let who = format!("{} {:?}", roll.id_type, roll.unit_id);
     match roll.bucket {
@@ -364,6 +421,15 @@ fn coercion(op: &str) -> Option<&'static str> {
 }
 
 fn write_condition(out: &mut String, depth: usize, c: &ConditionTrace) {
+    line(out, depth, &condition_line(c));
+    for n in &c.nested {
+        write_spec(out, depth + 1, n);
+    }
+}
+
+/// One condition as it ran: type, field, operator, target, the user's value and where it
+/// came from, `→ pass|fail`.
+fn condition_line(c: &ConditionTrace) -> String {
     let mut t = c.type_.clone();
     if let Some(f) = &c.field {
         let _ = write!(t, " {f}");
@@ -434,9 +500,101 @@ fn write_condition(out: &mut String, depth: usize, c: &ConditionTrace) {
         );
     }
     let _ = write!(t, " → {}", c.result);
-    line(out, depth, &t);
+    t
+}
+
+/// Nested gates the concise form follows, at most this deep.
+const CONCISE_NESTING: usize = 3;
+
+impl Explanation<'_> {
+    /// The short form `statsig test` prints under a failed expectation: the `decided by`
+    /// sentence, then per rule looked at only the conditions that settled it (the first
+    /// failing one of a rule that did not match, every one of the rule that decided) with
+    /// the user's values, the roll, and nested gates the same way. Lines without a newline.
+    pub fn concise(&self) -> Vec<String> {
+        let mut out = vec![format!("decided by: {}", self.decided_by())];
+        for m in &self.trace.mapping_rules {
+            concise_rule(&mut out, 1, &m.rule, Some(&m.to), 0);
+        }
+        if let Some(root) = self.root() {
+            for r in &root.rules {
+                concise_rule(&mut out, 1, r, None, 0);
+            }
+        }
+        out
+    }
+}
+
+fn push_line(out: &mut Vec<String>, depth: usize, text: String) {
+    out.push(format!("{}{text}", "  ".repeat(depth)));
+}
+
+fn concise_rule(
+    out: &mut Vec<String>,
+    depth: usize,
+    r: &RuleTrace,
+    mapped_to: Option<&str>,
+    nesting: usize,
+) {
+    let settled = matches!(r.outcome, RuleOutcome::NoMatch | RuleOutcome::Unsupported);
+    let shown: Vec<&ConditionTrace> = if settled {
+        r.conditions
+            .iter()
+            .filter(|c| c.result != "pass")
+            .take(1)
+            .collect()
+    } else {
+        r.conditions.iter().collect()
+    };
+    let mut head = rule_name(r);
+    if let Some(to) = mapped_to {
+        let _ = write!(head, " (config mapping to {to:?})");
+    }
+    let inner = match shown.as_slice() {
+        [one] => {
+            push_line(out, depth, format!("{head}: {}", condition_line(one)));
+            concise_nested(out, depth + 1, one, nesting);
+            depth + 1
+        }
+        many => {
+            push_line(out, depth, format!("{head}:"));
+            for c in many {
+                push_line(out, depth + 1, condition_line(c));
+                concise_nested(out, depth + 2, c, nesting);
+            }
+            depth + 1
+        }
+    };
+    if !settled && let Some(roll) = r.roll.as_ref().filter(|_| r.pass_percentage < 100.0) {
+        push_line(out, inner, roll_text(roll, r.pass_percentage));
+    }
+    if let Some(exp) = &r.delegated_to {
+        concise_spec(out, inner, exp, nesting);
+    }
+}
+
+fn concise_nested(out: &mut Vec<String>, depth: usize, c: &ConditionTrace, nesting: usize) {
+    if nesting >= CONCISE_NESTING {
+        return;
+    }
     for n in &c.nested {
-        write_spec(out, depth + 1, n);
+        concise_spec(out, depth, n, nesting + 1);
+    }
+}
+
+fn concise_spec(out: &mut Vec<String>, depth: usize, s: &SpecTrace, nesting: usize) {
+    let mut head = format!("{} {:?}", s.entity, s.name);
+    if let Json::Bool(b) = s.value {
+        let _ = write!(head, " = {b}");
+    }
+    let _ = write!(head, " (rule {:?}", s.rule_id);
+    if let Some(g) = &s.group_name {
+        let _ = write!(head, ", group {g:?}");
+    }
+    head.push(')');
+    push_line(out, depth, head);
+    for r in &s.rules {
+        concise_rule(out, depth + 1, r, None, nesting);
     }
 }
 

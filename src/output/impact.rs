@@ -4,9 +4,11 @@
 use std::fmt::Write as _;
 
 use super::Format;
+use super::rows::Rows;
 use crate::population::impact::Impact;
 
-/// An impact in `format`: JSON (also for NDJSON), else the text form.
+/// An impact in `format`: JSON (also for NDJSON), one row per changed entity (table, CSV,
+/// Markdown), else the text form.
 pub fn render(i: &Impact, format: Format) -> String {
     match format {
         Format::Json | Format::Ndjson => {
@@ -14,8 +16,47 @@ pub fn render(i: &Impact, format: Format) -> String {
             s.push('\n');
             s
         }
+        Format::Table | Format::Csv | Format::Markdown => {
+            rows(i).render(format).unwrap_or_default()
+        }
         _ => text(i),
     }
+}
+
+/// One row per changed entity: how many users change and how, every transition with its
+/// count, the example users.
+pub fn rows(i: &Impact) -> Rows {
+    let mut rows = Rows::new(&[
+        "kind",
+        "name",
+        "users",
+        "share",
+        "value",
+        "rule",
+        "group",
+        "transitions",
+        "examples",
+    ])
+    .align_right(&[2, 3, 4, 5, 6]);
+    for (name, e) in i.entities.iter() {
+        let transitions: Vec<String> = e
+            .transitions
+            .iter()
+            .map(|(t, n)| format!("{t}: {n}"))
+            .collect();
+        rows.push(vec![
+            e.kind.clone(),
+            name.to_string(),
+            e.changed.to_string(),
+            pct(e.changed, i.users),
+            e.value_changed.to_string(),
+            e.rule_changed.to_string(),
+            e.group_changed.to_string(),
+            transitions.join("; "),
+            e.examples.join(" "),
+        ]);
+    }
+    rows
 }
 
 fn pct(n: u64, of: u64) -> String {

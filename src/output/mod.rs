@@ -5,11 +5,15 @@
 //! A new format is one more module and one more arm in the functions below.
 
 pub mod client_init;
+pub mod csv;
 pub mod explain;
 pub mod impact;
 pub mod json;
+pub mod markdown;
 pub mod records;
 pub mod report;
+pub mod rows;
+pub mod style;
 pub mod suite;
 pub mod table;
 pub mod text;
@@ -20,9 +24,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::events::spool::Status;
-use crate::spec::describe::{ListRow, spec_json};
+use crate::spec::describe::{ListRow, groups_json, spec_json, store_json};
 use crate::spec::diff::SpecsDiff;
 use crate::spec::model::{CompiledSpecs, Spec};
+use crate::spec::param_store::ParamStore;
 
 /// How an answer is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +44,8 @@ pub enum Format {
     Csv,
     /// Markdown tables.
     Markdown,
+    /// JUnit XML.
+    Junit,
 }
 
 impl Format {
@@ -50,6 +57,19 @@ impl Format {
             terminal
         } else {
             piped
+        }
+    }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Junit => "junit",
         }
     }
 
@@ -78,16 +98,36 @@ pub fn pretty_json<T: Serialize + ?Sized>(v: &T) -> Result<Vec<u8>> {
 pub fn spec_list(f: Format, rows: &[ListRow<'_>]) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(rows),
-        Format::Table | Format::Text => Ok(table::spec_list(rows).into_bytes()),
-        Format::Ndjson | Format::Csv | Format::Markdown => Err(f.unsupported("a spec list")),
+        Format::Table | Format::Text => Ok(table::rows(&table::spec_list(rows)).into_bytes()),
+        Format::Csv | Format::Markdown => Ok(table::spec_list(rows)
+            .render(f)
+            .unwrap_or_default()
+            .into_bytes()),
+        _ => Err(f.unsupported("a spec list")),
     }
 }
 
-/// `specs show`: the specs found under one name.
-pub fn spec_show(f: Format, specs: &CompiledSpecs, found: &[&Spec]) -> Result<Vec<u8>> {
+/// `specs show`: the specs (and the parameter store) found under one name. An experiment's
+/// JSON has its `groups` with their values.
+pub fn spec_show(
+    f: Format,
+    specs: &CompiledSpecs,
+    found: &[&Spec],
+    store: Option<&ParamStore>,
+) -> Result<Vec<u8>> {
     match f {
         Format::Json => {
-            let v: Vec<serde_json::Value> = found.iter().map(|s| spec_json(specs, s)).collect();
+            let mut v: Vec<serde_json::Value> = found
+                .iter()
+                .map(|s| {
+                    let mut j = spec_json(specs, s);
+                    if let Some(g) = groups_json(s) {
+                        j["groups"] = g;
+                    }
+                    j
+                })
+                .collect();
+            v.extend(store.map(store_json));
             pretty_json(&v)
         }
         Format::Text => {
@@ -98,19 +138,51 @@ pub fn spec_show(f: Format, specs: &CompiledSpecs, found: &[&Spec]) -> Result<Ve
                 }
                 text::write_spec_text(&mut out, specs, s);
             }
+            if let Some(st) = store {
+                if !found.is_empty() {
+                    out.push('\n');
+                }
+                text::write_store_text(&mut out, st);
+            }
             Ok(out.into_bytes())
         }
         _ => Err(f.unsupported("a spec")),
     }
 }
 
-/// `specs diff`.
+/// `specs diff`: text (coloured +/−/~ lines on a terminal), JSON, or one row per change.
 pub fn diff(f: Format, d: &SpecsDiff) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(d),
-        Format::Text => Ok(text::diff_text(d).into_bytes()),
+        Format::Text => Ok(colour_diff(&text::diff_text(d)).into_bytes()),
+        Format::Table | Format::Csv | Format::Markdown => Ok(text::diff_rows(d)
+            .render(f)
+            .unwrap_or_default()
+            .into_bytes()),
         _ => Err(f.unsupported("a diff")),
     }
+}
+
+/// A text diff with colour (when on): `+` lines green, `-` red, `~` yellow.
+fn colour_diff(text: &str) -> String {
+    if !style::enabled() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for line in text.lines() {
+        let paint = match line.trim_start().get(..2) {
+            Some("+ ") => Some(style::Paint::Green),
+            Some("- ") => Some(style::Paint::Red),
+            Some("~ ") => Some(style::Paint::Yellow),
+            _ => None,
+        };
+        match paint {
+            Some(p) => out.push_str(&style::paint(line, p)),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `events status`: what the spool holds.

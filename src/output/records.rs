@@ -206,3 +206,65 @@ pub fn write_client_init<'s>(
     ci.write_spliced(out, &mut ev, &mut |k, s, r| seen(k, s, r), splices);
     ci.recycle(ev);
 }
+
+/// The columns of evaluation records as CSV or Markdown: one row per user and entity.
+pub const RECORD_COLUMNS: [&str; 6] = ["user", "kind", "name", "value", "rule", "group"];
+
+/// One evaluation record (a line of `evaluate` NDJSON) as rows under [`RECORD_COLUMNS`]:
+/// the user's userID (its JSON without one), the entity's kind and name, its value (a
+/// string bare, else compact JSON), its rule and group (empty when the record leaves them out).
+pub fn record_rows(record: &[u8]) -> Vec<Vec<String>> {
+    let Ok(serde_json::Value::Object(rec)) = serde_json::from_slice::<serde_json::Value>(record)
+    else {
+        return Vec::new();
+    };
+    let user = match rec.get("user") {
+        Some(u) => match u.get("userID") {
+            Some(serde_json::Value::String(id)) => id.clone(),
+            _ => u.to_string(),
+        },
+        None => String::new(),
+    };
+    let text = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+    };
+    let mut out = Vec::new();
+    for (section, word) in [
+        ("gates", "gate"),
+        ("configs", "config"),
+        ("layers", "layer"),
+        ("param_stores", "param_store"),
+    ] {
+        let Some(serde_json::Value::Object(entities)) = rec.get(section) else {
+            continue;
+        };
+        for (name, e) in entities {
+            let kind = match e.get("is_experiment") {
+                Some(serde_json::Value::Bool(true)) => "experiment",
+                _ => word,
+            };
+            let (value, rule, group) = match section {
+                // A store's section maps each parameter to its value.
+                "param_stores" => (e.to_string(), String::new(), String::new()),
+                _ => (
+                    e.get("value")
+                        .map(super::rows::value_cell)
+                        .unwrap_or_default(),
+                    text(e.get("rule_id")),
+                    text(e.get("group_name")),
+                ),
+            };
+            out.push(vec![
+                user.clone(),
+                kind.into(),
+                name.clone(),
+                value,
+                rule,
+                group,
+            ]);
+        }
+    }
+    out
+}

@@ -14,7 +14,7 @@ pub fn render(r: &Report, format: Format) -> String {
         Format::Json | Format::Ndjson => json(r),
         Format::Csv => csv(r),
         Format::Markdown => sections(r, true),
-        Format::Table | Format::Text => sections(r, false),
+        Format::Table | Format::Text | Format::Junit => sections(r, false),
     }
 }
 

@@ -1,24 +1,57 @@
-//! The table renderer: boxed tables for a terminal (`specs list`, `evaluate` of one user).
+//! The table exporter: boxed tables for a terminal. With colour on, headers are bold and
+//! boolean cells green (true) or red (false). Also the rows of `specs list` and of
+//! `evaluate` for one user, which CSV and Markdown render too.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, Table};
 
+use super::rows::Rows;
+use super::style;
 use crate::result::{EvalResult, clean_exposures};
 use crate::spec::describe::ListRow;
 use crate::spec::model::{Kind, Spec};
 
-/// `specs list` as a table.
-pub fn spec_list(rows: &[ListRow<'_>]) -> String {
+/// Rows as a boxed table.
+pub fn rows(r: &Rows) -> String {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
-    t.set_header(vec![
+    let colour = style::enabled();
+    if colour {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t.set_header(r.header.iter().map(|h| match colour {
+        true => Cell::new(h).add_attribute(Attribute::Bold),
+        false => Cell::new(h),
+    }));
+    for row in &r.rows {
+        t.add_row(row.iter().map(|v| match (colour, v.as_str()) {
+            (true, "true") => Cell::new(v).fg(Color::Green),
+            (true, "false") => Cell::new(v).fg(Color::Red),
+            _ => Cell::new(v),
+        }));
+    }
+    for &i in &r.right {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    format!("{t}\n")
+}
+
+/// `specs list`: one row per entity.
+pub fn spec_list(rows: &[ListRow<'_>]) -> Rows {
+    let mut t = Rows::new(&[
         "NAME",
         "TYPE",
         "ENABLED",
         "ID TYPE",
         "RULES",
         "TARGET APPS",
-    ]);
+        "GROUPS",
+    ])
+    .align_right(&[4]);
     for r in rows {
         let kind = match r.entity {
             Some(e)
@@ -32,12 +65,15 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> String {
             }
             _ => r.type_.to_string(),
         };
-        t.add_row(vec![
+        t.push(vec![
             r.name.to_string(),
             kind,
             if r.enabled { "yes" } else { "no" }.to_string(),
             r.id_type.to_string(),
-            r.rules.to_string(),
+            match r.parameters {
+                Some(n) => format!("{n} params"),
+                None => r.rules.to_string(),
+            },
             r.target_apps
                 .as_ref()
                 .map(|a| {
@@ -48,18 +84,15 @@ pub fn spec_list(rows: &[ListRow<'_>]) -> String {
                     }
                 })
                 .unwrap_or_default(),
+            r.groups.as_ref().map(|g| g.join(", ")).unwrap_or_default(),
         ]);
     }
-    if let Some(c) = t.column_mut(4) {
-        c.set_cell_alignment(CellAlignment::Right);
-    }
-    let mut s = t.to_string();
-    s.push('\n');
-    s
+    t
 }
 
-/// One row of the `evaluate` table for a result.
-pub fn evaluation_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>) -> Vec<String> {
+/// One row of the `evaluate` rows for a result; `clip` shortens a long value to fit a
+/// terminal's table.
+pub fn evaluation_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>, clip: bool) -> Vec<String> {
     let word = match kind {
         Kind::Gate => spec.entity.as_str().replace("feature_", ""),
         _ => spec.entity.as_str().to_string(),
@@ -68,7 +101,7 @@ pub fn evaluation_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>) -> Vec<String
         Kind::Gate => r.bool.to_string(),
         _ => r.value().map(|j| j.json.to_string()).unwrap_or("{}".into()),
     };
-    let value = if value.len() > 60 {
+    let value = if clip && value.len() > 60 {
         format!("{}…", &value[..value.floor_char_boundary(59)])
     } else {
         value
@@ -83,13 +116,9 @@ pub fn evaluation_row(kind: Kind, spec: &Spec, r: &EvalResult<'_>) -> Vec<String
     ]
 }
 
-/// The `evaluate` table of one user's results.
-pub fn evaluation(rows: Vec<Vec<String>>) -> String {
-    let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED);
-    table.set_header(vec!["kind", "name", "value", "rule", "group", "exposures"]);
-    for row in rows {
-        table.add_row(row);
-    }
-    format!("{table}\n")
+/// The `evaluate` rows of one user's results.
+pub fn evaluation(rows: Vec<Vec<String>>) -> Rows {
+    let mut t = Rows::new(&["kind", "name", "value", "rule", "group", "exposures"]);
+    t.rows = rows;
+    t
 }

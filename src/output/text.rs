@@ -5,10 +5,12 @@ use std::fmt::Write as _;
 
 use serde_json::Value as Json;
 
+use super::rows::Rows;
 use crate::events::spool::Status;
-use crate::spec::describe::{Category, condition_text, percentage};
+use crate::spec::describe::{Category, condition_text, group_names, groups_json, percentage};
 use crate::spec::diff::{FieldChange, SpecsDiff};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Rule, Spec};
+use crate::spec::param_store::{ParamSource, ParamStore};
 
 /// Compact JSON text of a value, for one-line display.
 pub fn compact(v: &Json) -> String {
@@ -64,9 +66,61 @@ pub fn write_spec_text(out: &mut String, specs: &CompiledSpecs, s: &Spec) {
     if let Some(why) = &s.dropped {
         field("unsupported", why);
     }
+    let groups = group_names(s);
+    if !groups.is_empty() {
+        field("groups", &groups.join(", "));
+    }
     field("rules", &s.rules.len().to_string());
     for (i, r) in s.rules.iter().enumerate() {
         write_rule_text(out, specs, i, r);
+    }
+    write_groups_text(out, s);
+}
+
+/// An experiment's groups with their values (the value a group override gives).
+fn write_groups_text(out: &mut String, s: &Spec) {
+    let Some(groups) = groups_json(s) else { return };
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  groups");
+    for g in groups.as_array().into_iter().flatten() {
+        let name = g["name"].as_str().unwrap_or_default();
+        let _ = writeln!(out, "    {name:<13}{}", compact(&g["value"]));
+    }
+}
+
+/// A parameter store as `specs show` prints it: each parameter with its type and where its
+/// value comes from.
+pub fn write_store_text(out: &mut String, st: &ParamStore) {
+    let _ = writeln!(out, "param_store {}", st.name);
+    if let Some(apps) = &st.target_app_ids {
+        let apps = if apps.is_empty() {
+            "(none)".to_string()
+        } else {
+            apps.join(", ")
+        };
+        let _ = writeln!(out, "  {:<15}{apps}", "target apps");
+    }
+    if let Some(v) = st.version {
+        let _ = writeln!(out, "  {:<15}{v}", "version");
+    }
+    let _ = writeln!(out, "  {:<15}{}", "parameters", st.parameters.len());
+    for (name, p) in &st.parameters {
+        let from = match &p.source {
+            ParamSource::Static(v) => format!("static {}", compact(v)),
+            ParamSource::Gate { gate, pass, fail } => format!(
+                "gate {gate}: pass {}, fail {}",
+                compact(pass),
+                compact(fail)
+            ),
+            ParamSource::DynamicConfig { config, param } => {
+                format!("dynamic_config {config}.{param}")
+            }
+            ParamSource::Experiment { experiment, param } => {
+                format!("experiment {experiment}.{param}")
+            }
+            ParamSource::Layer { layer, param } => format!("layer {layer}.{param}"),
+        };
+        let _ = writeln!(out, "    {name} ({}): {from}", p.param_type);
     }
 }
 
@@ -129,6 +183,115 @@ fn rule_label(id: &str, name: &str) -> String {
     } else {
         format!("rule {id} ({name:?})")
     }
+}
+
+/// A diff as rows: one per change, `+` added, `-` removed, `~` changed, with what changed
+/// (a field, a rule, a rule's field or conditions) and its old and new form.
+pub fn diff_rows(d: &SpecsDiff) -> Rows {
+    let mut rows = Rows::new(&["change", "kind", "name", "what", "old", "new"]);
+    let mut push =
+        |change: &str, kind: &str, name: &str, what: String, old: String, new: String| {
+            rows.push(vec![
+                change.into(),
+                kind.into(),
+                name.into(),
+                what,
+                old,
+                new,
+            ])
+        };
+    for f in &d.payload {
+        push(
+            "~",
+            "payload",
+            "",
+            f.field.clone(),
+            compact(&f.old),
+            compact(&f.new),
+        );
+    }
+    for e in &d.removed {
+        push(
+            "-",
+            &e.type_,
+            &e.name,
+            String::new(),
+            String::new(),
+            String::new(),
+        );
+    }
+    for e in &d.added {
+        push(
+            "+",
+            &e.type_,
+            &e.name,
+            String::new(),
+            String::new(),
+            String::new(),
+        );
+    }
+    for c in &d.changed {
+        let (kind, name) = (c.type_.as_str(), c.name.as_str());
+        for f in &c.fields {
+            push(
+                "~",
+                kind,
+                name,
+                f.field.clone(),
+                compact(&f.old),
+                compact(&f.new),
+            );
+        }
+        for r in &c.rules_removed {
+            push(
+                "-",
+                kind,
+                name,
+                rule_label(&r.id, &r.name),
+                String::new(),
+                String::new(),
+            );
+        }
+        for r in &c.rules_added {
+            push(
+                "+",
+                kind,
+                name,
+                rule_label(&r.id, &r.name),
+                String::new(),
+                String::new(),
+            );
+        }
+        for r in &c.rules_changed {
+            let label = rule_label(&r.id, &r.name);
+            for f in &r.fields {
+                let what = format!("{label} {}", f.field);
+                push("~", kind, name, what, compact(&f.old), compact(&f.new));
+            }
+            if let Some(cc) = &r.conditions {
+                let what = format!("{label} conditions");
+                push(
+                    "~",
+                    kind,
+                    name,
+                    what,
+                    cc.removed.join("; "),
+                    cc.added.join("; "),
+                );
+            }
+        }
+        if let Some(f) = &c.rule_order {
+            push(
+                "~",
+                kind,
+                name,
+                f.field.clone(),
+                compact(&f.old),
+                compact(&f.new),
+            );
+        }
+    }
+    rows
 }
 
 /// The readable form of a diff.

@@ -102,7 +102,8 @@ pub fn unknown_names(specs: &CompiledSpecs, sel: &ReportSelection) -> Vec<String
                 .get(kind, n)
                 .is_some_and(|s| section.is_none_or(|want| Section::of(s) == want));
             if !found {
-                out.push(format!("no {word} named {n:?} in the specs"));
+                let hint = specs.suggest(kind, n);
+                out.push(format!("no {word} named {n:?} in the specs{hint}"));
             }
         }
     }

@@ -13,9 +13,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ExitCode, Result};
 use crate::template::JsonTemplate;
 use crate::user::User;
+use crate::util::lines::skipped_summary;
 
 /// Where the users come from.
 #[derive(Debug, Clone)]
@@ -76,6 +77,9 @@ pub trait UserWork: Sync {
 pub struct UserStream {
     /// Users handed to the work.
     pub users: u64,
+    /// Input lines read (blank ones included).
+    pub lines: u64,
+    /// Bad lines skipped (`--keep-going`).
     pub skipped: usize,
     pub no_id: usize,
     pub first_no_id: Option<String>,
@@ -84,6 +88,7 @@ pub struct UserStream {
 impl UserStream {
     fn absorb(&mut self, o: UserStream) {
         self.users += o.users;
+        self.lines += o.lines;
         self.skipped += o.skipped;
         self.no_id += o.no_id;
         if self.first_no_id.is_none() {
@@ -91,18 +96,22 @@ impl UserStream {
         }
     }
 
-    /// The closing lines on stderr: skipped lines, users without any id.
-    pub fn report(&self) {
+    /// The closing lines on stderr (skipped lines, users without any id) and the exit code
+    /// they imply: 2 when `--keep-going` skipped lines, as every command that reads lines
+    /// does.
+    pub fn report(&self) -> ExitCode {
         if let Some(first) = &self.first_no_id {
-            eprintln!(
-                "warning: {} user(s) have no userID and no customIDs (first: {first}); they are \
+            crate::util::warn::warn(format_args!(
+                "{} user(s) have no userID and no customIDs (first: {first}); they are \
                  evaluated with an empty userID, as Statsig's current SDKs do",
                 self.no_id
-            );
+            ));
         }
         if self.skipped > 0 {
-            eprintln!("{} bad user line(s) skipped", self.skipped);
+            eprintln!("{}", skipped_summary(self.skipped as u64, self.lines));
+            return ExitCode::Input;
         }
+        ExitCode::Success
     }
 }
 
@@ -344,7 +353,7 @@ pub fn run<W: UserWork>(
     let buffers = Buffers::default();
     let mut handle = |d: Done<W::Acc>, stats: &mut UserStream| -> Result<()> {
         for w in &d.warnings {
-            eprintln!("warning: skipped {w}");
+            crate::util::warn::warn(format_args!("skipped {w}"));
         }
         stats.absorb(d.stats);
         emit(&d.out, d.acc)?;
@@ -505,13 +514,16 @@ fn parse_line<A>(
     done: &mut Done<A>,
 ) -> Result<Option<User>> {
     let at = || format!("{}:{line}", input.name);
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| Error::input(format!("{}: stream did not contain valid UTF-8", at())))?;
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let user = match User::parse(text, &at()) {
-        Ok(u) => u,
+    done.stats.lines += 1;
+    let parsed = std::str::from_utf8(bytes)
+        .map_err(|_| Error::input(format!("{}: the line is not valid UTF-8", at())))
+        .and_then(|text| match text.trim().is_empty() {
+            true => Ok(None),
+            false => User::parse(text, &at()).map(Some),
+        });
+    let user = match parsed {
+        Ok(None) => return Ok(None),
+        Ok(Some(u)) => u,
         Err(e) if input.keep_going => {
             done.warnings.push(e.to_string());
             done.stats.skipped += 1;

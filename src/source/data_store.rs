@@ -19,7 +19,6 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::{Error, Result};
 use crate::secret::ServerKey;
-use crate::source::cache::write_atomic;
 use crate::source::redis_store::{Redis, mask_url};
 use crate::source::{Loaded, SourceKind, SourceSettings};
 use crate::spec::compile::{Parsed, parse_payload};
@@ -32,7 +31,7 @@ const LEGACY_DCS: &str = "statsig.cache";
 const ID_LIST_FILE_PREFIX: &str = "/v1/download_id_list_file/";
 
 /// Which keys a payload is stored under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyScheme {
     /// statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`.
     Core,
@@ -194,7 +193,7 @@ impl Store {
         {
             let mut text = serde_json::to_vec_pretty(map).expect("dump serialises");
             text.push(b'\n');
-            write_atomic(path, &text)?;
+            crate::util::fs::write_output(path, &text).map_err(|e| Error::io(&*path, e))?;
             *dirty = false;
         }
         Ok(())
@@ -396,9 +395,9 @@ pub fn push_entries(
         for (name, f) in &files.lists {
             match &f.file_id {
                 Some(id) => out.push((format!("{ID_LIST_FILE_PREFIX}{id}"), f.raw.clone())),
-                None => eprintln!(
-                    "warning: id list {name} has no fileID; the python scheme cannot store it"
-                ),
+                None => crate::util::warn::warn(format_args!(
+                    "id list {name} has no fileID; the python scheme cannot store it"
+                )),
             }
         }
     }

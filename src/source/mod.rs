@@ -185,7 +185,7 @@ fn load_specs_with(
         Parsed::NoUpdates => return Err(no_specs(&loaded.origin)),
     };
     for w in &specs.warnings {
-        eprintln!("warning: {w}");
+        crate::util::warn::warn(format_args!("{w}"));
     }
     if let Some(lists) = loaded.id_lists {
         specs.id_lists = lists;

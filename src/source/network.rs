@@ -367,7 +367,7 @@ pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loa
     let (bytes, compiled) = match update {
         SpecsUpdate::New(bytes, compiled) => {
             if let Err(e) = cache.write_specs(version, &bytes) {
-                eprintln!("warning: could not update the cache: {e}");
+                crate::util::warn::warn(format_args!("could not update the cache: {e}"));
             }
             (bytes, Some(std::sync::Arc::from(compiled)))
         }
@@ -387,7 +387,9 @@ pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loa
                     } else {
                         "conditions on it see an empty list"
                     };
-                    eprintln!("warning: id list {name} is missing or stale ({fallback}): {why}");
+                    crate::util::warn::warn(format_args!(
+                        "id list {name} is missing or stale ({fallback}): {why}"
+                    ));
                 }
                 sync.lists
             }
@@ -398,14 +400,14 @@ pub fn load(args: &SourceSettings, key: &ServerKey, cache: &Cache) -> Result<Loa
                 } else {
                     format!("using the cached copies of {}", names.join(", "))
                 };
-                eprintln!("warning: id lists unavailable ({fallback}): {e}");
+                crate::util::warn::warn(format_args!("id lists unavailable ({fallback}): {e}"));
                 local.clone()
             }
         };
         if synced != local
             && let Err(e) = cache.write_id_lists(&synced)
         {
-            eprintln!("warning: could not update the id-list cache: {e}");
+            crate::util::warn::warn(format_args!("could not update the id-list cache: {e}"));
         }
         Some(synced)
     };

@@ -438,6 +438,7 @@ impl<'a> Compiler<'a> {
                 top.get("param_stores"),
                 self.origin,
             )?,
+            left_out: Vec::new(),
         })
     }
 

@@ -10,6 +10,7 @@ use serde_json::{Map, Value as Json, json};
 use serde::Serialize;
 
 use crate::spec::model::{CompiledSpecs, CondKind, Condition, Entity, Kind, Rule, Spec};
+use crate::spec::param_store::ParamStore;
 
 /// What a spec is, as a person would name it: the collection refined by the `entity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,10 +22,12 @@ pub enum Category {
     Experiment,
     Autotune,
     Layer,
+    /// A parameter store (`param_stores`), not a spec.
+    ParamStore,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Gate,
         Category::Segment,
         Category::Holdout,
@@ -32,6 +35,7 @@ impl Category {
         Category::Experiment,
         Category::Autotune,
         Category::Layer,
+        Category::ParamStore,
     ];
 
     /// A spec's category. A missing or unknown `entity` falls back to the collection.
@@ -56,6 +60,7 @@ impl Category {
             Category::Experiment => "experiment",
             Category::Autotune => "autotune",
             Category::Layer => "layer",
+            Category::ParamStore => "param_store",
         }
     }
 }
@@ -230,7 +235,7 @@ pub fn all_specs(specs: &CompiledSpecs) -> impl Iterator<Item = &Spec> {
         })
 }
 
-/// One row of `specs list`.
+/// One row of `specs list`: a spec or a parameter store.
 #[derive(Debug, Serialize)]
 pub struct ListRow<'a> {
     pub name: &'a str,
@@ -242,6 +247,60 @@ pub struct ListRow<'a> {
     pub id_type: &'a str,
     pub rules: usize,
     pub target_apps: Option<Vec<&'a str>>,
+    /// An experiment's group names, in rule order (configs only; empty: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<&'a str>>,
+    /// A parameter store's parameter count (stores only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<usize>,
+}
+
+/// A spec's experiment group names, each once, in rule order.
+pub fn group_names(s: &Spec) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::new();
+    for g in s.rules.iter().filter_map(|r| r.group_name.as_deref()) {
+        if !v.contains(&g) {
+            v.push(g);
+        }
+    }
+    v
+}
+
+/// An experiment's groups as JSON, `[{name, rule_id, value}]`, in rule order (the first
+/// rule of a group name is the one a group override takes); `None` without groups.
+pub fn groups_json(s: &Spec) -> Option<Json> {
+    let mut seen = Vec::new();
+    let groups: Vec<Json> = s
+        .rules
+        .iter()
+        .filter_map(|r| Some((r.group_name.as_deref()?, r)))
+        .filter(|(g, _)| {
+            let new = !seen.contains(g);
+            seen.push(*g);
+            new
+        })
+        .map(
+            |(g, r)| json!({"name": g, "rule_id": &*r.id, "value": value_of(&r.return_value.json)}),
+        )
+        .collect();
+    (!groups.is_empty()).then_some(Json::Array(groups))
+}
+
+/// A parameter store's JSON form: its parameters as the payload has them.
+pub fn store_json(st: &ParamStore) -> Json {
+    let params: Map<String, Json> = st
+        .parameters
+        .iter()
+        .map(|(n, p)| (n.to_string(), p.to_json()))
+        .collect();
+    json!({
+        "name": &*st.name,
+        "collection": "param_stores",
+        "type": Category::ParamStore.as_str(),
+        "target_apps": st.target_app_ids.as_ref().map(|v| v.iter().map(|a| &**a).collect::<Vec<_>>()),
+        "version": st.version,
+        "parameters": params,
+    })
 }
 
 /// The rows of a listing: specs of the `filter` categories (all when empty), sorted by
@@ -267,10 +326,32 @@ pub fn list_rows<'a>(specs: &'a CompiledSpecs, filter: &[Category]) -> Vec<ListR
                     .target_app_ids
                     .as_ref()
                     .map(|v| v.iter().map(|a| &**a).collect()),
+                groups: Some(group_names(s)).filter(|g| !g.is_empty()),
+                parameters: None,
             };
             (cat, row)
         })
         .collect();
+    if filter.is_empty() || filter.contains(&Category::ParamStore) {
+        rows.extend(specs.stores.stores.iter().map(|st| {
+            let row = ListRow {
+                name: &st.name,
+                type_: Category::ParamStore.as_str(),
+                collection: "param_stores",
+                entity: None,
+                enabled: true,
+                id_type: "",
+                rules: 0,
+                target_apps: st
+                    .target_app_ids
+                    .as_ref()
+                    .map(|v| v.iter().map(|a| &**a).collect()),
+                groups: None,
+                parameters: Some(st.parameters.len()),
+            };
+            (Category::ParamStore, row)
+        }));
+    }
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(b.1.name)));
     rows.into_iter().map(|(_, r)| r).collect()
 }
@@ -286,6 +367,7 @@ pub fn similar_names<'a>(specs: &'a CompiledSpecs, name: &str) -> Vec<&'a str> {
     let want = name.to_lowercase();
     let mut v: Vec<&str> = all_specs(specs)
         .map(|s| &*s.name)
+        .chain(specs.stores.stores.iter().map(|s| &*s.name))
         .filter(|n| {
             let l = n.to_lowercase();
             l.contains(&want) || want.contains(&l)
@@ -320,13 +402,17 @@ pub fn check_names(
             if specs.get(c.kind, n).is_some_and(|s| (c.accept)(&s.entity)) {
                 continue;
             }
+            let hint = specs.suggest(c.kind, n);
             if strict {
                 return Err(crate::error::Error::input(format!(
-                    "unknown {} {n:?} (--strict)",
+                    "unknown {} {n:?}{hint} (--strict)",
                     c.word
                 )));
             }
-            eprintln!("warning: no {} named {n:?} in the specs{suffix}", c.word);
+            crate::util::warn::warn(format_args!(
+                "no {} named {n:?} in the specs{hint}{suffix}",
+                c.word
+            ));
         }
     }
     Ok(())

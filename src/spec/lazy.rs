@@ -43,7 +43,7 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
         Ok(t) => t,
         Err(_) => return parse_payload_leaking(bytes, origin),
     };
-    let (pruned, positions) = prune(&top, roots);
+    let (pruned, positions, left_out) = prune(&top, roots);
     let position = |key: &str, i: usize| {
         positions
             .iter()
@@ -51,7 +51,11 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
             .and_then(|(_, p)| p.get(i).copied())
             .unwrap_or(i)
     };
-    compile_at(&pruned, origin, &position)
+    let mut parsed = compile_at(&pruned, origin, &position)?;
+    if let Parsed::Specs(s) = &mut parsed {
+        s.left_out = left_out;
+    }
+    Ok(parsed)
 }
 
 /// A map key, borrowed unless it held escapes.
@@ -397,7 +401,13 @@ impl<'t, 'a> Closure<'t, 'a> {
 
 /// The payload with only the entries the roots need, every other top-level field as is; and
 /// per collection the original indices of the entries kept.
-fn prune(top: &Top<'_>, roots: &[(Kind, &str)]) -> (Json, Vec<(&'static str, Vec<usize>)>) {
+/// The payload holding only what `roots` need, the positions of the entries kept, and (when
+/// a root is not in the payload) every spec name, for a did-you-mean.
+#[allow(clippy::type_complexity)]
+fn prune(
+    top: &Top<'_>,
+    roots: &[(Kind, &str)],
+) -> (Json, Vec<(&'static str, Vec<usize>)>, Vec<(Kind, Box<str>)>) {
     let mut c = Closure {
         gates: Index::new(top.section(GATES), true),
         configs: Index::new(top.section(CONFIGS), true),
@@ -418,6 +428,25 @@ fn prune(top: &Top<'_>, roots: &[(Kind, &str)]) -> (Json, Vec<(&'static str, Vec
         }
     }
     c.run();
+    let missing = roots.iter().any(|&(kind, name)| {
+        let index = match kind {
+            Kind::Gate => &c.gates,
+            Kind::Config => &c.configs,
+            Kind::Layer => &c.layers,
+        };
+        !index.by_name.contains_key(name)
+    });
+    let left_out: Vec<(Kind, Box<str>)> = match missing {
+        false => Vec::new(),
+        true => [
+            (Kind::Gate, &c.gates),
+            (Kind::Config, &c.configs),
+            (Kind::Layer, &c.layers),
+        ]
+        .into_iter()
+        .flat_map(|(k, index)| index.by_name.keys().map(move |n| (k, Box::from(&**n))))
+        .collect(),
+    };
     let Closure {
         gates,
         configs,
@@ -448,7 +477,7 @@ fn prune(top: &Top<'_>, roots: &[(Kind, &str)]) -> (Json, Vec<(&'static str, Vec
         };
         out.insert(k.to_string(), v);
     }
-    (Json::Object(out), positions)
+    (Json::Object(out), positions, left_out)
 }
 
 #[cfg(test)]

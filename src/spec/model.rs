@@ -406,10 +406,10 @@ impl MissingIdLists {
         let mut warned = self.warned.lock().unwrap_or_else(|e| e.into_inner());
         if !warned.contains(name) {
             warned.insert(name.into());
-            eprintln!(
-                "warning: id list {name:?} is needed by a condition but was not loaded; it is \
+            crate::util::warn::warn(format_args!(
+                "id list {name:?} is needed by a condition but was not loaded; it is \
                  evaluated as empty (give --id-lists, or drop --no-id-lists)"
-            );
+            ));
         }
     }
 
@@ -503,6 +503,10 @@ pub struct CompiledSpecs {
     pub param_stores: Option<Box<str>>,
     /// `param_stores`, compiled for server-side evaluation.
     pub stores: crate::spec::param_store::ParamStores,
+    /// Names of the specs a lazy load left out ([`crate::spec::lazy`]), kept only when one of
+    /// the names it was asked for is not in the payload: the did-you-mean of that message
+    /// looks at every name.
+    pub left_out: Vec<(Kind, Box<str>)>,
 }
 
 impl CompiledSpecs {
@@ -545,7 +549,15 @@ impl CompiledSpecs {
 
     /// `" (did you mean …?)"` over the names of `kind`, for an unknown-name message.
     pub fn suggest(&self, kind: Kind, name: &str) -> String {
-        crate::util::suggest::hint(name, self.specs(kind).iter().map(|s| &*s.name))
+        let left_out = self
+            .left_out
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, n)| &**n);
+        crate::util::suggest::hint(
+            name,
+            self.specs(kind).iter().map(|s| &*s.name).chain(left_out),
+        )
     }
 }
 

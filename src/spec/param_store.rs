@@ -58,6 +58,11 @@ impl ParamStore {
             .find(|(n, _)| &**n == param)
             .map(|(_, p)| p)
     }
+
+    /// `" (did you mean …?)"` over the store's parameters, for an unknown-parameter message.
+    pub fn suggest(&self, param: &str) -> String {
+        crate::util::suggest::hint(param, self.parameters.iter().map(|(n, _)| &**n))
+    }
 }
 
 /// All stores of a payload, in payload order.
@@ -69,6 +74,14 @@ pub struct ParamStores {
 impl ParamStores {
     pub fn get(&self, name: &str) -> Option<&ParamStore> {
         self.stores.iter().find(|s| &*s.name == name)
+    }
+
+    /// `" (did you mean …?)"` over the store names, or a note that there are none.
+    pub fn suggest(&self, name: &str) -> String {
+        match self.stores.is_empty() {
+            true => " (the payload has no param_stores)".into(),
+            false => crate::util::suggest::hint(name, self.stores.iter().map(|s| &*s.name)),
+        }
     }
 
     pub fn is_empty(&self) -> bool {

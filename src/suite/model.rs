@@ -28,6 +28,8 @@ pub struct SuiteFile {
     pub source: SpecRef,
     /// `overrides:`, in the shape of an `--overrides` file.
     pub overrides: Option<Json>,
+    /// `at:`: "now" for this file's evaluations (epoch ms), as `--at` (which wins).
+    pub at: Option<i64>,
     pub cases: Vec<Case>,
     /// Suspicious but valid input (a user key evaluation never reads), with its position.
     pub warnings: Vec<(Pos, String)>,
@@ -134,6 +136,7 @@ impl CheckKind {
 }
 
 const FILE_KEYS: &[&str] = &[
+    "at",
     "specs",
     "id-lists",
     "overrides",
@@ -307,6 +310,16 @@ pub fn parse_file(path: &Path, text: &str, json: bool) -> Result<SuiteFile, DocE
             Some(n.to_json()?)
         }
     };
+    let at = match get(top, "at") {
+        None => None,
+        Some(n) => {
+            let text = expect_str(n, "`at`")?;
+            match crate::spec::time::parse_clock(&text) {
+                Ok(clock) => clock.fixed(),
+                Err(e) => return err(n.pos, format!("`at`: {e}")),
+            }
+        }
+    };
     let environment = get(top, "environment")
         .map(|n| expect_str(n, "`environment`"))
         .transpose()?;
@@ -342,6 +355,7 @@ pub fn parse_file(path: &Path, text: &str, json: bool) -> Result<SuiteFile, DocE
         path: path.to_path_buf(),
         source,
         overrides,
+        at,
         cases,
         warnings,
     })

@@ -9,6 +9,7 @@ use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::trace::Recorder;
 use crate::eval::{EvalOptions, Evaluator};
 use crate::population::stream::{self, StreamSettings, UserSource, UserWork};
 use crate::result::{EvalResult, Reason};
@@ -45,6 +46,8 @@ pub struct Settings {
     pub fail_fast: bool,
     /// Time the evaluations happen at (epoch ms).
     pub now_ms: i64,
+    /// Whether `now_ms` was given for the run (`--at`): it then wins over a file's `at:`.
+    pub now_fixed: bool,
 }
 
 /// What a run found.
@@ -138,6 +141,8 @@ pub enum Problem {
         actual: Json,
         /// How the result was reached (for the user shown).
         decision: Option<Box<Decision>>,
+        /// The `--explain` trace of the same evaluation.
+        explained: Option<Box<Explained>>,
         /// In a population: how many users missed it, and the first one.
         users: Option<Box<UserMiss>>,
     },
@@ -149,6 +154,13 @@ pub enum Problem {
         hits: u64,
         of: u64,
     },
+}
+
+/// One evaluation as `--explain` records it.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub trace: Recorder,
+    pub reason: Reason,
 }
 
 #[derive(Debug, Clone)]
@@ -242,8 +254,15 @@ pub fn run(
         let mut seen = Seen::default();
         let mut cases = Vec::new();
         let mut not_run = Vec::new();
+        let file_settings = match p.file.at {
+            Some(at) if !settings.now_fixed => Settings {
+                now_ms: at,
+                ..settings.clone()
+            },
+            _ => settings.clone(),
+        };
         for (k, case) in selected.iter().enumerate() {
-            let report = run_case(p, case, settings, &mut seen)?;
+            let report = run_case(p, case, &file_settings, &mut seen)?;
             let failed = !report.passed();
             cases.push(report);
             if failed && settings.fail_fast {
@@ -343,11 +362,11 @@ fn run_user(
             continue;
         }
         // Explained once per entity, on its first miss.
-        let mut explained: Option<Option<Box<Decision>>> = None;
+        let mut explained: Option<(Option<Box<Decision>>, Box<Explained>)> = None;
         for c in &e.checks {
             for (check, expected, actual) in point_misses(&c.what, e.kind, &ev.result, p) {
-                let decision = explained
-                    .get_or_insert_with(|| explain(p, &user, e, settings).map(Box::new))
+                let (decision, explained) = explained
+                    .get_or_insert_with(|| explain(p, &user, e, settings))
                     .clone();
                 failures.push(Failure {
                     kind: e.kind,
@@ -358,6 +377,7 @@ fn run_user(
                         expected,
                         actual,
                         decision,
+                        explained: Some(explained),
                         users: None,
                     },
                 });
@@ -367,8 +387,14 @@ fn run_user(
     failures
 }
 
-/// Evaluates again, recording every rule tried, to explain a miss.
-fn explain(p: &Prepared, user: &User, e: &Expect, settings: &Settings) -> Option<Decision> {
+/// Evaluates again, recording every rule tried (and then the whole `--explain` trace), to
+/// explain a miss.
+fn explain(
+    p: &Prepared,
+    user: &User,
+    e: &Expect,
+    settings: &Settings,
+) -> (Option<Box<Decision>>, Box<Explained>) {
     let specs = &p.specs.specs;
     let mut ev = Evaluator::with_trace(
         specs,
@@ -378,7 +404,16 @@ fn explain(p: &Prepared, user: &User, e: &Expect, settings: &Settings) -> Option
     );
     ev.overrides = p.overrides.as_ref();
     ev.evaluate(e.kind, &e.name);
-    ev.trace.take()
+    let decision = ev.trace.take().map(Box::new);
+    let mut ev = Evaluator::with_trace(specs, user, options(specs, settings), Recorder::default());
+    ev.overrides = p.overrides.as_ref();
+    ev.evaluate(e.kind, &e.name);
+    let reason = ev.result.reason();
+    let explained = Box::new(Explained {
+        trace: ev.trace,
+        reason,
+    });
+    (decision, explained)
 }
 
 fn unknown_entity(specs: &CompiledSpecs, e: &Expect) -> Failure {
@@ -688,7 +723,8 @@ fn run_population(
             Ok(())
         },
     )?;
-    streamed.report();
+    // Suites never skip lines (no --keep-going): the code is always success.
+    let _ = streamed.report();
     let mut failures = Vec::new();
     let mut entities = Vec::new();
     for (e, t) in case.expects.iter().zip(totals) {
@@ -700,7 +736,7 @@ fn run_population(
             let Some((index, expected, actual, user)) = first else {
                 continue;
             };
-            let decision = explain(p, &parse_user(&user), e, settings).map(Box::new);
+            let (decision, explained) = explain(p, &parse_user(&user), e, settings);
             failures.push(Failure {
                 kind: e.kind,
                 entity: e.name.clone(),
@@ -710,6 +746,7 @@ fn run_population(
                     expected,
                     actual,
                     decision,
+                    explained: Some(explained),
                     users: Some(Box::new(UserMiss {
                         failed: n,
                         of: count,

@@ -15,6 +15,12 @@ pub fn too_long(origin: &str, line: u64) -> String {
     )
 }
 
+/// The closing line of a `--keep-going` run that skipped lines (each was named on stderr
+/// as it was skipped); every command that reads lines prints the same.
+pub fn skipped_summary(skipped: u64, lines: u64) -> String {
+    format!("statsig: {skipped} of {lines} lines skipped (see above)")
+}
+
 /// Marks an I/O error as "line too long" so callers can tell it from a read failure.
 #[derive(Debug)]
 pub struct LineTooLong;

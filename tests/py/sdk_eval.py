@@ -9,12 +9,13 @@ off, so nothing leaves the machine.
                 [--persisted VALUES.json] [--enforce-targeting] [--enforce-overrides]
 
 Each record: {"param_stores": {STORE: {PARAM: value | null}},
+              "configs": {NAME: {value, rule_id, reason}},   (dynamic configs)
               "experiments": {NAME: {value, rule_id, group_name, reason}},
               "layers": {NAME: {value, rule_id, group_name, allocated_experiment_name, reason}},
               "client_init_layers": {NAME: entry}}   (with --client-init, hash none)
 A parameter is null when the SDK answered the caller's fallback (asked twice with two
 different fallbacks, it returned each); parameters whose param_type has no typed getter
-are left out. Experiments and layers are evaluated only with --entities. A value the SDK
+are left out. Configs, experiments and layers are evaluated only with --entities. A value the SDK
 could not compute (it panics on some IP addresses) is the string "__sdk_panic__".
 """
 
@@ -134,8 +135,24 @@ def store_params(dcs_stores: dict, overrides: dict, name: str, user: dict) -> di
     return {p: spec.get("param_type") for p, spec in params.items()}
 
 
+def per_user(v) -> dict:
+    """An override entry as {id | "*": value}, read as the CLI reads it: an object whose
+    values are all non-empty objects is per user."""
+    if isinstance(v, dict) and v and all(isinstance(x, dict) for x in v.values()):
+        return v
+    return {"*": v}
+
+
 def apply_overrides(statsig: Statsig, ov: dict):
     """The CLI's --overrides file, as the SDK's override calls."""
+    for section, call in (
+        ("configs", statsig.override_dynamic_config),
+        ("experiments", statsig.override_experiment),
+        ("layers", statsig.override_layer),
+    ):
+        for name, v in ov.get(section, {}).items():
+            for uid, value in per_user(v).items():
+                call(name, value, None if uid == "*" else uid)
     for name, params in ov.get("param_stores", {}).items():
         if "*" in params:
             for uid, p in params.items():
@@ -196,13 +213,24 @@ def main():
                 continue
             u = json.loads(line)
             user = make_user(u)
-            record = {"param_stores": {}, "experiments": {}, "layers": {}}
+            record = {"param_stores": {}, "configs": {}, "experiments": {}, "layers": {}}
             names = set(statsig.get_parameter_store_list()) | set(overrides.get("param_stores", {}))
             for name in sorted(names):
                 ps = statsig.get_parameter_store(user, name)
                 params = store_params(stores, overrides.get("param_stores", {}), name, u)
                 record["param_stores"][name] = {
                     p: read_param(ps, p, t) for p, t in params.items() if t in GETTERS
+                }
+            for name in statsig.get_dynamic_config_list() if args.entities else []:
+                try:
+                    c = statsig.get_dynamic_config(user, name)
+                except BaseException:
+                    record["configs"][name] = PANIC
+                    continue
+                record["configs"][name] = {
+                    "value": c.value,
+                    "rule_id": c.rule_id,
+                    "reason": c.details.reason,
                 }
             for name in statsig.get_experiment_list() if args.entities else []:
                 opts = ExperimentEvaluationOptions()

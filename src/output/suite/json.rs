@@ -4,6 +4,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use crate::eval::trace::RuleOutcome;
+use crate::output::explain::Explanation;
 use crate::output::suite::{condition_at, location, never_decided, summary};
 use crate::spec::describe::{Category, collection};
 use crate::spec::model::CompiledSpecs;
@@ -95,6 +96,7 @@ fn file_json(f: &FileReport) -> Json {
                             expected,
                             actual,
                             decision,
+                            explained,
                             users,
                         } => {
                             m.insert("check".into(), json!(check));
@@ -106,6 +108,15 @@ fn file_json(f: &FileReport) -> Json {
                                     .as_ref()
                                     .map_or(Json::Null, |d| decision_json(specs, d)),
                             );
+                            if let Some(x) = explained {
+                                let e = Explanation {
+                                    kind: fl.kind,
+                                    name: &fl.entity,
+                                    reason: x.reason,
+                                    trace: &x.trace,
+                                };
+                                m.insert("explain".into(), e.to_json());
+                            }
                             if let Some(u) = users {
                                 m.insert(
                                     "users".into(),

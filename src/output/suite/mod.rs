@@ -14,6 +14,7 @@ use serde_json::Value as Json;
 use crate::eval::trace::RuleOutcome;
 use crate::output::Format;
 use crate::output::explain::outcome_text;
+use crate::output::rows::Rows;
 use crate::spec::describe::{Category, collection, condition_text};
 use crate::spec::model::{CompiledSpecs, Kind, Spec};
 use crate::suite::decision::{Decided, Decision};
@@ -31,9 +32,13 @@ pub fn progress(format: Format, f: &FileReport) -> String {
 }
 
 /// What is printed at the end: the coverage (when asked) and the closing count for text,
-/// the whole document for JSON.
+/// the whole document for JSON and JUnit, one row per case for a table, CSV and Markdown.
 pub fn closing(format: Format, r: &Report, with_coverage: bool) -> String {
+    if let Some(s) = rows(r).render(format) {
+        return s;
+    }
     match format {
+        Format::Junit => junit::report(r),
         Format::Json => {
             let mut s =
                 serde_json::to_string_pretty(&json::report(r, with_coverage)).unwrap_or_default();
@@ -51,6 +56,27 @@ pub fn closing(format: Format, r: &Report, with_coverage: bool) -> String {
             s
         }
     }
+}
+
+/// One row per case run: its file and location, name, result, and each failure's line.
+pub fn rows(r: &Report) -> Rows {
+    let mut rows = Rows::new(&["file", "case", "result", "failures"]);
+    for f in &r.files {
+        for c in &f.cases {
+            let failures: Vec<String> = c
+                .failures
+                .iter()
+                .map(|fl| summary(&f.specs.specs, fl))
+                .collect();
+            rows.push(vec![
+                location(&f.path, c.pos),
+                c.name.clone(),
+                if c.passed() { "passed" } else { "failed" }.into(),
+                failures.join("; "),
+            ]);
+        }
+    }
+    rows
 }
 
 /// `path:line:col`.

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::output::explain::Explanation;
+use crate::output::style::{self, Paint};
 use crate::output::suite::{
     compact, decision_lines, duration, entity_word, location, never_decided, percent, summary,
 };
@@ -18,7 +20,10 @@ pub fn file(out: &mut String, f: &FileReport) {
 }
 
 fn case(out: &mut String, f: &FileReport, c: &CaseReport) {
-    let mark = if c.passed() { '✓' } else { '✗' };
+    let mark = match c.passed() {
+        true => style::paint("✓", Paint::Green),
+        false => style::paint("✗", Paint::Red),
+    };
     let _ = writeln!(out, "  {mark} {}  {}", c.name, duration(c.duration));
     case_failures(out, f, c);
 }
@@ -27,6 +32,8 @@ fn case(out: &mut String, f: &FileReport, c: &CaseReport) {
 /// actual, and the rule that decided.
 pub fn case_failures(out: &mut String, f: &FileReport, c: &CaseReport) {
     let specs = &f.specs.specs;
+    // An entity missed twice by the same user is explained once.
+    let mut explained_already: Vec<(crate::spec::model::Kind, &str, Option<u64>)> = Vec::new();
     for fl in &c.failures {
         let word = entity_word(specs, fl.kind, &fl.entity);
         let at = location(&f.path, fl.pos);
@@ -40,6 +47,7 @@ pub fn case_failures(out: &mut String, f: &FileReport, c: &CaseReport) {
                 expected,
                 actual,
                 decision,
+                explained,
                 users,
             } => {
                 let _ = writeln!(out, "      {word} {}, {check}  ({at})", fl.entity);
@@ -60,7 +68,23 @@ pub fn case_failures(out: &mut String, f: &FileReport, c: &CaseReport) {
                         compact(&u.user)
                     );
                 }
-                for l in decision_lines(specs, decision.as_deref()) {
+                let who = (fl.kind, fl.entity.as_str(), users.as_ref().map(|u| u.index));
+                if explained_already.contains(&who) {
+                    let _ = writeln!(out, "        decided by: as above");
+                    continue;
+                }
+                explained_already.push(who);
+                let lines = match explained {
+                    Some(x) => Explanation {
+                        kind: fl.kind,
+                        name: &fl.entity,
+                        reason: x.reason,
+                        trace: &x.trace,
+                    }
+                    .concise(),
+                    None => decision_lines(specs, decision.as_deref()),
+                };
+                for l in lines {
                     let _ = writeln!(out, "        {l}");
                 }
             }
