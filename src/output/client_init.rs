@@ -629,26 +629,42 @@ const USER_FIELDS: &[&str] = &[
 /// `,"user":...,"evaluated_keys":...[,"pa_hash":...]`.
 fn write_user_fields(out: &mut Vec<u8>, user: &User, specs: &CompiledSpecs) {
     out.extend_from_slice(b",\"user\":{");
-    let mut first = true;
-    for &k in USER_FIELDS {
-        let v = user.json.get(k).filter(|v| !v.is_null());
-        let v = match (k, v) {
-            ("userID", None) => Some(Json::String(String::new())),
-            ("statsigEnvironment", None) => specs.default_environment.as_deref().map(|t| {
-                let mut m = Map::new();
-                m.insert("tier".into(), Json::String(t.to_string()));
-                Json::Object(m)
-            }),
-            (_, v) => v.cloned(),
-        };
-        let Some(v) = v else { continue };
-        if !first {
-            out.push(b',');
+    // One pass over the user's keys (no hashing), then the fields in SDK order.
+    let mut found: [Option<&Json>; USER_FIELDS.len()] = [None; USER_FIELDS.len()];
+    for (k, v) in &user.json {
+        if let Some(i) = USER_FIELDS.iter().position(|f| f == k) {
+            found[i] = Some(v).filter(|v| !v.is_null());
         }
-        first = false;
-        write_str(out, k);
-        out.push(b':');
-        let _ = serde_json::to_writer(&mut *out, &v);
+    }
+    let mut first = true;
+    for (&k, v) in USER_FIELDS.iter().zip(found) {
+        let mut field = |out: &mut Vec<u8>| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            write_str(out, k);
+            out.push(b':');
+        };
+        match (k, v) {
+            (_, Some(v)) => {
+                field(out);
+                let _ = serde_json::to_writer(&mut *out, v);
+            }
+            ("userID", None) => {
+                field(out);
+                out.extend_from_slice(b"\"\"");
+            }
+            ("statsigEnvironment", None) => {
+                if let Some(t) = specs.default_environment.as_deref() {
+                    field(out);
+                    out.extend_from_slice(b"{\"tier\":");
+                    write_str(out, t);
+                    out.push(b'}');
+                }
+            }
+            _ => {}
+        }
     }
     out.extend_from_slice(b"},\"evaluated_keys\":{");
     let mut first = true;
