@@ -3,32 +3,34 @@
 //! experiment as the layer and as itself, the same segment under many gates), and a hash
 //! is a pure function of its parts.
 //!
-//! Keys are the addresses and lengths of the parts: the salts live in the specs and the
-//! unit ids in the user, both unchanged while an evaluator lives. Two live strings at the
-//! same address with the same length hold the same bytes, so an address match is a
-//! content match; a content match at other addresses is only a miss. The table is
-//! forgotten (not cleared: a generation number moves on) when the user changes.
+//! Keys are the addresses of the parts: the salts live in the specs and the unit ids in
+//! the user, each its own allocation, unchanged while an evaluator lives. Two live strings
+//! that start at the same address are the same string (empty strings all start at the same
+//! dangling address and are all equal), so an address match is a content match; a content
+//! match at other addresses is only a miss. The table is forgotten (not cleared: a
+//! generation number moves on) when the user changes.
 
 use crate::util::hash;
 
 /// Slots in the table (a power of two); at most [`MAX_FILLED`] are used, so that probes
 /// stay short. A user with more distinct rolls hashes the rest every time.
-const SLOTS: usize = 512;
-const MAX_FILLED: usize = SLOTS * 5 / 8;
+const SLOTS: usize = 256;
+const MAX_FILLED: usize = SLOTS * 3 / 4;
 
-/// A string by address and length.
-type Part = (usize, usize);
+/// A string by address.
+type Part = usize;
 
 fn part(s: &str) -> Part {
-    (s.as_ptr() as usize, s.len())
+    s.as_ptr() as usize
 }
 
+/// 32 bytes.
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    generation: u32,
-    /// (spec salt, rule salt, unit id); a `user_bucket` has no rule salt: `(0, usize::MAX)`.
+    /// (spec salt, rule salt, unit id); a `user_bucket` has no rule salt: 0.
     key: [Part; 3],
-    sha: u64,
+    generation: u32,
+    bucket: u16,
 }
 
 /// The table; see the module doc.
@@ -63,52 +65,42 @@ impl BucketMemo {
     /// `hash::rule_bucket(spec_salt, rule_salt, unit)`.
     pub(crate) fn rule_bucket(&mut self, spec_salt: &str, rule_salt: &str, unit: &str) -> u64 {
         let key = [part(spec_salt), part(rule_salt), part(unit)];
-        self.sha(key, || {
-            hash::sha256_u64(&[
-                spec_salt.as_bytes(),
-                b".",
-                rule_salt.as_bytes(),
-                b".",
-                unit.as_bytes(),
-            ])
-        }) % 10_000
+        self.bucket(key, || hash::rule_bucket(spec_salt, rule_salt, unit))
     }
 
     /// `hash::user_bucket(salt, unit)`.
     pub(crate) fn user_bucket(&mut self, salt: &str, unit: &str) -> u64 {
-        let key = [part(salt), (0, usize::MAX), part(unit)];
-        self.sha(key, || {
-            hash::sha256_u64(&[salt.as_bytes(), b".", unit.as_bytes()])
-        }) % 1000
+        let key = [part(salt), 0, part(unit)];
+        self.bucket(key, || hash::user_bucket(salt, unit))
     }
 
-    fn sha(&mut self, key: [Part; 3], compute: impl FnOnce() -> u64) -> u64 {
+    /// A bucket (below 10,000) by key.
+    fn bucket(&mut self, key: [Part; 3], compute: impl FnOnce() -> u64) -> u64 {
         let generation = self.generation;
         let slots = self
             .slots
             .get_or_insert_with(|| vec![Slot::default(); SLOTS].into_boxed_slice());
         let mut h: u64 = 0;
-        for (a, b) in key {
+        for a in key {
             h = (h.rotate_left(5) ^ a as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
         let mut i = (h >> 32) as usize & (SLOTS - 1);
         loop {
             let slot = &mut slots[i];
             if slot.generation != generation {
-                let sha = compute();
+                let bucket = compute();
                 if self.filled < MAX_FILLED {
                     *slot = Slot {
-                        generation,
                         key,
-                        sha,
+                        generation,
+                        bucket: bucket as u16,
                     };
                     self.filled += 1;
                 }
-                return sha;
+                return bucket;
             }
             if slot.key == key {
-                return slot.sha;
+                return u64::from(slot.bucket);
             }
             i = (i + 1) & (SLOTS - 1);
         }
