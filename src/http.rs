@@ -76,8 +76,8 @@ impl RetryPolicy {
     ) -> Result<RetryPolicy> {
         let t = timeout_secs.unwrap_or(Self::DEFAULT_TIMEOUT_SECS);
         if !(t.is_finite() && t > 0.0 && t < 1e9) {
-            return Err(Error::input(
-                "--timeout must be a positive number of seconds",
+            return Err(Error::Usage(
+                "--timeout must be a positive number of seconds".into(),
             ));
         }
         let base_ms = base_ms.or_else(|| {
@@ -337,7 +337,7 @@ pub fn proxy_from_env() -> Result<Option<ureq::Proxy>> {
                     && u.host_str().is_some_and(|h| !h.is_empty())
             });
         if !valid {
-            return Err(Error::input(format!(
+            return Err(Error::Environment(format!(
                 "{var}: not a usable proxy URL {:?} (expected http://HOST:PORT)",
                 crate::util::mask::url_credentials(&v)
             )));
@@ -434,7 +434,7 @@ impl Client {
                     let why = self.mask(&why);
                     if n + 1 < attempts {
                         let wait = self.policy.wait(n, after);
-                        if self.announce {
+                        if self.announce && !crate::util::warn::quiet() {
                             eprintln!(
                                 "statsig: {}: {why}; retry {} of {} in {:.2} s",
                                 req.what,
@@ -821,16 +821,46 @@ pub fn decode(
 }
 
 /// Reads `r` to the end, or stops with `Err(Ok(TooLarge))` past `cap` bytes.
+///
+/// Into fixed-size chunks, joined once the end is reached: a growing `Vec` doubles its
+/// capacity and copies itself, so a bomb stopped at a 256 MiB cap had used twice that; with
+/// chunks memory stays near the bytes actually produced.
 fn read_capped(
-    r: impl Read,
+    mut r: impl Read,
     cap: u64,
 ) -> std::result::Result<Vec<u8>, std::result::Result<DecodeError, std::io::Error>> {
-    let mut out = Vec::new();
-    r.take(cap.saturating_add(1))
-        .read_to_end(&mut out)
-        .map_err(Err)?;
-    if out.len() as u64 > cap {
-        return Err(Ok(DecodeError::TooLarge));
+    const CHUNK: usize = 1 << 20;
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
+    let mut total: u64 = 0;
+    loop {
+        let mut chunk = vec![0u8; CHUNK];
+        let mut filled = 0;
+        while filled < CHUNK {
+            match r.read(&mut chunk[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Err(e)),
+            }
+        }
+        total += filled as u64;
+        if total > cap {
+            return Err(Ok(DecodeError::TooLarge));
+        }
+        chunk.truncate(filled);
+        let last = filled < CHUNK;
+        chunks.push(chunk);
+        if last {
+            break;
+        }
+    }
+    if chunks.len() == 1 {
+        return Ok(chunks.pop().unwrap_or_default());
+    }
+    // Each chunk is freed as it is copied: the joined body is never held twice.
+    let mut out = Vec::with_capacity(total as usize);
+    for c in chunks {
+        out.extend_from_slice(&c);
     }
     Ok(out)
 }

@@ -63,6 +63,9 @@ pub struct EvalResult<'s> {
     pub unsupported: bool,
     pub sampling_rate: Option<i64>,
     pub forward_all_exposures: bool,
+    /// A nested gate without a sampling rate was looked at (the core's
+    /// `has_seen_analytical_gates`): the exposure is always logged.
+    pub has_seen_analytical_gates: bool,
     pub override_config_name: Option<&'s str>,
     pub reason: Option<Reason>,
     /// A value made during evaluation instead of taken from the spec (a layer evaluated

@@ -18,11 +18,11 @@ impl ServerKey {
     pub fn new(raw: &str) -> Result<Self> {
         let key = raw.trim();
         if key.is_empty() {
-            return Err(Error::input("the server key is empty"));
+            return Err(Error::Key("the server key is empty".into()));
         }
         if key.chars().any(|c| c.is_control() || c == ' ') {
-            return Err(Error::input(
-                "the server key contains spaces or control characters",
+            return Err(Error::Key(
+                "the server key contains spaces or control characters".into(),
             ));
         }
         Ok(ServerKey(key.to_string()))
@@ -32,7 +32,7 @@ impl ServerKey {
     pub fn from_file(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let first = text.lines().next().unwrap_or("");
-        ServerKey::new(first).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+        ServerKey::new(first).map_err(|e| Error::Key(format!("{}: {e}", path.display())))
     }
 
     /// The key itself, for request headers and URLs only.
@@ -83,8 +83,22 @@ impl KeyArg {
     }
 }
 
+/// The key file: where `statsig specs pull` stores a key typed at its prompt (when asked
+/// to), read when no other key is given. `$XDG_CONFIG_HOME/statsig/server-key`, else
+/// `~/.config/statsig/server-key`.
+pub fn key_file_path() -> Option<std::path::PathBuf> {
+    crate::util::paths::statsig_dir("XDG_CONFIG_HOME", ".config").map(|d| d.join("server-key"))
+}
+
+/// Writes `key` to `path` atomically, the file 0600 and its folder 0700.
+pub fn store_key(path: &Path, key: &ServerKey) -> Result<()> {
+    crate::util::fs::write_atomic(path, format!("{}\n", key.expose()).as_bytes())
+        .map_err(|e| Error::io(path, e))
+}
+
 /// Finds the server key: `--server-key-file`, else `--server-key` (with a warning: argv is
-/// visible to other local users), else `$STATSIG_SERVER_SECRET`. `None` when none is given.
+/// visible to other local users), else `$STATSIG_SERVER_SECRET`, else the key file
+/// ([`key_file_path`]) when it exists. `None` when none is given.
 pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Option<ServerKey>> {
     if let Some(f) = file {
         return ServerKey::from_file(f).map(Some);
@@ -99,13 +113,16 @@ pub fn resolve_server_key(arg: Option<&str>, file: Option<&Path>) -> Result<Opti
         });
         return ServerKey::new(a)
             .map(Some)
-            .map_err(|e| Error::input(format!("--server-key: {e}")));
+            .map_err(|e| Error::Key(format!("--server-key: {e}")));
     }
     match std::env::var(SERVER_SECRET_ENV) {
         Ok(v) if !v.trim().is_empty() => ServerKey::new(&v)
             .map(Some)
-            .map_err(|e| Error::input(format!("{SERVER_SECRET_ENV}: {e}"))),
-        _ => Ok(None),
+            .map_err(|e| Error::Key(format!("{SERVER_SECRET_ENV}: {e}"))),
+        _ => match key_file_path().filter(|p| p.is_file()) {
+            Some(p) => ServerKey::from_file(&p).map(Some),
+            None => Ok(None),
+        },
     }
 }
 

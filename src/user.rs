@@ -69,7 +69,7 @@ impl User {
     /// Parses a user JSON object. `origin` names the input in error messages.
     pub fn from_json(json: Json, origin: &str) -> Result<User> {
         let Json::Object(obj) = json else {
-            return Err(Error::input(format!(
+            return Err(Error::User(format!(
                 "{origin}: a user must be a JSON object"
             )));
         };
@@ -92,7 +92,7 @@ impl User {
                 Some(v @ (Json::String(_) | Json::Number(_) | Json::Bool(_))) => {
                     Ok(Some(Value::from_json(v)))
                 }
-                Some(_) => Err(Error::input(format!(
+                Some(_) => Err(Error::User(format!(
                     "{origin}: user.{key} must be a string"
                 ))),
             }
@@ -104,7 +104,7 @@ impl User {
                     .iter()
                     .map(|(k, v)| (k.clone(), Value::from_json(v)))
                     .collect()),
-                Some(_) => Err(Error::input(format!(
+                Some(_) => Err(Error::User(format!(
                     "{origin}: user.{key} must be a JSON object"
                 ))),
             }
@@ -130,7 +130,7 @@ impl User {
     /// Parses a user from JSON text.
     pub fn parse(text: &str, origin: &str) -> Result<User> {
         let json: Json = serde_json::from_str(text)
-            .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
+            .map_err(|e| Error::User(format!("{origin}: not valid JSON: {e}")))?;
         User::from_json(json, origin)
     }
 

@@ -361,3 +361,74 @@ fn at_stamps_the_exposures() {
     assert_eq!(names(&events), vec!["statsig::gate_exposure"]);
     assert_eq!(events[0]["time"], 1_767_225_600_000i64);
 }
+
+/// Exposure sampling against the loopback server, on fixtures/sdk/sampling.json
+/// (`sampling_mode` on; which exposures a rate keeps is held against the official SDK in
+/// tests/sdk_differential.rs): the first exposure of each (spec, rule) and every exposure of
+/// a `forwardAllExposures` gate are logged plainly, sampled ones carry `samplingRate`,
+/// `samplingMode` and `shadowLogged`, some are dropped, and `--no-sampling` logs them all.
+#[test]
+fn sampling_drops_some_exposures_and_no_sampling_logs_every_one() {
+    let specs = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/sdk/sampling.json");
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.ndjson");
+    let lines: String = (0..40)
+        .map(|i| format!("{{\"userID\":\"user-{i}\"}}\n"))
+        .collect();
+    std::fs::write(&users, lines).unwrap();
+    let run = |extra: &[&str]| {
+        let server = Server::start();
+        let spool = tempfile::tempdir().unwrap();
+        let out = statsig()
+            .key()
+            .spool(spool.path())
+            .env("STATSIG_LOG_EVENT_URL", server.log_event_url())
+            .args(["evaluate", "--specs", specs, "--gate", "rate_gate"])
+            .args(["--gate", "forwarded_gate", "--log-exposures", "--users"])
+            .arg(&users)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        server.accepted_events()
+    };
+    let of = |events: &[Json], gate: &str| -> Vec<Json> {
+        events
+            .iter()
+            .filter(|e| e["metadata"]["gate"] == gate)
+            .cloned()
+            .collect()
+    };
+    let all = run(&["--no-sampling"]);
+    assert_eq!(of(&all, "rate_gate").len(), 40);
+    assert!(
+        all.iter()
+            .all(|e| e["statsigMetadata"] == serde_json::json!({"samplingMode": null}))
+    );
+    let sampled = run(&[]);
+    let forwarded = of(&sampled, "forwarded_gate");
+    assert_eq!(forwarded.len(), 40, "forwardAllExposures: every one logged");
+    assert!(
+        forwarded
+            .iter()
+            .all(|e| e["statsigMetadata"]["samplingRate"].is_null())
+    );
+    let rate = of(&sampled, "rate_gate");
+    assert!(
+        rate.len() < 40 && rate.len() > 5,
+        "{} of 40 kept",
+        rate.len()
+    );
+    // user-0's is the first of its rule: logged without sampling fields.
+    assert_eq!(rate[0]["user"]["userID"], "user-0");
+    assert!(rate[0]["statsigMetadata"].get("samplingRate").is_none());
+    for e in &rate[1..] {
+        assert_eq!(e["statsigMetadata"]["samplingRate"], 2, "{e}");
+        assert_eq!(e["statsigMetadata"]["samplingMode"], "on");
+        assert_eq!(e["statsigMetadata"]["shadowLogged"], "logged");
+    }
+}

@@ -175,6 +175,16 @@ fn a_500_then_200_is_retried() {
 }
 
 #[test]
+fn quiet_retries_say_nothing() {
+    let e = Env::new();
+    e.server.fault("dcs", Fault::Status(500, None));
+    let o = e.pull(&["-q"]);
+    ok(&o);
+    assert_eq!(e.server.count("download_config_specs"), 2);
+    assert!(!o.stderr.contains("retry"), "{}", o.stderr);
+}
+
+#[test]
 fn a_429_waits_for_retry_after() {
     let e = Env::new();
     e.server.fault("dcs", Fault::Status(429, Some("1")));

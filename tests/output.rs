@@ -171,6 +171,19 @@ fn every_result_command_has_csv_markdown_and_a_table() {
         ),
         ("test", vec!["test", "fixtures/suites_failing"]),
         ("specs_list", vec!["specs", "list", "--specs", FIXTURE]),
+        (
+            "specs_show",
+            vec!["specs", "show", "new_checkout", "--specs", FIXTURE],
+        ),
+        (
+            "specs_show_store",
+            vec!["specs", "show", "every_kind", "--specs", STORES],
+        ),
+        // A spool folder that does not exist: every count is 0.
+        (
+            "events_status",
+            vec!["events", "status", "--spool", "target/no-such-spool"],
+        ),
         ("specs_diff", vec!["specs", "diff", SPECS, CHANGED]),
     ];
     for (name, args) in &cases {

@@ -922,27 +922,52 @@ fn printers_exit_quietly_when_the_reader_closes_the_pipe() {
         .collect();
     std::fs::write(&users, lines).unwrap();
     let users = users.to_str().unwrap();
-    let cases: Vec<Vec<&str>> = vec![
-        vec!["completions", "bash"],
-        vec!["completions", "zsh"],
-        vec!["man"],
-        vec!["--help"],
-        vec!["evaluate", "--help"],
-        vec!["specs", "list", "--specs", FIXTURE],
-        vec!["specs", "show", "new_checkout", "--specs", FIXTURE],
-        vec!["evaluate", "--specs", FIXTURE, "--users", users],
-        vec!["client-init", "--specs", FIXTURE, "--users", users],
-        vec![
-            "check-gate",
-            "new_checkout",
-            "--specs",
-            FIXTURE,
-            "--user-id",
-            "1",
-        ],
-    ];
-    for args in &cases {
-        // `statsig ARGS | head -1`: read one line, then close the pipe.
+    let shared_specs = shared("core_eval_proj_dcs.json");
+    let shared_specs = shared_specs.to_str().unwrap();
+    // (arguments, exit code): a command whose exit code is its answer still gives it.
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (
+            vec![
+                "check-gate",
+                "canada_promo",
+                "--exit-code",
+                "--specs",
+                FIXTURE,
+                "--country",
+                "US",
+            ],
+            1,
+        ),
+        (vec!["specs", "diff", FIXTURE, shared_specs], 1),
+    ]
+    .into_iter()
+    .chain(
+        [
+            vec!["completions", "bash"],
+            vec!["completions", "zsh"],
+            vec!["man"],
+            vec!["--help"],
+            vec!["evaluate", "--help"],
+            vec!["specs", "list", "--specs", FIXTURE],
+            vec!["specs", "show", "new_checkout", "--specs", FIXTURE],
+            vec!["evaluate", "--specs", FIXTURE, "--users", users],
+            vec!["client-init", "--specs", FIXTURE, "--users", users],
+            vec![
+                "check-gate",
+                "new_checkout",
+                "--specs",
+                FIXTURE,
+                "--user-id",
+                "1",
+            ],
+        ]
+        .into_iter()
+        .map(|args| (args, 0)),
+    )
+    .collect();
+    for (args, want) in &cases {
+        // `statsig ARGS | head -c 0`: the pipe is closed before anything is written, so
+        // every write fails (EPIPE), the first one included.
         let mut child = statsig()
             .args(args)
             .stdin(Stdio::null())
@@ -950,16 +975,87 @@ fn printers_exit_quietly_when_the_reader_closes_the_pipe() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        {
-            use std::io::BufRead;
-            let mut first = String::new();
-            let mut r = std::io::BufReader::new(child.stdout.take().unwrap());
-            let _ = r.read_line(&mut first);
-        }
+        drop(child.stdout.take());
         let o = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(!stderr.contains("error"), "{args:?}: {stderr}");
-        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(o.status.code(), Some(*want), "{args:?}: {stderr}");
     }
+}
+
+// ------------------------------------------------------------------------------------
+// Bounded resources (issue 10, item 7): what the cap costs in memory.
+
+/// Peak resident memory (KiB) of `statsig ARGS` as GNU time reports it, with the run's
+/// output; `None` (said on stderr) when /usr/bin/time is not installed.
+fn peak_kib(env: &[(&str, &str)], args: &[&str]) -> Option<(u64, std::process::Output)> {
+    if Command::new("/usr/bin/time").arg("true").output().is_err() {
+        assert!(
+            std::env::var_os("STATSIG_REQUIRE_ALL_TESTS").is_none(),
+            "/usr/bin/time not found, and STATSIG_REQUIRE_ALL_TESTS forbids skipping"
+        );
+        eprintln!("SKIPPED: /usr/bin/time not found (apt-get install -y time)");
+        return None;
+    }
+    let mut c = Command::new("/usr/bin/time");
+    support::clean_env(&mut c);
+    c.args(["-f", "peak-kib %M"])
+        .arg(assert_cmd::cargo::cargo_bin!("statsig"))
+        .args(args)
+        .envs(env.iter().copied());
+    let o = c.stdin(Stdio::null()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let kib = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-kib "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak in {stderr}"));
+    Some((kib, o))
+}
+
+#[test]
+fn a_gzip_bomb_stops_at_the_cap_without_holding_twice_the_cap() {
+    let server = Server::start();
+    // 300 MiB of zeros once inflated (one 1 MiB member, repeated): past the 256 MiB cap.
+    let bomb = support::gzip(&vec![0u8; 1 << 20]).repeat(300);
+    assert!(bomb.len() < 1 << 20, "the bomb is small on the wire");
+    server.fault(
+        "dcs",
+        Fault::Reply(200, vec![("Content-Encoding", "gzip".into())], bomb),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("specs.json");
+    let cache = dir.path().join("cache");
+    let Some((kib, o)) = peak_kib(
+        &[
+            ("STATSIG_SERVER_SECRET", support::KEY),
+            ("STATSIG_CACHE_DIR", cache.to_str().unwrap()),
+        ],
+        &[
+            "specs",
+            "pull",
+            "--no-id-lists",
+            "--retries",
+            "0",
+            "--api",
+            &server.url(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("larger than 256 MiB once decompressed"),
+        "{stderr}"
+    );
+    eprintln!(
+        "peak memory on a 300 MiB gzip bomb: {} MiB (cap 256 MiB)",
+        kib >> 10
+    );
+    // The cap's worth of inflated bytes and the process itself, not twice the cap.
+    assert!(kib < 320 << 10, "peak {} MiB", kib >> 10);
 }

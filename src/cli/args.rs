@@ -18,7 +18,8 @@ use crate::source::SourceSettings;
 #[command(next_help_heading = "Network")]
 pub struct KeyArgs {
     /// Read the server secret key from the first line of FILE (the environment variable
-    /// STATSIG_SERVER_SECRET is the other safe way to pass it).
+    /// STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file
+    /// `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists.
     #[arg(long, value_name = "FILE", global = true)]
     pub server_key_file: Option<PathBuf>,
 

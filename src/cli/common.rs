@@ -128,10 +128,13 @@ fn read_overrides(path: &Path) -> Result<serde_json::Value> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     if !yaml {
         return serde_json::from_str(&text)
-            .map_err(|e| Error::input(format!("{}: not valid JSON: {e}", path.display())));
+            .map_err(|e| Error::json_at(path.display(), &e, Error::Overrides));
     }
-    let at = |e: crate::suite::doc::DocError| {
-        Error::input(format!("{}:{}: {}", path.display(), e.pos, e.msg))
+    let at = |e: crate::suite::doc::DocError| Error::At {
+        path: path.display().to_string(),
+        line: e.pos.line as usize,
+        col: e.pos.col as usize,
+        msg: e.msg,
     };
     crate::suite::doc::parse(&text, false)
         .and_then(|n| n.to_json())
@@ -153,7 +156,7 @@ pub fn one_stdin(inputs: &[(&str, bool)]) -> Result<()> {
         .collect();
     match on.len() {
         0 | 1 => Ok(()),
-        _ => Err(Error::input(format!(
+        _ => Err(Error::Usage(format!(
             "{} would all read stdin; only one input can: give the others as files",
             on.join(" and ")
         ))),

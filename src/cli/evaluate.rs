@@ -68,7 +68,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
     ])?;
     let format = format(a)?;
     let fields = match &a.fields {
-        Some(list) => Fields::parse(list).map_err(Error::input)?,
+        Some(list) => Fields::parse(list).map_err(Error::Usage)?,
         None => Fields::ALL,
     };
     let loaded = load_specs(&a.eval.source.settings())?;
@@ -265,7 +265,7 @@ fn store_names<'a>(a: &'a EvaluateArgs, specs: &'a CompiledSpecs) -> Result<Vec<
         if specs.stores.get(n).is_none() {
             let hint = specs.stores.suggest(n);
             if a.eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "unknown parameter store {n:?}{hint} (--strict)"
                 )));
             }

@@ -209,7 +209,13 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
             };
             let format = flags.choose(
                 "events status",
-                &[Format::Text, Format::Json],
+                &[
+                    Format::Text,
+                    Format::Json,
+                    Format::Table,
+                    Format::Csv,
+                    Format::Markdown,
+                ],
                 Format::Text,
                 Format::Text,
             )?;

@@ -11,8 +11,10 @@ use crate::events::exposure::{
     self, Common, ConfigExposureInput, Deduper, Details, GateExposureInput, LayerExposureInput,
 };
 use crate::events::open::{DeliverySettings, open_delivery};
+use crate::events::sampling::{Decision, Sampler, SamplingInfo};
 use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
+use crate::spec::model::Entity;
 use crate::spec::model::Kind;
 use crate::user::User;
 use crate::util::clock::Clock;
@@ -32,6 +34,12 @@ pub struct ExposureArgs {
     #[arg(long, requires = "log_exposures")]
     pub strict_delivery: bool,
 
+    /// Log every exposure. Without it, exposures are sampled as the payload's
+    /// `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all
+    /// are logged, marked), with the core's deterministic decision.
+    #[arg(long, requires = "log_exposures")]
+    pub no_sampling: bool,
+
     #[command(flatten)]
     pub delivery: DeliveryArgs,
 }
@@ -42,6 +50,8 @@ pub struct ExposureArgs {
 pub struct ExposureLogger {
     delivery: Delivery,
     dedupe: Deduper,
+    /// The payload's exposure sampling, unless `--no-sampling`.
+    sampler: Option<Sampler>,
     stamp: ExposureStamp,
     strict: bool,
     /// The first failure to spool an exposure.
@@ -86,6 +96,10 @@ impl ExposureLogger {
         Ok(Some(ExposureLogger {
             delivery,
             dedupe: Deduper::default(),
+            sampler: match x.no_sampling {
+                true => None,
+                false => Sampler::new(&specs.sdk_configs),
+            },
             strict: x.strict_delivery,
             failed: None,
             stamp: ExposureStamp {
@@ -102,13 +116,20 @@ impl ExposureLogger {
         self.stamp
     }
 
-    /// Delivers an event unless an equal one was delivered already. A failure is kept for
-    /// [`ExposureLogger::finish`]; the command goes on.
-    pub fn push(&mut self, event: crate::events::Event) {
-        if self.failed.is_none()
-            && self.dedupe.first_time(&event)
-            && let Err(e) = self.delivery.push(&event)
-        {
+    /// Delivers an event unless an equal one was delivered already or sampling drops it. A
+    /// failure is kept for [`ExposureLogger::finish`]; the command goes on.
+    pub fn push(&mut self, mut event: crate::events::Event) {
+        if self.failed.is_some() || !self.dedupe.first_time(&event) {
+            return;
+        }
+        if let (Some(s), Some(info)) = (self.sampler.as_mut(), event.sampling.take()) {
+            match s.decide(&event, &info) {
+                Decision::Log => {}
+                Decision::Drop => return,
+                Decision::Sampled(fields) => event.statsig_metadata = Some(fields),
+            }
+        }
+        if let Err(e) = self.delivery.push(&event) {
             self.failed = Some(e);
         }
     }
@@ -203,16 +224,24 @@ impl ExposureStamp {
         };
         match kind {
             Kind::Gate => {
-                sink.push(exposure::gate(
-                    Some(user),
-                    &GateExposureInput::from_result(name, r, common),
-                ));
+                let mut e =
+                    exposure::gate(Some(user), &GateExposureInput::from_result(name, r, common));
+                e.sampling = Some(Box::new(SamplingInfo::from_result(kind, false, r, None)));
+                sink.push(e);
             }
             Kind::Config => {
-                sink.push(exposure::config(
+                let mut e = exposure::config(
                     Some(user),
                     &ConfigExposureInput::from_result(name, r, common),
-                ));
+                );
+                // Read as the core's client-initialize reads it: by the spec's entity.
+                let experiment = specs
+                    .get(Kind::Config, name)
+                    .is_some_and(|s| s.entity != Entity::DynamicConfig);
+                e.sampling = Some(Box::new(SamplingInfo::from_result(
+                    kind, experiment, r, None,
+                )));
+                sink.push(e);
             }
             Kind::Layer => {
                 let all: &[Box<str>] = r.value().map(|j| &*j.keys).unwrap_or_default();
@@ -230,10 +259,12 @@ impl ExposureStamp {
                         version,
                         ..common.clone()
                     };
-                    sink.push(exposure::layer(
+                    let mut e = exposure::layer(
                         Some(user),
                         &LayerExposureInput::from_result(name, p, r, c),
-                    ));
+                    );
+                    e.sampling = Some(Box::new(SamplingInfo::from_result(kind, false, r, Some(p))));
+                    sink.push(e);
                 }
             }
         }

@@ -16,7 +16,7 @@ use crate::output::{self, Format, style};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
-use crate::spec::describe::collection;
+use crate::spec::describe::{Category, collection};
 use crate::spec::model::Kind;
 use crate::user::User;
 
@@ -39,8 +39,9 @@ pub struct OneArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckGateArgs {
-    /// The gate's name.
-    pub name: String,
+    /// The gate's name (on a terminal, picked from the specs when left out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     /// Exit with 1 when the gate fails (0 when it passes), for shell `if`.
     #[arg(long)]
     pub exit_code: bool,
@@ -62,8 +63,10 @@ pub struct ValueArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetArgs {
-    /// The config's or experiment's name.
-    pub name: String,
+    /// The config's or experiment's name (on a terminal, picked from the specs when left
+    /// out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     #[command(flatten)]
     pub value: ValueArgs,
     #[command(flatten)]
@@ -80,8 +83,9 @@ pub struct GetExperimentArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetLayerArgs {
-    /// The layer's name.
-    pub name: String,
+    /// The layer's name (on a terminal, picked from the specs when left out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     /// One parameter of the layer; without it the whole value is printed.
     pub param: Option<String>,
     /// A string without quotes and other values as one line of JSON, for shell scripts.
@@ -121,18 +125,48 @@ struct Read<'a> {
     raw: bool,
 }
 
+/// The value `run_one` prints as text, from the entity's name and its result.
+type ShownFn<'a> = dyn FnMut(&str, &EvalResult<'_>) -> Result<serde_json::Value> + 'a;
+
+/// The names a person may pick from when `command` is given none: the specs' entities of
+/// its kind (experiments for `get-experiment`, configs for `get-config`).
+fn pick_name(command: &str, kind: Kind, specs: &CompiledSpecs) -> Result<String> {
+    let wanted = |c: Category| match command {
+        "check-gate" => c == Category::Gate,
+        "get-experiment" => c == Category::Experiment,
+        "get-layer" => c == Category::Layer,
+        _ => matches!(c, Category::Config | Category::Autotune),
+    };
+    let names: Vec<&str> = specs
+        .specs(kind)
+        .iter()
+        .filter(|s| wanted(Category::of(s)))
+        .map(|s| &*s.name)
+        .collect();
+    let what = match command {
+        "check-gate" => "gate",
+        "get-experiment" => "experiment",
+        "get-layer" => "layer",
+        _ => "config",
+    };
+    crate::cli::prompt::pick(what, &names)
+}
+
 /// Evaluates one entity and prints it: as JSON (`--json`; one line, so NDJSON too), as rows
 /// (table, CSV, Markdown), or as text: the value `shown` picks (a gate's boolean, a field,
-/// a parameter), bare with `raw`.
+/// a parameter), bare with `raw`. Without a name, one is picked on a terminal.
 fn run_one(
     command: &str,
     kind: Kind,
-    name: &str,
+    name: Option<&str>,
     param: Option<&str>,
     one: &OneArgs,
     read: Read<'_>,
-    shown: &mut dyn FnMut(&EvalResult<'_>) -> Result<serde_json::Value>,
+    shown: &mut ShownFn<'_>,
 ) -> Result<(bool, ExitCode)> {
+    if name.is_none() && !crate::cli::prompt::enabled() {
+        crate::cli::prompt::missing_name(command);
+    }
     let OneArgs {
         explain,
         user: user_args,
@@ -147,16 +181,34 @@ fn run_one(
             .output
             .choose(command, &ONE_FORMATS, Format::Text, Format::Text)?,
     };
-    let user = user_args.to_user()?;
+    // A name to pick is asked for before the user; a given one keeps the order (the user
+    // is checked before any spec is loaded).
+    let mut user = match name {
+        Some(_) => Some(user_args.to_user()?),
+        None => None,
+    };
     let LoadedSpecs {
         specs,
         kind: source,
         ..
-    } = if eval.has_overrides() {
+    } = match name {
+        Some(name) if !eval.has_overrides() => {
+            load_specs_for(&eval.source.settings(), &[(kind, name)])?
+        }
         // Override flags may name any experiment (a group's value is read from its spec).
-        load_specs(&eval.source.settings())?
-    } else {
-        load_specs_for(&eval.source.settings(), &[(kind, name)])?
+        _ => load_specs(&eval.source.settings())?,
+    };
+    let picked;
+    let name = match name {
+        Some(n) => n,
+        None => {
+            picked = pick_name(command, kind, &specs)?;
+            &picked
+        }
+    };
+    let user = match user.take() {
+        Some(u) => u,
+        None => user_args.to_user()?,
     };
     let overrides = load_overrides(eval, &specs)?;
     let mut persisted = match read.sticky {
@@ -199,7 +251,7 @@ fn run_one(
     if !recognized {
         let hint = specs.suggest(kind, name);
         if eval.strict {
-            return Err(Error::input(format!(
+            return Err(Error::Unknown(format!(
                 "unknown {} {name:?}{hint} (--strict)",
                 collection(kind)
             )));
@@ -216,7 +268,7 @@ fn run_one(
         if !keys.iter().any(|k| &**k == p) {
             let hint = crate::util::suggest::hint(p, keys.iter().map(|k| &**k));
             if eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "layer {name:?} has no parameter {p:?}{hint} (--strict)"
                 )));
             }
@@ -240,7 +292,7 @@ fn run_one(
             out.push(b'\n');
         }
         Format::Text => {
-            let v = shown(r)?;
+            let v = shown(name, r)?;
             match (kind, &v) {
                 (Kind::Gate, serde_json::Value::Bool(b)) => {
                     out.extend_from_slice(style::boolean(*b).as_bytes());
@@ -250,7 +302,7 @@ fn run_one(
             }
         }
         _ => {
-            let v = shown(r)?;
+            let v = shown(name, r)?;
             let mut record = Vec::with_capacity(1024);
             write_result_json(&mut record, kind, name, r, source.reason_source(), param);
             let record: serde_json::Value =
@@ -273,7 +325,7 @@ fn run_one(
     if let Some(l) = logger.as_mut() {
         l.log(&specs, &user, kind, name, r, param);
     }
-    let written = output::print(&out);
+    let written = output::print_answer(&out);
     let code = match logger {
         Some(l) => l.finish()?,
         None => ExitCode::Success,
@@ -376,7 +428,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
     let (passed, code) = run_one(
         "check-gate",
         Kind::Gate,
-        &a.name,
+        a.name.as_deref(),
         None,
         &a.one,
         Read {
@@ -384,7 +436,7 @@ pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {
             sticky: None,
             raw: false,
         },
-        &mut |r| Ok(serde_json::Value::Bool(r.bool)),
+        &mut |_, r| Ok(serde_json::Value::Bool(r.bool)),
     )?;
     if code != ExitCode::Success {
         return Ok(code);
@@ -421,15 +473,15 @@ fn get_config_as(command: &str, a: &GetArgs, read: Read<'_>) -> Result<ExitCode>
     run_one(
         command,
         Kind::Config,
-        &a.name,
+        a.name.as_deref(),
         None,
         &a.one,
         read,
-        &mut |r| {
+        &mut |name, r| {
             let v = value_json(r);
             Ok(match &a.value.field {
                 Some(path) => field(&v, path)
-                    .map_err(|e| Error::input(format!("{:?}: {e}", a.name)))?
+                    .map_err(|e| Error::Usage(format!("{name:?}: {e}")))?
                     .clone(),
                 None => v,
             })
@@ -443,7 +495,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
     run_one(
         "get-layer",
         Kind::Layer,
-        &a.name,
+        a.name.as_deref(),
         param,
         &a.one,
         Read {
@@ -451,7 +503,7 @@ pub fn get_layer(a: &GetLayerArgs) -> Result<ExitCode> {
             sticky: Some(&a.sticky),
             raw: a.raw,
         },
-        &mut |r| {
+        &mut |_, r| {
             let v = value_json(r);
             Ok(match param {
                 // An unknown parameter was warned about (or refused, --strict) already.

@@ -99,14 +99,15 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
         ([old], None) => (side(base, Some(old), None), side(base, None, None)),
         ([], Some(ds)) => (side(base, None, Some(ds)), side(base, None, None)),
         ([_, _], Some(_)) => {
-            return Err(Error::input(
-                "--old-data-store is OLD: give at most one payload file (NEW)",
+            return Err(Error::Usage(
+                "--old-data-store is OLD: give at most one payload file (NEW)".into(),
             ));
         }
         _ => {
-            return Err(Error::input(
+            return Err(Error::Usage(
                 "impact compares two versions: statsig impact OLD.json NEW.json --users FILE \
-                 (or OLD.json with --specs/--data-store/the API as NEW, or --old-data-store)",
+                 (or OLD.json with --specs/--data-store/the API as NEW, or --old-data-store)"
+                    .into(),
             ));
         }
     };
@@ -161,7 +162,7 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     })?;
     let read = streamed.report();
     let impact = plan.finish(tally);
-    crate::output::print(render(&impact, format).as_bytes())?;
+    crate::output::print_answer(render(&impact, format).as_bytes())?;
     Ok(read.or(if a.fail_on_change && !impact.entities.is_empty() {
         ExitCode::No
     } else {

@@ -66,13 +66,15 @@ pub fn build_event(args: &LogEventArgs) -> Result<Event> {
     }
     if let Some(t) = args.time {
         if t < 0 {
-            return Err(Error::input("--time must be a non-negative number of ms"));
+            return Err(Error::Usage(
+                "--time must be a non-negative number of ms".into(),
+            ));
         }
         e.time = t;
     }
     if let Some(ms) = args.at.and_then(|c| c.fixed()) {
         if ms < 0 {
-            return Err(Error::input("--at must not be before 1970"));
+            return Err(Error::Usage("--at must not be before 1970".into()));
         }
         e.time = ms;
     }

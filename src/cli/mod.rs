@@ -11,6 +11,7 @@ pub mod impact;
 pub mod man;
 pub mod param_store;
 pub mod persisted;
+pub mod prompt;
 pub mod report;
 pub mod specs;
 pub mod specs_inspect;
@@ -35,6 +36,8 @@ pub struct Cli {
     pub command: Command,
     #[command(flatten)]
     pub global: args::GlobalArgs,
+    #[command(flatten)]
+    pub prompt: prompt::PromptArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,7 +109,15 @@ pub fn command() -> clap::Command {
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn run() -> std::process::ExitCode {
     use clap::FromArgMatches;
-    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cmd = command();
+    if prompt::init(&args) {
+        cmd = prompt::names_optional(cmd);
+    }
+    let cli = Cli::from_arg_matches(&cmd.get_matches_from(args)).unwrap_or_else(|e| e.exit());
+    if cli.prompt.no_input {
+        prompt::disable();
+    }
     crate::util::warn::set_quiet(cli.global.quiet);
     crate::output::style::init(cli.global.color.when());
     let code = match dispatch(cli.command) {

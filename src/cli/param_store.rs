@@ -19,8 +19,9 @@ use crate::source::{LoadedSpecs, load_specs};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GetParamStoreArgs {
-    /// The parameter store's name.
-    pub name: String,
+    /// The parameter store's name (on a terminal, picked from the specs when left out).
+    #[arg(required = true)]
+    pub name: Option<String>,
     /// One parameter; without it every parameter is printed as a JSON object (a parameter
     /// the SDK would answer with the caller's fallback is null).
     pub param: Option<String>,
@@ -38,6 +39,9 @@ pub struct GetParamStoreArgs {
 }
 
 pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
+    if a.name.is_none() && !crate::cli::prompt::enabled() {
+        crate::cli::prompt::missing_name("get-param-store");
+    }
     one_stdin(&[a.eval.specs_stdin(), a.user.stdin()])?;
     let format = a.eval.output.choose(
         "get-param-store",
@@ -57,30 +61,44 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|d| {
             serde_json::from_str(d)
-                .map_err(|e| Error::input(format!("--default: not valid JSON ({e}): {d}")))
+                .map_err(|e| Error::Usage(format!("--default: not valid JSON ({e}): {d}")))
         })
         .transpose()?;
-    let user = a.user.to_user()?;
+    let mut user = match a.name {
+        Some(_) => Some(a.user.to_user()?),
+        None => None,
+    };
     let LoadedSpecs {
         specs,
         kind: source,
         ..
     } = load_specs(&a.eval.source.settings())?;
+    let name = match &a.name {
+        Some(n) => n.clone(),
+        None => {
+            let names: Vec<&str> = specs.stores.stores.iter().map(|s| &*s.name).collect();
+            crate::cli::prompt::pick("parameter store", &names)?
+        }
+    };
+    let user = match user.take() {
+        Some(u) => u,
+        None => a.user.to_user()?,
+    };
     let overrides = load_overrides(&a.eval, &specs)?;
-    let found = param_store::store_for(&specs, overrides.as_ref(), &user, &a.name);
+    let found = param_store::store_for(&specs, overrides.as_ref(), &user, &name);
     let reason = match found {
         Some((_, r)) => r,
         None => {
-            let hint = specs.stores.suggest(&a.name);
+            let hint = specs.stores.suggest(&name);
             if a.eval.strict {
-                return Err(Error::input(format!(
+                return Err(Error::Unknown(format!(
                     "unknown parameter store {:?}{hint} (--strict)",
-                    a.name
+                    name
                 )));
             }
             crate::util::warn::warn(format_args!(
                 "no parameter store named {:?} in the specs{hint} (reason: Unrecognized)",
-                a.name
+                name
             ));
             Reason::Unrecognized
         }
@@ -107,14 +125,14 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
             {
                 let hint = s.suggest(p);
                 if a.eval.strict {
-                    return Err(Error::input(format!(
+                    return Err(Error::Unknown(format!(
                         "parameter store {:?} has no parameter {p:?}{hint} (--strict)",
-                        a.name
+                        name
                     )));
                 }
                 crate::util::warn::warn(format_args!(
                     "parameter store {:?} has no parameter {p:?}{hint}",
-                    a.name
+                    name
                 ));
             }
             let ty = match (&fallback, param) {
@@ -135,11 +153,11 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     };
     let mut out = Vec::with_capacity(1024);
     let reason = format!("{}:{}", source.reason_source(), reason.as_str());
-    if let Some(rows) = store_rows(format, &a.name, a.param.as_deref(), &value, &reason) {
+    if let Some(rows) = store_rows(format, &name, a.param.as_deref(), &value, &reason) {
         out.extend_from_slice(rows.as_bytes());
     } else if matches!(format, Format::Json | Format::Ndjson) {
         let mut o = serde_json::Map::new();
-        o.insert("name".into(), Json::from(a.name.as_str()));
+        o.insert("name".into(), Json::from(name.as_str()));
         if let Some(p) = &a.param {
             o.insert("parameter".into(), Json::from(p.as_str()));
         }

@@ -59,7 +59,7 @@ impl StickyArgs {
             return Ok(());
         }
         let mut bytes = serde_json::to_vec_pretty(&values.to_json())
-            .map_err(|e| Error::input(e.to_string()))?;
+            .map_err(|e| Error::internal(e.to_string()))?;
         bytes.push(b'\n');
         crate::util::fs::write_output(path, &bytes).map_err(|e| Error::io(path, e))
     }

@@ -92,9 +92,10 @@ fn population(a: &ReportArgs) -> Result<(Report, ExitCode)> {
             template: template.clone(),
         },
         _ => {
-            return Err(Error::input(
+            return Err(Error::Usage(
                 "report needs users: --users FILE (`-` for stdin), --generate N --user \
-                 TEMPLATE, or --merge PART.json...",
+                 TEMPLATE, or --merge PART.json..."
+                    .into(),
             ));
         }
     };
@@ -110,7 +111,7 @@ fn population(a: &ReportArgs) -> Result<(Report, ExitCode)> {
     };
     for problem in unknown_names(specs, &sel) {
         if a.eval.strict {
-            return Err(Error::input(format!("{problem} (--strict)")));
+            return Err(Error::Unknown(format!("{problem} (--strict)")));
         }
         crate::util::warn::warn(format_args!("{problem}"));
     }

@@ -64,7 +64,33 @@ pub struct PushArgs {
 }
 
 pub fn pull(a: PullArgs) -> Result<ExitCode> {
-    let loaded = source::load(&a.source.settings())?;
+    let mut settings = a.source.settings();
+    // A key typed at the prompt reaches the source through a private file: this one when
+    // the person keeps it, else a temporary one removed at the end of the run.
+    let mut _typed_key = None;
+    if crate::cli::prompt::enabled()
+        && settings.specs.is_none()
+        && settings.data_store.is_none()
+        && settings.server_key()?.is_none()
+    {
+        let key = crate::cli::prompt::ask_key()?;
+        let keep = crate::secret::key_file_path();
+        match keep {
+            Some(path) if crate::cli::prompt::ask_store_key(&path)? => {
+                crate::secret::store_key(&path, &key)?;
+                eprintln!("stored the key {key} in {}", path.display());
+                settings.server_key_file = Some(path);
+            }
+            _ => {
+                let f =
+                    tempfile::NamedTempFile::new().map_err(|e| Error::io("a temporary file", e))?;
+                crate::secret::store_key(f.path(), &key)?;
+                settings.server_key_file = Some(f.path().to_path_buf());
+                _typed_key = Some(f);
+            }
+        }
+    }
+    let loaded = source::load(&settings)?;
     let version = data_store::payload_version(&loaded)?;
     if a.out.as_os_str() == "-" {
         write_output(&a.out, &loaded.bytes).map_err(|e| Error::io("stdout", e))?;
@@ -91,8 +117,9 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
 
 pub fn push(a: PushArgs) -> Result<ExitCode> {
     let dest = a.source.data_store.clone().ok_or_else(|| {
-        Error::input(
-            "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to",
+        Error::Usage(
+            "specs push needs --data-store redis://HOST:PORT/DB (or a dump file) to write to"
+                .into(),
         )
     })?;
     let mut from = a.source.settings();
@@ -110,7 +137,7 @@ pub fn push(a: PushArgs) -> Result<ExitCode> {
             KeyScheme::Core
         });
     if scheme.version() != version {
-        return Err(Error::input(format!(
+        return Err(Error::Usage(format!(
             "--key-scheme {} stores a v{} payload but the source gave v{version}{}",
             scheme.name(),
             scheme.version(),

@@ -107,7 +107,13 @@ pub fn list(a: &ListArgs) -> Result<ExitCode> {
 pub fn show(a: &ShowArgs) -> Result<ExitCode> {
     let format = a.output.choose(
         "specs show",
-        &[Format::Text, Format::Json],
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Table,
+            Format::Csv,
+            Format::Markdown,
+        ],
         Format::Text,
         Format::Text,
     )?;
@@ -135,7 +141,7 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
         if !similar.is_empty() {
             msg.push_str(&format!("; similar names: {}", similar.join(", ")));
         }
-        return Err(Error::input(msg));
+        return Err(Error::Unknown(msg));
     }
     output::print(&output::spec_show(format, specs, &found, store)?)?;
     Ok(ExitCode::Success)
@@ -162,7 +168,7 @@ pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
     let mut d = diff_specs(&old, &new);
     d.old = old_origin;
     d.new = new_origin;
-    output::print(&output::diff(format, &d)?)?;
+    output::print_answer(&output::diff(format, &d)?)?;
     Ok(if d.identical {
         ExitCode::Success
     } else {

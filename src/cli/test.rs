@@ -112,14 +112,14 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
     let mut write_err = None;
     let report = suite::run(&prepared, &settings, |f| {
         if write_err.is_none() {
-            write_err = output::print(render::progress(format, f).as_bytes()).err();
+            write_err = output::print_answer(render::progress(format, f).as_bytes()).err();
         }
     })?;
     if let Some(e) = write_err {
         return Err(e);
     }
     if report.passed() + report.failed() == 0 {
-        return Err(Error::input(match &a.filter {
+        return Err(Error::Suite(match &a.filter {
             Some(f) => format!("no case matches --filter {f:?}"),
             None => "the suites hold no case".into(),
         }));
@@ -131,7 +131,7 @@ pub fn run(a: &TestArgs) -> Result<ExitCode> {
             .and_then(|()| f.commit())
             .map_err(|e| Error::io(path, e))?;
     }
-    output::print(render::closing(format, &report, a.coverage).as_bytes())?;
+    output::print_answer(render::closing(format, &report, a.coverage).as_bytes())?;
     Ok(if report.failed() > 0 {
         ExitCode::No
     } else {

@@ -65,7 +65,7 @@ pub struct UserArgs {
 pub fn split_kv<'a>(flag: &str, s: &'a str) -> Result<(&'a str, &'a str)> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k, v)),
-        _ => Err(Error::input(format!("--{flag} {s:?}: expected KEY=VALUE"))),
+        _ => Err(Error::User(format!("--{flag} {s:?}: expected KEY=VALUE"))),
     }
 }
 
@@ -103,7 +103,7 @@ impl UserArgs {
             Some(spec) => {
                 let (text, origin) = read_user_arg(spec)?;
                 let json: Json = serde_json::from_str(&text)
-                    .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
+                    .map_err(|e| Error::User(format!("{origin}: not valid JSON: {e}")))?;
                 User::from_json(json, &origin)?.json
             }
         };
@@ -156,14 +156,19 @@ impl UserArgs {
         Ok(map)
     }
 
-    /// The user, or an error when none was described.
+    /// The user; when none was described, asked for on a terminal, else an error.
     pub fn to_user(&self) -> Result<User> {
-        if self.is_empty() {
-            return Err(Error::input(
-                "no user given: pass --user-id, --custom-id, other user flags or --user JSON",
+        let fields = if !self.is_empty() {
+            self.to_json()?
+        } else if crate::cli::prompt::enabled() {
+            crate::cli::prompt::ask_user()?
+        } else {
+            return Err(Error::User(
+                "no user given: pass --user-id, --custom-id, other user flags or --user JSON"
+                    .into(),
             ));
-        }
-        let user = User::from_json(Json::Object(self.to_json()?), "user")?;
+        };
+        let user = User::from_json(Json::Object(fields), "user")?;
         if !user.has_any_id() {
             crate::util::warn::warn(format_args!(
                 "the user has no userID and no customIDs; it is evaluated with an \

@@ -676,6 +676,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         }
         let rule_id = self.result.rule_id.unwrap_or("");
         if !name.starts_with("segment:") && !rule_id.is_empty() {
+            if self.result.sampling_rate.is_none() {
+                self.result.has_seen_analytical_gates = true;
+            }
             self.result.secondary_exposures.push(Exposure {
                 gate: name,
                 value: self.result.bool,

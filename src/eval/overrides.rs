@@ -192,7 +192,7 @@ impl LocalOverrides {
     pub fn load(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let json: Json = serde_json::from_str(&text)
-            .map_err(|e| Error::input(format!("{}: not valid JSON: {e}", path.display())))?;
+            .map_err(|e| Error::json_at(path.display(), &e, Error::Overrides))?;
         Self::from_json(&json, &path.display().to_string())
     }
 
@@ -201,7 +201,7 @@ impl LocalOverrides {
         let mut out = LocalOverrides::default();
         let obj = json
             .as_object()
-            .ok_or_else(|| Error::input(format!("{origin}: expected a JSON object")))?;
+            .ok_or_else(|| Error::Overrides(format!("{origin}: expected a JSON object")))?;
         for (section, kind) in [
             ("gates", Some(Kind::Gate)),
             ("configs", Some(Kind::Config)),
@@ -209,9 +209,9 @@ impl LocalOverrides {
             ("layers", Some(Kind::Layer)),
         ] {
             let Some(s) = obj.get(section) else { continue };
-            let s = s
-                .as_object()
-                .ok_or_else(|| Error::input(format!("{origin}: {section} must be an object")))?;
+            let s = s.as_object().ok_or_else(|| {
+                Error::Overrides(format!("{origin}: {section} must be an object"))
+            })?;
             for (name, v) in s {
                 let per_user = match (kind, v) {
                     (Some(Kind::Gate), Json::Object(m)) => Some(m),
@@ -235,12 +235,12 @@ impl LocalOverrides {
             }
         }
         if let Some(s) = obj.get("param_stores") {
-            let s = s
-                .as_object()
-                .ok_or_else(|| Error::input(format!("{origin}: param_stores must be an object")))?;
+            let s = s.as_object().ok_or_else(|| {
+                Error::Overrides(format!("{origin}: param_stores must be an object"))
+            })?;
             for (name, v) in s {
                 let m = v.as_object().ok_or_else(|| {
-                    Error::input(format!(
+                    Error::Overrides(format!(
                         "{origin}: param_stores.{name} must be an object of parameters"
                     ))
                 })?;
@@ -248,7 +248,7 @@ impl LocalOverrides {
                 if m.contains_key("*") {
                     for (id, params) in m {
                         let params = params.as_object().ok_or_else(|| {
-                            Error::input(format!(
+                            Error::Overrides(format!(
                                 "{origin}: param_stores.{name}.{id} must be an object of parameters"
                             ))
                         })?;
@@ -261,7 +261,7 @@ impl LocalOverrides {
         }
         if let Some(s) = obj.get("experiment_groups") {
             let s = s.as_object().ok_or_else(|| {
-                Error::input(format!("{origin}: experiment_groups must be an object"))
+                Error::Overrides(format!("{origin}: experiment_groups must be an object"))
             })?;
             for (name, v) in s {
                 match v {
@@ -269,7 +269,7 @@ impl LocalOverrides {
                     Json::Object(m) => {
                         for (id, g) in m {
                             let g = g.as_str().ok_or_else(|| {
-                                Error::input(format!(
+                                Error::Overrides(format!(
                                     "{origin}: experiment_groups.{name}.{id} must be a group name"
                                 ))
                             })?;
@@ -277,7 +277,7 @@ impl LocalOverrides {
                         }
                     }
                     _ => {
-                        return Err(Error::input(format!(
+                        return Err(Error::Overrides(format!(
                             "{origin}: experiment_groups.{name} must be a group name or {{ID: GROUP}}"
                         )));
                     }
@@ -314,7 +314,7 @@ impl LocalOverrides {
             match (&f.value, f.flag_name) {
                 (FlagValue::Group(g), _) => {
                     check_group(specs, &f.name, g)
-                        .map_err(|e| Error::input(format!("{}: {e}", f.flag())))?;
+                        .map_err(|e| Error::Overrides(format!("{}: {e}", f.flag())))?;
                     self.add_group(&f.name, id, g);
                 }
                 (FlagValue::Json(v), "experiment") => self.add_experiment(&f.name, id, v),

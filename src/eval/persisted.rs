@@ -68,27 +68,22 @@ pub struct Sticky<'p> {
 impl PersistedValues {
     /// Parses `{ "<unitID>:<idType>": { name: StickyValues } }`; `origin` names the input.
     pub fn parse(text: &str, origin: &str) -> Result<PersistedValues> {
-        let json: Json = serde_json::from_str(text).map_err(|e| {
-            Error::input(format!(
-                "{origin}:{}:{}: not valid JSON: {e}",
-                e.line(),
-                e.column()
-            ))
-        })?;
+        let json: Json =
+            serde_json::from_str(text).map_err(|e| Error::json_at(origin, &e, Error::Persisted))?;
         let top = json
             .as_object()
-            .ok_or_else(|| Error::input(format!("{origin}: expected an object of users")))?;
+            .ok_or_else(|| Error::Persisted(format!("{origin}: expected an object of users")))?;
         let mut users = BTreeMap::new();
         for (key, values) in top {
             let values = values.as_object().ok_or_else(|| {
-                Error::input(format!(
+                Error::Persisted(format!(
                     "{origin}: {key:?}: expected an object of sticky values"
                 ))
             })?;
             let mut per = BTreeMap::new();
             for (name, v) in values {
                 let sv = StickyValues::from_json(v)
-                    .map_err(|m| Error::input(format!("{origin}: {key:?}.{name:?}: {m}")))?;
+                    .map_err(|m| Error::Persisted(format!("{origin}: {key:?}.{name:?}: {m}")))?;
                 per.insert(name.clone(), sv);
             }
             users.insert(key.clone(), per);

@@ -611,7 +611,8 @@ mod tests {
             d.push(&e).unwrap();
         }
         assert!(
-            d.push_with(|_| Err(crate::Error::input("bad"))).is_err(),
+            d.push_with(|_| Err(crate::Error::Event("bad".into())))
+                .is_err(),
             "a failed write adds nothing"
         );
         let r = d.finish().unwrap();

@@ -197,6 +197,7 @@ fn finish(
                 .collect(),
         ),
         statsig_metadata: Some(statsig_metadata),
+        sampling: None,
     }
 }
 

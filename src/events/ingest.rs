@@ -89,7 +89,7 @@ pub fn ingest_ndjson(
         let chunk = match rx.recv_timeout(opts.idle) {
             Ok(Ok(c)) => c,
             Ok(Err(e)) if crate::util::lines::is_too_long(&e) => {
-                break Err(Error::input(crate::util::lines::too_long(
+                break Err(Error::Line(crate::util::lines::too_long(
                     &origin,
                     rep.lines + 1,
                 )));
@@ -137,7 +137,7 @@ fn ingest_chunk(
         let here = LineRef(opts.origin, rep.lines);
         let pushed = delivery.push_with(|buf| append_line_event(line, &here, now, buf));
         if let Err(e) = pushed {
-            if !opts.keep_going || !matches!(e, Error::Input(_)) {
+            if !opts.keep_going || !e.is_bad_record() {
                 return Err(e);
             }
             crate::util::warn::warn(format_args!("skipped {e}"));

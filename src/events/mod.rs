@@ -10,6 +10,7 @@ pub mod exposure;
 pub mod ingest;
 pub mod model;
 pub mod open;
+pub mod sampling;
 pub mod send;
 pub mod spool;
 

@@ -55,15 +55,18 @@ pub struct Event {
     pub time: i64,
     /// Exposures only.
     pub secondary_exposures: Option<Vec<SecondaryExposure>>,
-    /// Exposures only: `{"samplingMode": null}` (no sampling in this tool).
+    /// Exposures only: `{"samplingMode": null}`, or the sampling fields of a sampled one.
     pub statsig_metadata: Option<Map<String, Json>>,
+    /// Exposures only, not sent: what the sampling decision needs
+    /// ([`crate::events::sampling`]).
+    pub sampling: Option<Box<crate::events::sampling::SamplingInfo>>,
 }
 
 impl Event {
     /// A custom event named `name` at the current time, with no value, metadata or user.
     pub fn custom(name: &str) -> Result<Event> {
         if name.is_empty() {
-            return Err(Error::input("the event name is empty"));
+            return Err(Error::Event("the event name is empty".into()));
         }
         Ok(Event {
             event_name: name.to_string(),
@@ -73,6 +76,7 @@ impl Event {
             time: crate::util::clock::now_ms(),
             secondary_exposures: None,
             statsig_metadata: None,
+            sampling: None,
         })
     }
 
@@ -143,13 +147,13 @@ pub fn append_line_event(
     now: i64,
     out: &mut Vec<u8>,
 ) -> Result<()> {
-    let bad = |msg: &str| Error::input(format!("{origin}: {msg}"));
+    let bad = |msg: &str| Error::Event(format!("{origin}: {msg}"));
     let ev: LineEvent = serde_json::from_slice(line).map_err(|e| {
         if std::str::from_utf8(line).is_err() {
             return bad("the line is not valid UTF-8");
         }
         let msg = e.to_string();
-        Error::input(format!("{origin}: not a valid event: {msg}"))
+        Error::Event(format!("{origin}: not a valid event: {msg}"))
     })?;
     let name = match ev.event_name {
         None => return Err(bad("eventName is missing")),
@@ -175,7 +179,7 @@ pub fn append_line_event(
         None | Some(Json::Null) => None,
         // The origin is formatted only on error: this runs once per line of large files.
         Some(u) => Some(loggable_user(u, "").map_err(|e| match e {
-            Error::Input(m) => Error::input(format!("{origin}{m}")),
+            Error::User(m) => Error::User(format!("{origin}{m}")),
             other => other,
         })?),
     };

@@ -38,7 +38,7 @@ pub fn open_delivery(args: DeliverySettings) -> Result<Delivery> {
         None
     } else {
         let key = args.key.ok_or_else(|| {
-            Error::input(format!(
+            Error::Key(format!(
                 "no server key: set STATSIG_SERVER_SECRET or pass --server-key-file FILE \
                  ({})",
                 args.without_key

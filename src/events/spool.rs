@@ -65,8 +65,9 @@ pub fn default_dir(flag: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = crate::util::paths::statsig_dir("XDG_STATE_HOME", ".local/state") {
         return Ok(p.join("spool"));
     }
-    Err(Error::input(
-        "no spool directory: set HOME, XDG_STATE_HOME or STATSIG_SPOOL_DIR, or pass --spool DIR",
+    Err(Error::Environment(
+        "no spool directory: set HOME, XDG_STATE_HOME or STATSIG_SPOOL_DIR, or pass --spool DIR"
+            .into(),
     ))
 }
 

@@ -108,7 +108,7 @@ pub fn resolve_target_app<'a>(
             app_id: Some(a),
             filter: true,
         }),
-        None => Err(Error::input(format!(
+        None => Err(Error::Usage(format!(
             "client key {}: maps to no app in the specs (sdk_keys_to_app_ids / \
              hashed_sdk_keys_to_app_ids); pass a client key of this project or --target-app-id",
             crate::util::mask::keep_head(key, 12)

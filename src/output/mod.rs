@@ -87,6 +87,16 @@ pub fn print(bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io("stdout", e))
 }
 
+/// [`print`] for a command whose exit code is its answer (`check-gate --exit-code`, `specs
+/// diff`, `test`, `impact --fail-on-change`): a reader that closed the pipe early did not
+/// change the answer, so the closed pipe is not an error here.
+pub fn print_answer(bytes: &[u8]) -> Result<()> {
+    match print(bytes) {
+        Err(e) if e.is_broken_pipe() => Ok(()),
+        other => other,
+    }
+}
+
 /// Pretty JSON with a final newline.
 pub fn pretty_json<T: Serialize + ?Sized>(v: &T) -> Result<Vec<u8>> {
     let mut out = serde_json::to_vec_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
@@ -146,6 +156,10 @@ pub fn spec_show(
             }
             Ok(out.into_bytes())
         }
+        Format::Table | Format::Csv | Format::Markdown => {
+            let rows = text::spec_rows(specs, found, store.map(store_json).as_ref());
+            Ok(rows.render(f).unwrap_or_default().into_bytes())
+        }
         _ => Err(f.unsupported("a spec")),
     }
 }
@@ -189,6 +203,10 @@ fn colour_diff(text: &str) -> String {
 pub fn spool_status(f: Format, st: &Status) -> Result<Vec<u8>> {
     match f {
         Format::Json => pretty_json(st),
+        Format::Table | Format::Csv | Format::Markdown => Ok(text::spool_rows(st)
+            .render(f)
+            .unwrap_or_default()
+            .into_bytes()),
         Format::Text => Ok(text::spool_status(st, crate::util::clock::now_ms()).into_bytes()),
         _ => Err(f.unsupported("spool status")),
     }

@@ -356,6 +356,102 @@ pub fn diff_text(d: &SpecsDiff) -> String {
     out
 }
 
+/// `events status` as rows: one per count, one per dead letter, damaged or unreadable part.
+pub fn spool_rows(st: &Status) -> Rows {
+    let mut rows = Rows::new(&["item", "count", "detail"]).align_right(&[1]);
+    let mut push = |item: &str, n: String, detail: &str| {
+        rows.push(vec![item.into(), n, detail.into()]);
+    };
+    push("queued events", st.events.to_string(), &st.dir);
+    push("queued batches", st.batches.to_string(), "");
+    push("segments", st.segments.to_string(), "");
+    push("bytes", st.bytes.to_string(), "");
+    push("in flight segments", st.in_flight_segments.to_string(), "");
+    push("dead events", st.dead_events.to_string(), "");
+    for d in &st.dead_letters {
+        push(
+            "dead letter",
+            String::new(),
+            &format!("{} {}", d.file, d.reason),
+        );
+    }
+    for q in &st.quarantined {
+        push("quarantined", String::new(), q);
+    }
+    for u in &st.unreadable {
+        push("unreadable", String::new(), u);
+    }
+    rows
+}
+
+/// `specs show` as rows: one per rule of each spec (a spec without rules has one row for its
+/// default), then one per parameter of a store (`store`: its JSON form).
+pub fn spec_rows(specs: &CompiledSpecs, found: &[&Spec], store: Option<&Json>) -> Rows {
+    let mut rows = Rows::new(&[
+        "type",
+        "name",
+        "rule",
+        "id",
+        "pass",
+        "id_type",
+        "group",
+        "return",
+        "conditions",
+    ]);
+    for s in found {
+        let kind = Category::of(s).as_str();
+        for (i, r) in s.rules.iter().enumerate() {
+            let conditions: Vec<String> = r
+                .conditions
+                .iter()
+                .map(|&c| condition_text(&specs.conditions[c as usize]))
+                .collect();
+            rows.push(vec![
+                kind.into(),
+                s.name.to_string(),
+                (i + 1).to_string(),
+                r.id.to_string(),
+                percentage(r.pass_percentage),
+                r.id_type.name.to_string(),
+                r.group_name.as_deref().unwrap_or("").to_string(),
+                r.return_value.json.to_string(),
+                conditions.join("; "),
+            ]);
+        }
+        rows.push(vec![
+            kind.into(),
+            s.name.to_string(),
+            "default".into(),
+            String::new(),
+            String::new(),
+            s.id_type.to_string(),
+            String::new(),
+            s.default_value.json.to_string(),
+            String::new(),
+        ]);
+    }
+    if let Some(st) = store {
+        let name = st.get("name").and_then(Json::as_str).unwrap_or("");
+        if let Some(Json::Object(params)) = st.get("parameters") {
+            for (p, v) in params {
+                let blank = || String::new();
+                rows.push(vec![
+                    "param_store".into(),
+                    name.into(),
+                    p.clone(),
+                    blank(),
+                    blank(),
+                    blank(),
+                    blank(),
+                    v.to_string(),
+                    blank(),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
 /// `events status` for people; ages are counted from `now_ms`.
 pub fn spool_status(st: &Status, now_ms: i64) -> String {
     let mut out = String::new();

@@ -469,7 +469,7 @@ impl Report {
                 match out.experiments.get_mut(&name) {
                     Some(o) => {
                         if o.expected != e.expected {
-                            return Err(Error::input(format!(
+                            return Err(Error::Report(format!(
                                 "{origin}: experiment {name:?} has another configured split than \
                                  in the parts before: the parts come from different specs"
                             )));
@@ -503,12 +503,11 @@ impl Report {
 
     /// Reads a `report --format json` document (a part for `--merge`).
     pub fn parse(bytes: &[u8], origin: &str) -> Result<Report> {
-        serde_json::from_slice(bytes).map_err(|e| {
-            Error::input(format!(
-                "{origin}:{}:{}: not a `statsig report --format json` document: {e}",
-                e.line(),
-                e.column()
-            ))
+        serde_json::from_slice(bytes).map_err(|e| Error::At {
+            path: origin.to_string(),
+            line: e.line(),
+            col: e.column(),
+            msg: format!("not a `statsig report --format json` document: {e}"),
         })
     }
 }

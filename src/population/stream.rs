@@ -271,7 +271,7 @@ impl Reader {
                     }
                     Err(e) if crate::util::lines::is_too_long(&e) => {
                         chunk.buf.truncate(start);
-                        chunk.error = Some(Error::input(crate::util::lines::too_long(
+                        chunk.error = Some(Error::Line(crate::util::lines::too_long(
                             &self.name,
                             self.next_line + 1,
                         )));
@@ -297,10 +297,10 @@ impl Reader {
 /// A `--user` template: JSON whose strings may hold `${i}`.
 fn compile_template(text: &str) -> Result<JsonTemplate> {
     let json: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Error::input(format!("--user template: not valid JSON: {e}")))?;
+        .map_err(|e| Error::Template(format!("--user template: not valid JSON: {e}")))?;
     let t = JsonTemplate::new(&json);
     if let Some(v) = t.vars().into_iter().find(|v| *v != "i") {
-        return Err(Error::input(format!(
+        return Err(Error::Template(format!(
             "--user template: unknown variable ${{{v}}} (generated users know only ${{i}})"
         )));
     }
@@ -313,7 +313,7 @@ fn generated_user(t: &JsonTemplate, i: u64) -> Result<User> {
     let origin = || format!("generated user {i}");
     let json = t
         .render(&|v| (v == "i").then_some(index.as_str()))
-        .map_err(|v| Error::input(format!("{}: unknown variable ${{{v}}}", origin())))?;
+        .map_err(|v| Error::Template(format!("{}: unknown variable ${{{v}}}", origin())))?;
     User::from_json(json, &origin())
 }
 
@@ -516,7 +516,7 @@ fn parse_line<A>(
     let at = || format!("{}:{line}", input.name);
     done.stats.lines += 1;
     let parsed = std::str::from_utf8(bytes)
-        .map_err(|_| Error::input(format!("{}: the line is not valid UTF-8", at())))
+        .map_err(|_| Error::Line(format!("{}: the line is not valid UTF-8", at())))
         .and_then(|text| match text.trim().is_empty() {
             true => Ok(None),
             false => User::parse(text, &at()).map(Some),
@@ -560,7 +560,7 @@ mod tests {
         ) -> Result<()> {
             let id = u.json["userID"].as_str().unwrap_or("").to_string();
             if id == "boom" {
-                return Err(Error::input("boom"));
+                return Err(Error::User("boom".into()));
             }
             out.extend_from_slice(id.as_bytes());
             out.push(b'\n');

@@ -22,8 +22,9 @@ pub fn root(override_: Option<&Path>) -> Result<PathBuf> {
         return Ok(p.to_path_buf());
     }
     crate::util::paths::statsig_dir("XDG_CACHE_HOME", ".cache").ok_or_else(|| {
-        Error::input(
-            "no cache folder: set XDG_CACHE_HOME, HOME or STATSIG_CACHE_DIR, or pass --cache-dir",
+        Error::Environment(
+            "no cache folder: set XDG_CACHE_HOME, HOME or STATSIG_CACHE_DIR, or pass --cache-dir"
+                .into(),
         )
     })
 }
@@ -130,7 +131,7 @@ impl Cache {
     pub fn load(&self, version: u8, with_id_lists: bool) -> Result<Loaded> {
         let path = self.specs_path(version);
         let bytes = self.read_specs(version).ok_or_else(|| {
-            Error::input(format!(
+            Error::Specs(format!(
                 "--offline: no cached v{version} config specs for server key {} (run once without --offline)",
                 self.key_masked
             ))

@@ -137,11 +137,11 @@ impl Store {
             Ok(bytes) => match serde_json::from_slice::<Json>(&bytes) {
                 Ok(Json::Object(m)) => m,
                 Ok(_) => {
-                    return Err(Error::input(format!(
+                    return Err(Error::DataStore(format!(
                         "{spec}: a data-store dump must be a JSON object of key → value"
                     )));
                 }
-                Err(e) => return Err(Error::input(format!("{spec}: not valid JSON: {e}"))),
+                Err(e) => return Err(Error::json_at(spec, &e, Error::DataStore)),
             },
             Err(e) if create && e.kind() == std::io::ErrorKind::NotFound => Map::new(),
             Err(e) => return Err(Error::io(&path, e)),
@@ -259,7 +259,7 @@ fn choose(store: &mut Store, args: &SourceSettings, key: Option<&ServerKey>) -> 
                 return Ok(k);
             }
         }
-        return Err(Error::input(format!(
+        return Err(Error::DataStore(format!(
             "{shown}: no config specs for server key {} (looked for the core, core-v3, node and python key schemes); name the key with --data-store-key",
             key.masked()
         )));
@@ -267,10 +267,10 @@ fn choose(store: &mut Store, args: &SourceSettings, key: Option<&ServerKey>) -> 
     let keys = store.dcs_keys()?;
     match keys.len() {
         1 => Ok(keys.into_iter().next().expect("one key")),
-        0 => Err(Error::input(format!(
+        0 => Err(Error::DataStore(format!(
             "{shown}: no config specs found (no statsig.cache or statsig|/v1|v2/download_config_specs|… key)"
         ))),
-        _ => Err(Error::input(format!(
+        _ => Err(Error::DataStore(format!(
             "{shown}: {} config-specs entries ({}); pick one with --data-store-key or give the server key",
             keys.len(),
             keys.iter()
@@ -287,7 +287,7 @@ fn read_id_lists(store: &mut Store, h: &str) -> Result<Option<IdListFiles>> {
         return Ok(None);
     };
     let manifest: Json = serde_json::from_slice(&unwrap_value(manifest)).map_err(|e| {
-        Error::input(format!(
+        Error::DataStore(format!(
             "{}: the id-list manifest is not valid JSON: {e}",
             store.shown()
         ))
@@ -310,7 +310,7 @@ fn read_id_lists(store: &mut Store, h: &str) -> Result<Option<IdListFiles>> {
             .map(|n| (n.to_string(), None))
             .collect(),
         _ => {
-            return Err(Error::input(format!(
+            return Err(Error::DataStore(format!(
                 "{}: the id-list manifest is neither an object nor an array",
                 store.shown()
             )));
@@ -338,7 +338,7 @@ pub fn load(spec: &str, args: &SourceSettings, key: Option<&ServerKey>) -> Resul
     let dcs_key = choose(&mut store, args, key)?;
     let shown = store.shown();
     let bytes = store.get(&dcs_key)?.ok_or_else(|| {
-        Error::input(format!(
+        Error::DataStore(format!(
             "{shown}: no value under {}",
             mask_store_key(&dcs_key)
         ))
@@ -368,7 +368,7 @@ pub fn payload_version(loaded: &Loaded) -> Result<u8> {
             Format::V1 => 1,
             Format::V2 => 2,
         }),
-        Parsed::NoUpdates => Err(Error::input(format!(
+        Parsed::NoUpdates => Err(Error::DataStore(format!(
             "{}: has_updates:false is not a payload",
             loaded.origin
         ))),
@@ -382,7 +382,7 @@ pub fn push_entries(
     key: Option<&ServerKey>,
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let dcs_key = scheme.dcs_key(key).ok_or_else(|| {
-        Error::input(format!(
+        Error::Usage(format!(
             "--key-scheme {} needs the server key (STATSIG_SERVER_SECRET or --server-key-file) to name its keys",
             scheme.name()
         ))

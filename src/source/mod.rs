@@ -128,7 +128,7 @@ pub fn load(args: &SourceSettings) -> Result<Loaded> {
         data_store::load(store, args, key.as_ref())?
     } else {
         let key = args.server_key()?.ok_or_else(|| {
-            Error::input(format!(
+            Error::Usage(format!(
                 "no specs given: pass --specs FILE (or - for stdin), --data-store PATH|URL, or a server key ({SERVER_SECRET_ENV}, --server-key-file)"
             ))
         })?;
@@ -199,7 +199,7 @@ fn load_specs_with(
 
 /// A payload that says `has_updates: false` where specs are needed.
 fn no_specs(origin: &str) -> Error {
-    Error::input(format!(
+    Error::Specs(format!(
         "{origin}: the payload says has_updates: false and holds no specs"
     ))
 }

@@ -32,7 +32,7 @@ fn check_url(flag: &str, url: &str) -> Result<()> {
     if url.starts_with("http://") || url.starts_with("https://") {
         Ok(())
     } else {
-        Err(Error::input(format!(
+        Err(Error::Usage(format!(
             "{flag}: expected an http:// or https:// URL, got {url:?}"
         )))
     }
@@ -164,10 +164,12 @@ pub fn fetch_specs(
             if let Some((bytes, lcut)) = cached
                 && compiled.time < lcut
             {
-                eprintln!(
-                    "statsig: download_config_specs: the server sent an older payload (time {} < cached {lcut}); keeping the cached one",
-                    compiled.time
-                );
+                if !crate::util::warn::quiet() {
+                    eprintln!(
+                        "statsig: download_config_specs: the server sent an older payload (time {} < cached {lcut}); keeping the cached one",
+                        compiled.time
+                    );
+                }
                 return Ok(SpecsUpdate::Unchanged(bytes));
             }
             Ok(SpecsUpdate::New(resp.body, compiled))

@@ -28,7 +28,7 @@ impl Redis {
     pub fn connect(url: &str, timeout: Duration) -> Result<Redis> {
         let shown = mask_url(url);
         let bad_url = |e: RedisError| {
-            Error::input(format!(
+            Error::DataStore(format!(
                 "{shown}: not a usable Redis URL (redis://[USER:PASSWORD@]HOST[:PORT][/DB] or rediss://…): {}",
                 detail(&e)
             ))
@@ -111,7 +111,7 @@ const AUTH_HINT: &str = "give it as redis://:PASSWORD@HOST or redis://USER:PASSW
 fn describe(shown: &str, what: &str, timeout: Duration, e: RedisError) -> Error {
     let secs = timeout.as_secs_f64();
     if e.code() == Some("WRONGTYPE") {
-        return Error::input(format!(
+        return Error::DataStore(format!(
             "{shown}: {what}: the key holds a value of another type than a string ({})",
             e.detail().unwrap_or("WRONGTYPE").trim()
         ));

@@ -30,11 +30,11 @@ pub fn parse_payload_leaking(bytes: &[u8], origin: &str) -> Result<Parsed> {
 }
 
 fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> {
-    let mut json: Json = serde_json::from_slice(bytes)
-        .map_err(|e| Error::input(format!("{origin}: not valid JSON: {e}")))?;
+    let mut json: Json =
+        serde_json::from_slice(bytes).map_err(|e| Error::json_at(origin, &e, Error::Specs))?;
     if let Json::String(inner) = &json {
         json = serde_json::from_str(inner).map_err(|e| {
-            Error::input(format!(
+            Error::Specs(format!(
                 "{origin}: a JSON string that does not hold JSON: {e}"
             ))
         })?;
@@ -59,20 +59,20 @@ pub(crate) fn compile_at(
     position: &dyn Fn(&str, usize) -> usize,
 ) -> Result<Parsed> {
     let top = json.as_object().ok_or_else(|| {
-        Error::input(format!("{origin}: expected a JSON object at the top level"))
+        Error::Specs(format!("{origin}: expected a JSON object at the top level"))
     })?;
     if top.get("has_updates") == Some(&Json::Bool(false)) {
         return Ok(Parsed::NoUpdates);
     }
     if is_client_initialize(top) {
-        return Err(Error::input(format!(
+        return Err(Error::Specs(format!(
             "{origin}: this is a client-initialize response (values already evaluated for one \
              user, no rules), not a download_config_specs payload; pass the server's \
              download_config_specs payload (`statsig specs pull`)"
         )));
     }
     let format = detect_format(top).ok_or_else(|| {
-        Error::input(format!(
+        Error::Specs(format!(
             "{origin}: not a download_config_specs payload (no feature_gates, dynamic_configs or layer_configs)"
         ))
     })?;
@@ -165,7 +165,7 @@ struct Compiler<'a> {
 
 impl<'a> Compiler<'a> {
     fn err(&self, path: &str, msg: impl std::fmt::Display) -> Error {
-        Error::input(format!("{}: {}: {msg}", self.origin, one_line(path)))
+        Error::Specs(format!("{}: {}: {msg}", self.origin, one_line(path)))
     }
 
     fn opt_str(&self, o: &'a Map<String, Json>, key: &str, path: &str) -> Result<Option<&'a str>> {
@@ -401,6 +401,7 @@ impl<'a> Compiler<'a> {
 
         Ok(CompiledSpecs {
             format: self.format,
+            sdk_configs: crate::spec::model::SdkConfigs::from_json(top.get("sdk_configs")),
             gates,
             configs,
             layers,

@@ -404,7 +404,7 @@ pub fn check_names(
             }
             let hint = specs.suggest(c.kind, n);
             if strict {
-                return Err(crate::error::Error::input(format!(
+                return Err(crate::error::Error::Unknown(format!(
                     "unknown {} {n:?}{hint} (--strict)",
                     c.word
                 )));

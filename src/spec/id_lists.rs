@@ -84,7 +84,7 @@ impl IdLists {
                 lists.insert(name, list);
                 return Ok(IdLists { lists });
             }
-            Self::from_json(&text).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+            Self::from_json(&text).map_err(|e| Error::IdLists(format!("{}: {e}", path.display())))
         }
     }
 
@@ -284,7 +284,7 @@ fn list_name(path: &Path) -> Result<String> {
     path.file_name()
         .and_then(|n| n.to_str())
         .map(str::to_string)
-        .ok_or_else(|| Error::input(format!("{}: not a valid id-list file name", path.display())))
+        .ok_or_else(|| Error::IdLists(format!("{}: not a valid id-list file name", path.display())))
 }
 
 #[cfg(test)]

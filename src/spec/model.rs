@@ -472,10 +472,56 @@ impl std::hash::Hasher for NameHasher {
 /// Spec name → index in its collection.
 pub type NameIndex = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<NameHasher>>;
 
+/// How the core samples exposures (`sdk_configs.sampling_mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SamplingMode {
+    /// Drop the exposures the sampling rate leaves out.
+    On,
+    /// Log every exposure, marking the ones `On` would drop (`shadowLogged: dropped`).
+    Shadow,
+}
+
+/// The payload's `sdk_configs` that matter here.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SdkConfigs {
+    /// `sampling_mode` `"on"` or `"shadow"`; anything else (or none): no sampling.
+    pub sampling_mode: Option<SamplingMode>,
+    /// `special_case_sampling_rate`: the rate of exposures of rule `default`, `disabled` or
+    /// none.
+    pub special_case_sampling_rate: Option<u64>,
+}
+
+impl SdkConfigs {
+    /// Reads `sdk_configs` as the core does: the mode a string, the rate a number (or a
+    /// numeric string), truncated to an integer.
+    pub fn from_json(v: Option<&serde_json::Value>) -> SdkConfigs {
+        use serde_json::Value as Json;
+        let Some(o) = v.and_then(Json::as_object) else {
+            return SdkConfigs::default();
+        };
+        let sampling_mode = match o.get("sampling_mode").and_then(Json::as_str) {
+            Some("on") => Some(SamplingMode::On),
+            Some("shadow") => Some(SamplingMode::Shadow),
+            _ => None,
+        };
+        let rate = o.get("special_case_sampling_rate").and_then(|r| match r {
+            Json::Number(n) => n.as_f64(),
+            Json::String(s) => s.parse().ok(),
+            _ => None,
+        });
+        SdkConfigs {
+            sampling_mode,
+            special_case_sampling_rate: rate.map(|r| r as u64),
+        }
+    }
+}
+
 /// Everything evaluation needs, compiled.
 #[derive(Debug)]
 pub struct CompiledSpecs {
     pub format: Format,
+    /// `sdk_configs`: the exposure sampling settings the payload gives the SDKs.
+    pub sdk_configs: SdkConfigs,
     pub gates: Vec<Spec>,
     pub configs: Vec<Spec>,
     pub layers: Vec<Spec>,

@@ -94,7 +94,7 @@ impl ParamStores {
             None | Some(Json::Null) => return Ok(ParamStores::default()),
             Some(Json::Object(o)) => o,
             Some(_) => {
-                return Err(Error::input(format!(
+                return Err(Error::Specs(format!(
                     "{origin}: param_stores: expected an object of stores"
                 )));
             }
@@ -103,7 +103,7 @@ impl ParamStores {
         for (name, store) in obj {
             let path = format!("param_stores.{name}");
             stores.push(compile_store(name, store).map_err(|m| {
-                Error::input(format!(
+                Error::Specs(format!(
                     "{origin}: {path}{m} (the official SDKs reject such a payload)"
                 ))
             })?);

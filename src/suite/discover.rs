@@ -29,7 +29,7 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let before = out.len();
             walk(p, &mut out)?;
             if out.len() == before {
-                return Err(Error::input(format!(
+                return Err(Error::Suite(format!(
                     "{}: no suite files (*.statsig.yaml, *.statsig.yml, *.statsig.json) in this folder",
                     p.display()
                 )));
@@ -40,7 +40,7 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
             if !ok {
-                return Err(Error::input(format!(
+                return Err(Error::Suite(format!(
                     "{}: a suite file is .yaml, .yml or .json",
                     p.display()
                 )));

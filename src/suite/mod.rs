@@ -30,14 +30,11 @@ pub fn read_file(path: &Path) -> Result<SuiteFile> {
     let json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    model::parse_file(path, &text, json).map_err(|e| {
-        Error::input(format!(
-            "{}:{}:{}: {}",
-            path.display(),
-            e.pos.line,
-            e.pos.col,
-            e.msg
-        ))
+    model::parse_file(path, &text, json).map_err(|e| Error::At {
+        path: path.display().to_string(),
+        line: e.pos.line as usize,
+        col: e.pos.col as usize,
+        msg: e.msg,
     })
 }
 
@@ -54,7 +51,7 @@ pub fn prepare(
             None => {
                 let s =
                     Arc::new(load(&file.source).map_err(|e| {
-                        Error::input(format!("{}: specs: {e}", file.path.display()))
+                        Error::Suite(format!("{}: specs: {e}", file.path.display()))
                     })?);
                 loaded.insert(file.source.clone(), s.clone());
                 s

@@ -686,7 +686,7 @@ fn user_source(
                 vars.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str())
             }
         })
-        .map_err(|v| Error::input(format!("`${{{v}}}` is not defined")))?;
+        .map_err(|v| Error::Template(format!("`${{{v}}}` is not defined")))?;
     Ok(UserSource::Generate {
         count,
         template: json.to_string(),

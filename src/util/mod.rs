@@ -2,6 +2,7 @@
 //! ids, atomic files, XDG paths, masking secrets, did-you-mean suggestions, bounded line
 //! reading.
 
+pub mod ahash;
 pub mod clock;
 pub mod fs;
 pub mod hash;

@@ -61,6 +61,8 @@ pub fn clean_env(c: &mut Command) -> &mut Command {
     for v in INHERITED {
         c.env_remove(v);
     }
+    // No key file (`~/.config/statsig/server-key`) of whoever runs the tests.
+    c.env("XDG_CONFIG_HOME", "/nonexistent/statsig-tests/config");
     c
 }
 
