@@ -22,13 +22,15 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
 use crate::error::Result;
 use crate::spec::compile::{Parsed, compile_at, parse_payload_leaking, referenced_gates};
 use crate::spec::model::{CondKind, Kind};
-use crate::spec::scan::{self, Piece};
 
 /// Parses a payload and compiles only `roots` and what they reference. Falls back to the
 /// full parse for anything but a JSON object (bootstrap strings, errors).
@@ -37,8 +39,9 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
     if first != Some(&b'{') {
         return parse_payload_leaking(bytes, origin);
     }
-    let Some(top) = std::str::from_utf8(bytes).ok().and_then(Top::scan) else {
-        return parse_payload_leaking(bytes, origin);
+    let top: Top<'_> = match serde_json::from_slice(bytes) {
+        Ok(t) => t,
+        Err(_) => return parse_payload_leaking(bytes, origin),
     };
     let (pruned, positions, left_out) = prune(&top, roots);
     let position = |key: &str, i: usize| {
@@ -55,11 +58,70 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
     Ok(parsed)
 }
 
-/// A collection as found: entries kept raw, or `null`.
+/// A map key, borrowed unless it held escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A collection as found: entries kept raw, or any other value as parsed.
 enum Section<'a> {
-    Object(Vec<(Cow<'a, str>, &'a str)>),
-    Array(Vec<&'a str>),
+    Object(Vec<(Cow<'a, str>, &'a RawValue)>),
+    Array(Vec<&'a RawValue>),
     Other(Json),
+}
+
+impl<'de> Deserialize<'de> for Section<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Section<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object, an array or null")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Section<'de>, A::Error> {
+                let mut v = Vec::with_capacity(m.size_hint().unwrap_or(64));
+                while let Some((k, raw)) = m.next_entry::<Key<'de>, &'de RawValue>()? {
+                    v.push((k.0, raw));
+                }
+                Ok(Section::Object(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> std::result::Result<Section<'de>, A::Error> {
+                let mut v = Vec::with_capacity(s.size_hint().unwrap_or(64));
+                while let Some(raw) = s.next_element::<&'de RawValue>()? {
+                    v.push(raw);
+                }
+                Ok(Section::Array(v))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Section<'de>, E> {
+                Ok(Section::Other(Json::Null))
+            }
+        }
+        // Any other value fails the scan; the full parse then reports it.
+        d.deserialize_any(V)
+    }
 }
 
 /// A top-level field: a collection kept raw, or a small field parsed.
@@ -78,25 +140,32 @@ const CONFIGS: &str = "dynamic_configs";
 const LAYERS: &str = "layer_configs";
 const CONDITION_MAP: &str = "condition_map";
 
-impl<'a> Top<'a> {
-    /// One validating scan of the payload ([`scan::top_level`]); `None` for anything the
-    /// full parse should see (invalid JSON, a collection that is neither an object, an
-    /// array nor null), so that it reports it.
-    fn scan(text: &'a str) -> Option<Top<'a>> {
-        let collection = |k: &str| matches!(k, GATES | CONFIGS | LAYERS | CONDITION_MAP);
-        let pieces = scan::top_level(text, &collection).ok()?;
-        let mut fields = Vec::with_capacity(pieces.len());
-        for (k, piece) in pieces {
-            let field = match piece {
-                Piece::Object(entries) => Field::Section(Section::Object(entries)),
-                Piece::Array(elems) => Field::Section(Section::Array(elems)),
-                Piece::Raw("null") if collection(&k) => Field::Section(Section::Other(Json::Null)),
-                Piece::Raw(_) if collection(&k) => return None,
-                Piece::Raw(raw) => Field::Value(serde_json::from_str(raw).ok()?),
-            };
-            fields.push((k, field));
+impl<'de> Deserialize<'de> for Top<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Top<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Top<'de>, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(k) = m.next_key::<Key<'de>>()? {
+                    let f = match &*k.0 {
+                        GATES | CONFIGS | LAYERS | CONDITION_MAP => {
+                            Field::Section(m.next_value::<Section<'de>>()?)
+                        }
+                        _ => Field::Value(m.next_value::<Json>()?),
+                    };
+                    fields.push((k.0, f));
+                }
+                Ok(Top { fields })
+            }
         }
-        Some(Top { fields })
+        d.deserialize_map(V)
     }
 }
 
@@ -149,7 +218,7 @@ impl<'t, 'a> Index<'t, 'a> {
                 for (i, (k, raw)) in entries.iter().enumerate() {
                     // A spec that is not an object is an error of the whole payload: keep it
                     // so the compiler reports it.
-                    if keep_malformed && !raw.starts_with('{') {
+                    if keep_malformed && !raw.get().starts_with('{') {
                         picked.insert(i, parse(raw));
                     }
                     by_name.entry(k.clone()).or_default().push(i);
@@ -158,7 +227,7 @@ impl<'t, 'a> Index<'t, 'a> {
             Some(Section::Array(entries)) => {
                 by_name.reserve(entries.len());
                 for (i, raw) in entries.iter().enumerate() {
-                    match serde_json::from_str::<Named<'a>>(raw) {
+                    match serde_json::from_str::<Named<'a>>(raw.get()) {
                         Ok(Named { name: Some(n) }) => by_name.entry(n).or_default().push(i),
                         _ => {
                             picked.insert(i, parse(raw));
@@ -225,8 +294,8 @@ impl<'t, 'a> Index<'t, 'a> {
 }
 
 /// A raw entry parsed; the scan has validated it, so this cannot fail (null otherwise).
-fn parse(raw: &str) -> Json {
-    serde_json::from_str(raw).unwrap_or(Json::Null)
+fn parse(raw: &RawValue) -> Json {
+    serde_json::from_str(raw.get()).unwrap_or(Json::Null)
 }
 
 /// Follows references from the roots, picking entries.
