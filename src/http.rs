@@ -16,7 +16,7 @@
 //!   a malformed one is an input error naming the variable, a dead one is named in the
 //!   connection error.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::error::{Error, Result};
@@ -376,7 +376,7 @@ impl Client {
     /// Print each retry on stderr, and show progress bars for long bodies on a terminal.
     pub fn interactive(mut self) -> Client {
         self.announce = true;
-        self.progress = std::io::stderr().is_terminal();
+        self.progress = crate::util::progress::shown();
         self
     }
 

@@ -325,6 +325,27 @@ fn tables_and_diffs_are_coloured_on_a_terminal() {
         diff.contains("~ gate rollout_gate") && !diff.contains(ESC),
         "{diff:?}"
     );
+    // test: ✓ green, ✗ red.
+    let suite = on_terminal(&["test", "fixtures/suites_failing"], &[]);
+    assert!(
+        suite.contains("\x1b[32m✓\x1b[0m this one passes"),
+        "{suite:?}"
+    );
+    assert!(suite.contains("\x1b[31m✗\x1b[0m wrong value"), "{suite:?}");
+    // report's tables: bold headers like every table.
+    let report = on_terminal(
+        &[
+            "report",
+            "--specs",
+            SPECS,
+            "--generate",
+            "3",
+            "--user",
+            "{\"userID\":\"u${i}\"}",
+        ],
+        &[],
+    );
+    assert!(report.contains("\x1b[1m gate "), "{report:?}");
     // Piped, every format is free of escape codes.
     for f in ["text", "table", "csv", "markdown", "json"] {
         let o = out(&["specs", "diff", SPECS, CHANGED, "--format", f]);

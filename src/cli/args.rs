@@ -166,7 +166,7 @@ impl OutputArgs {
             (None, true) => Some(Format::Json),
             (None, false) => None,
         };
-        let f = asked.unwrap_or_else(|| Format::choose(false, terminal, piped));
+        let f = asked.unwrap_or_else(|| Format::default_for(terminal, piped));
         if offered.contains(&f) {
             return Ok(f);
         }

@@ -15,7 +15,7 @@ use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::json::{Fields, Selection, append_field, write_evaluation_fields_with};
-use crate::output::records::{EvaluationRecords, RECORD_COLUMNS, StickyStore, record_rows};
+use crate::output::records::{self, EvaluationRecords, StickyStore};
 use crate::output::{self, Format};
 use crate::population::stream::{self, StreamSettings, UserSource};
 use crate::result::EvalResult;
@@ -165,7 +165,7 @@ pub fn run(a: &EvaluateArgs) -> Result<ExitCode> {
             drop(ev);
             if table {
                 output::print(output::table::rows(&output::table::evaluation(rows)).as_bytes())?;
-            } else if let Some(text) = record_table(format, &[&out]) {
+            } else if let Some(text) = records::table(format, &[&out]) {
                 output::print(text.as_bytes())?;
             } else {
                 out.push(b'\n');
@@ -218,41 +218,6 @@ fn format(a: &EvaluateArgs) -> Result<Format> {
             f => f,
         },
     )
-}
-
-/// Records as CSV or Markdown rows (one per user and entity); `None` for other formats.
-fn record_table(format: Format, records: &[&[u8]]) -> Option<String> {
-    let mut out = String::new();
-    let header = records_header(format)?;
-    out.push_str(&header);
-    for r in records {
-        record_lines(format, r, &mut out);
-    }
-    Some(out)
-}
-
-/// The header of CSV or Markdown records.
-fn records_header(format: Format) -> Option<String> {
-    let header: Vec<String> = RECORD_COLUMNS.iter().map(|c| c.to_string()).collect();
-    let mut out = String::new();
-    match format {
-        Format::Csv => output::csv::line(&mut out, &header),
-        Format::Markdown => output::markdown::header(&mut out, &header, &[]),
-        _ => return None,
-    }
-    Some(out)
-}
-
-/// The rows of NDJSON records (`bytes` holds whole lines) in CSV or Markdown.
-fn record_lines(format: Format, bytes: &[u8], out: &mut String) {
-    for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-        for row in record_rows(line) {
-            match format {
-                Format::Csv => output::csv::line(out, &row),
-                _ => output::markdown::line(out, &row),
-            }
-        }
-    }
 }
 
 /// The stores asked for with `--param-store` (unknown ones warned about, or refused with
@@ -333,7 +298,7 @@ fn run_batch(
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
-    let tabular = match records_header(format) {
+    let tabular = match records::header(format) {
         Some(header) => {
             sink.write_all(header.as_bytes())
                 .map_err(|e| Error::io("stdout", e))?;
@@ -350,7 +315,7 @@ fn run_batch(
         match tabular {
             true => {
                 let mut text = String::new();
-                record_lines(format, &chunk.splices.assemble(bytes), &mut text);
+                records::lines(format, &chunk.splices.assemble(bytes), &mut text);
                 sink.write_all(text.as_bytes())
             }
             false => chunk.splices.write_to(&mut sink, bytes),

@@ -1,7 +1,6 @@
 //! `statsig log-events`, `statsig events flush|status`, and starting and finishing the
 //! delivery every event-sending command uses.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -90,7 +89,7 @@ pub fn run_log_events(args: &LogEventsArgs) -> Result<ExitCode> {
         };
     let mut delivery = start_delivery(&args.send)?;
     let bar = size
-        .filter(|&s| s >= PROGRESS_MIN_BYTES && std::io::stderr().is_terminal())
+        .filter(|&s| s >= PROGRESS_MIN_BYTES && crate::util::progress::shown())
         .map(|s| {
             let b = indicatif::ProgressBar::new(s);
             b.set_style(

@@ -12,7 +12,7 @@ use crate::eval::trace::{NoTrace, Recorder, Trace};
 use crate::eval::{EvalOptions, Evaluator};
 use crate::output::explain::Explanation;
 use crate::output::json::{value_json, write_result_json};
-use crate::output::{self, Format, style};
+use crate::output::{self, Format};
 use crate::result::{EvalResult, Reason};
 use crate::source::{LoadedSpecs, load_specs, load_specs_for};
 use crate::spec::CompiledSpecs;
@@ -293,21 +293,11 @@ fn run_one(
         }
         Format::Text => {
             let v = shown(name, r)?;
-            match (kind, &v) {
-                (Kind::Gate, serde_json::Value::Bool(b)) => {
-                    out.extend_from_slice(style::boolean(*b).as_bytes());
-                    out.push(b'\n');
-                }
-                _ => print_value(&mut out, &v, read.raw),
-            }
+            output::text::value(&mut out, &v, read.raw);
         }
         _ => {
             let v = shown(name, r)?;
-            let mut record = Vec::with_capacity(1024);
-            write_result_json(&mut record, kind, name, r, source.reason_source(), param);
-            let record: serde_json::Value =
-                serde_json::from_slice(&record).map_err(|e| Error::internal(e.to_string()))?;
-            let rows = output::rows::result(&record, param, &v);
+            let rows = output::rows::evaluation(kind, name, r, source.reason_source(), param, &v);
             out.extend_from_slice(rows.render(format).unwrap_or_default().as_bytes());
         }
     }
@@ -402,26 +392,6 @@ fn field<'v>(
         };
     }
     Ok(at)
-}
-
-/// Pretty JSON, or with `raw` a string bare and anything else as one line of JSON.
-fn print_value(out: &mut Vec<u8>, v: &serde_json::Value, raw: bool) {
-    match (raw, v) {
-        (true, serde_json::Value::String(s)) => {
-            out.extend_from_slice(s.as_bytes());
-            out.push(b'\n');
-        }
-        (true, _) => {
-            let _ = serde_json::to_writer(&mut *out, v);
-            out.push(b'\n');
-        }
-        (false, _) => pretty(out, v),
-    }
-}
-
-fn pretty(out: &mut Vec<u8>, v: &serde_json::Value) {
-    let _ = serde_json::to_writer_pretty(&mut *out, v);
-    out.push(b'\n');
 }
 
 pub fn check_gate(a: &CheckGateArgs) -> Result<ExitCode> {

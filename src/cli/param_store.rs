@@ -13,7 +13,7 @@ use crate::eval::EvalOptions;
 use crate::eval::Evaluator;
 use crate::eval::param_store::{self, Referenced, ValueType};
 use crate::output::Format;
-use crate::output::rows::{Rows, value_cell};
+use crate::output::rows;
 use crate::result::Reason;
 use crate::source::{LoadedSpecs, load_specs};
 
@@ -153,7 +153,8 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     };
     let mut out = Vec::with_capacity(1024);
     let reason = format!("{}:{}", source.reason_source(), reason.as_str());
-    if let Some(rows) = store_rows(format, &name, a.param.as_deref(), &value, &reason) {
+    if let Some(rows) = rows::param_store(&name, a.param.as_deref(), &value, &reason).render(format)
+    {
         out.extend_from_slice(rows.as_bytes());
     } else if matches!(format, Format::Json | Format::Ndjson) {
         let mut o = serde_json::Map::new();
@@ -176,24 +177,4 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
         Some(l) => l.finish(),
         None => Ok(ExitCode::Success),
     }
-}
-
-/// A store read as rows (table, CSV, Markdown): one per parameter read, `None` for the
-/// other formats.
-fn store_rows(
-    format: Format,
-    store: &str,
-    param: Option<&str>,
-    value: &Json,
-    reason: &str,
-) -> Option<String> {
-    let mut rows = Rows::new(&["store", "parameter", "value", "reason"]);
-    let mut row =
-        |p: &str, v: &Json| rows.push(vec![store.into(), p.into(), value_cell(v), reason.into()]);
-    match (param, value) {
-        (Some(p), v) => row(p, v),
-        (None, Json::Object(m)) => m.iter().for_each(|(p, v)| row(p, v)),
-        (None, v) => row("", v),
-    }
-    rows.render(format)
 }

@@ -411,6 +411,7 @@ fn send_loop(
     rx: Receiver<Segment>,
 ) -> SenderReport {
     let mut rep = SenderReport::default();
+    let mut progress = crate::util::progress::Progress::new("sending", "events", None);
     for path in earlier {
         if rep.stop.is_some() {
             break;
@@ -419,6 +420,7 @@ fn send_loop(
             Ok(Some(seg)) => {
                 let n = send_segment(&spool, &sender, seg, &mut rep, false);
                 rep.sent_earlier += n;
+                progress.inc(n);
             }
             Ok(None) => {}
             Err(e) => rep.fail(false, e.to_string()),
@@ -426,7 +428,8 @@ fn send_loop(
     }
     for seg in rx {
         // Once stopped, a segment stays spooled, unlocked when dropped.
-        send_segment(&spool, &sender, seg, &mut rep, true);
+        let n = send_segment(&spool, &sender, seg, &mut rep, true);
+        progress.inc(n);
     }
     rep
 }

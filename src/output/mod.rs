@@ -1,8 +1,11 @@
 //! Rendering: one [`Format`], decided once per command from its flags and whether stdout is
-//! a terminal, and one module per format — [`text`], [`table`], [`json`] (and its NDJSON
-//! [`records`], one per user) — in the spirit of hyperfine's exporters; client-initialize
-//! bytes ([`client_init`]), explain traces ([`explain`]) and population reports ([`report`]).
-//! A new format is one more module and one more arm in the functions below.
+//! a terminal, and one exporter per format — [`text`], [`table`], [`json`] (and its NDJSON
+//! [`records`], one per user), [`csv`], [`markdown`], JUnit in [`suite`] — in the spirit of
+//! hyperfine's exporters. A command builds its [`rows::Rows`] once and every tabular format
+//! (table, CSV, Markdown) renders them; [`style`] decides colour (terminals only).
+//! Client-initialize bytes ([`client_init`]), explain traces ([`explain`]) and population
+//! reports ([`report`]) are here too. A new format is one more module and one more arm in
+//! [`rows::Rows::render`] and the functions below.
 
 pub mod client_init;
 pub mod csv;
@@ -49,11 +52,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// `--json` wins; otherwise `terminal` when stdout is a terminal and `piped` when not.
-    pub fn choose(json: bool, terminal: Format, piped: Format) -> Format {
-        if json {
-            Format::Json
-        } else if terminal != piped && std::io::stdout().is_terminal() {
+    /// A command's default: `terminal` when stdout is a terminal and `piped` when not.
+    pub fn default_for(terminal: Format, piped: Format) -> Format {
+        if terminal != piped && std::io::stdout().is_terminal() {
             terminal
         } else {
             piped

@@ -2,6 +2,7 @@
 //! client-initialize responses (`client-init --users`), with exposures built on the worker
 //! threads and delivered by the caller in input order.
 
+use super::Format;
 use super::client_init::ClientInit;
 use super::json::{Fields, Selection, append_field, write_evaluation_fields_spliced};
 use crate::eval::overrides::LocalOverrides;
@@ -267,4 +268,39 @@ pub fn record_rows(record: &[u8]) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// Records as CSV or Markdown rows (one per user and entity); `None` for other formats.
+pub fn table(format: Format, records: &[&[u8]]) -> Option<String> {
+    let mut out = String::new();
+    let header = header(format)?;
+    out.push_str(&header);
+    for r in records {
+        lines(format, r, &mut out);
+    }
+    Some(out)
+}
+
+/// The header of CSV or Markdown records.
+pub fn header(format: Format) -> Option<String> {
+    let header: Vec<String> = RECORD_COLUMNS.iter().map(|c| c.to_string()).collect();
+    let mut out = String::new();
+    match format {
+        Format::Csv => super::csv::line(&mut out, &header),
+        Format::Markdown => super::markdown::header(&mut out, &header, &[]),
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// The rows of NDJSON records (`bytes` holds whole lines) in CSV or Markdown.
+pub fn lines(format: Format, bytes: &[u8], out: &mut String) {
+    for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        for row in record_rows(line) {
+            match format {
+                Format::Csv => super::csv::line(out, &row),
+                _ => super::markdown::line(out, &row),
+            }
+        }
+    }
 }

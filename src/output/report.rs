@@ -3,9 +3,8 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
-
 use super::Format;
+use super::rows::Rows;
 use crate::population::report::Report;
 
 /// A report in `format` (text is the table form; NDJSON is the JSON document).
@@ -49,32 +48,15 @@ fn sections(r: &Report, markdown: bool) -> String {
             return;
         }
         out.push('\n');
+        let mut t = Rows::new(header);
+        t.rows = rows;
         if markdown {
             let _ = writeln!(out, "## {title}\n");
-            let _ = writeln!(out, "| {} |", header.join(" | "));
-            let _ = writeln!(
-                out,
-                "|{}",
-                header.iter().map(|_| "---|").collect::<String>()
-            );
-            for row in rows {
-                let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|")).collect();
-                let _ = writeln!(out, "| {} |", cells.join(" | "));
-            }
+            out.push_str(&super::markdown::rows(&t));
         } else {
             let _ = writeln!(out, "{title}");
-            let mut t = Table::new();
-            t.load_style(UTF8_FULL_CONDENSED);
-            t.set_header(header.to_vec());
-            for row in rows {
-                t.add_row(row);
-            }
-            for i in 2..header.len() {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(CellAlignment::Right);
-                }
-            }
-            let _ = writeln!(out, "{t}");
+            let right: Vec<usize> = (2..header.len()).collect();
+            out.push_str(&super::table::rows(&t.align_right(&right)));
         }
     };
 
@@ -209,8 +191,8 @@ pub fn csv(r: &Report) -> String {
         let _ = writeln!(
             out,
             "{kind},{},{},{n},{share},{},{}",
-            csv_field(name),
-            csv_field(item),
+            super::csv::field(name),
+            super::csv::field(item),
             num(expected),
             num(p)
         );
@@ -288,13 +270,4 @@ pub fn csv(r: &Report) -> String {
         );
     }
     out
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }

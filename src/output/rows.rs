@@ -3,6 +3,8 @@
 //! follows from them.
 
 use super::{Format, csv, markdown, table};
+use crate::result::EvalResult;
+use crate::spec::model::Kind;
 
 /// Cells under a header; `right` lists the columns aligned right in a table (counts).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,6 +51,22 @@ pub fn value_cell(v: &serde_json::Value) -> String {
     }
 }
 
+/// One evaluation of `check-gate`/`get-*` as a row: its `--json` record (see
+/// `json::write_result_json`) read into [`result`]'s columns.
+pub fn evaluation(
+    kind: Kind,
+    name: &str,
+    r: &EvalResult<'_>,
+    reason_source: &str,
+    param: Option<&str>,
+    shown: &serde_json::Value,
+) -> Rows {
+    let mut record = Vec::with_capacity(1024);
+    super::json::write_result_json(&mut record, kind, name, r, reason_source, param);
+    let record = serde_json::from_slice(&record).unwrap_or_default();
+    result(&record, param, shown)
+}
+
 /// One entity's result (its JSON record, see `json::write_result_json`) as one row: the
 /// value shown (a gate's boolean, the value, a field or a parameter; see [`value_cell`]), then
 /// rule, group, id type and reason; with a layer parameter, a `parameter` column.
@@ -74,5 +92,24 @@ pub fn result(record: &serde_json::Value, param: Option<&str>, shown: &serde_jso
     ]);
     let mut rows = Rows::new(&header);
     rows.push(row);
+    rows
+}
+
+/// A parameter store read: one row per parameter (one for `param`, when given).
+pub fn param_store(
+    store: &str,
+    param: Option<&str>,
+    value: &serde_json::Value,
+    reason: &str,
+) -> Rows {
+    let mut rows = Rows::new(&["store", "parameter", "value", "reason"]);
+    let mut row = |p: &str, v: &serde_json::Value| {
+        rows.push(vec![store.into(), p.into(), value_cell(v), reason.into()])
+    };
+    match (param, value) {
+        (Some(p), v) => row(p, v),
+        (None, serde_json::Value::Object(m)) => m.iter().for_each(|(p, v)| row(p, v)),
+        (None, v) => row("", v),
+    }
     rows
 }

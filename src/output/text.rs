@@ -500,6 +500,29 @@ pub fn spool_status(st: &Status, now_ms: i64) -> String {
     out
 }
 
+/// A value as `check-gate`/`get-*` print it: a boolean as a (coloured) word, anything else as
+/// pretty JSON, or with `raw` a string bare and anything else as one line of JSON.
+pub fn value(out: &mut Vec<u8>, v: &Json, raw: bool) {
+    match (raw, v) {
+        (_, Json::Bool(b)) => {
+            out.extend_from_slice(super::style::boolean(*b).as_bytes());
+            out.push(b'\n');
+        }
+        (true, Json::String(s)) => {
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'\n');
+        }
+        (true, _) => {
+            let _ = serde_json::to_writer(&mut *out, v);
+            out.push(b'\n');
+        }
+        (false, _) => {
+            let _ = serde_json::to_writer_pretty(&mut *out, v);
+            out.push(b'\n');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

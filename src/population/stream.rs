@@ -351,12 +351,18 @@ pub fn run<W: UserWork>(
     };
     let mut stats = UserStream::default();
     let buffers = Buffers::default();
+    let total = match source {
+        UserSource::Generate { count, .. } => Some(*count),
+        UserSource::Ndjson(_) => None,
+    };
+    let mut progress = crate::util::progress::Progress::new("evaluating", "users", total);
     let mut handle = |d: Done<W::Acc>, stats: &mut UserStream| -> Result<()> {
         for w in &d.warnings {
             crate::util::warn::warn(format_args!("skipped {w}"));
         }
+        progress.inc(d.stats.users);
         stats.absorb(d.stats);
-        emit(&d.out, d.acc)?;
+        progress.suspend(|| emit(&d.out, d.acc))?;
         buffers.give(d.out);
         d.error.map_or(Ok(()), Err)
     };

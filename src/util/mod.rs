@@ -11,6 +11,7 @@ pub mod interrupt;
 pub mod lines;
 pub mod mask;
 pub mod paths;
+pub mod progress;
 pub mod splice;
 pub mod suggest;
 pub mod warn;
