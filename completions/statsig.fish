@@ -27,7 +27,7 @@ end
 complete -c statsig -n "__fish_statsig_needs_command" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_needs_command" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_needs_command" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_needs_command" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_needs_command" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_needs_command" -s V -l version -d 'Print version'
@@ -52,13 +52,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l explain -
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -81,7 +81,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -104,7 +104,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
@@ -113,13 +113,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -142,7 +142,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -165,7 +165,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
@@ -174,13 +174,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l expla
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -203,7 +203,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overr
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -230,7 +230,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-sa
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
@@ -239,13 +239,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -268,7 +268,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-g
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -294,19 +294,19 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l default -d 'With PARAM: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK\'s typed getters do; without it the getter is the parameter\'s param_type and a missing or mistyped value prints null' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -329,7 +329,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l over
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -351,7 +351,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l stri
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s V -l version -d 'Print version'
@@ -365,13 +365,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l fields -d '
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -394,7 +394,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-ga
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -421,7 +421,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d '
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
@@ -438,13 +438,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -467,7 +467,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -491,7 +491,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
@@ -522,7 +522,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-gate
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -538,14 +538,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'U
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
-complete -c statsig -n "__fish_statsig_using_subcommand report" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions and time-bounded config mappings; wins over the files\' `at:`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -573,7 +573,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Sh
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s V -l version -d 'Print version'
@@ -601,7 +601,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-gate
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -620,14 +620,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'U
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand completions" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
@@ -635,7 +635,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand man" -l dir -d 'Write st
 complete -c statsig -n "__fish_statsig_using_subcommand man" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand man" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand man" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -s V -l version -d 'Print version'
@@ -644,13 +644,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l metadata -
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l time -d 'The event time in ms since the epoch (default now)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l at -d 'The event time as RFC 3339, a date or epoch ms, as `--at` on the evaluating commands' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -669,7 +669,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l string-value -d 'Send --value as a string even if it reads as a number'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
@@ -689,14 +689,14 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s V -l version -d 'Print version'
@@ -718,12 +718,12 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -734,7 +734,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Short for `--format json`'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -751,7 +751,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
@@ -759,7 +759,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
@@ -771,7 +771,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s V -l version -d 'Print version'
@@ -789,7 +789,7 @@ experiment\t''
 autotune\t''
 layer\t''
 param-store\t'Parameter stores'"
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -815,7 +815,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -827,7 +827,7 @@ experiment\t''
 autotune\t''
 layer\t''
 param-store\t'Parameter stores'"
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -853,11 +853,11 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -883,7 +883,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
@@ -907,7 +907,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -933,7 +933,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'

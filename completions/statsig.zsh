@@ -16,8 +16,8 @@ _statsig() {
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -38,13 +38,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -67,7 +67,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -88,8 +88,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -105,13 +105,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -134,7 +134,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -156,8 +156,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -173,13 +173,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -202,7 +202,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -228,8 +228,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
 '--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -245,13 +245,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -274,7 +274,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -299,8 +299,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -314,13 +314,13 @@ junit\:"JUnit XML (\`test\`)"))' \
 _arguments "${_arguments_options[@]}" : \
 '--default=[With PARAM\: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK'\''s typed getters do; without it the getter is the parameter'\''s param_type and a missing or mistyped value prints null]:JSON:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -343,7 +343,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -363,8 +363,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -387,13 +387,13 @@ _arguments "${_arguments_options[@]}" : \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -416,7 +416,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -441,8 +441,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -467,13 +467,13 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -496,7 +496,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -518,8 +518,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -557,7 +557,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -571,8 +571,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -585,7 +585,7 @@ _arguments "${_arguments_options[@]}" : \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
 '--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions and time-bounded config mappings; wins over the files'\'' \`at\:\`]:TIME:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -611,8 +611,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -648,7 +648,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -666,8 +666,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -679,8 +679,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -693,8 +693,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--dir=[Write statsig.1 and one page per command (statsig-check-gate.1, ...) into DIR instead of printing statsig.1]:DIR:_files' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -709,13 +709,13 @@ _arguments "${_arguments_options[@]}" : \
 '--time=[The event time in ms since the epoch (default now)]:MS:_default' \
 '(--time)--at=[The event time as RFC 3339, a date or epoch ms, as \`--at\` on the evaluating commands]:TIME:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -732,8 +732,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -759,8 +759,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -771,8 +771,8 @@ _arguments "${_arguments_options[@]}" : \
 (events)
 _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -801,8 +801,8 @@ _arguments "${_arguments_options[@]}" : \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -813,7 +813,7 @@ _arguments "${_arguments_options[@]}" : \
 (status)
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -822,8 +822,8 @@ markdown\:"A Markdown table"
 junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '(--format)--json[Short for \`--format json\`]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -844,8 +844,8 @@ _arguments "${_arguments_options[@]}" : \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -857,8 +857,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -909,8 +909,8 @@ esac
 (specs)
 _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -936,7 +936,7 @@ experiment\:""
 autotune\:""
 layer\:""
 param-store\:"Parameter stores"))' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -960,8 +960,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -979,7 +979,7 @@ experiment\:""
 autotune\:""
 layer\:""
 param-store\:"Parameter stores"))' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -1003,8 +1003,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1015,7 +1015,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 ;;
 (diff)
 _arguments "${_arguments_options[@]}" : \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -1039,8 +1039,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1071,8 +1071,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -1102,8 +1102,8 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \

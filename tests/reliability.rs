@@ -333,6 +333,14 @@ fn every_kind_of_unknown_name_warns_with_a_did_you_mean() {
             strict.stderr
         );
     }
+    // `specs show` of a misspelt name (an error: there is nothing to show) names it too.
+    let out = run(statsig().args(["specs", "show", "new_chekout", "--specs", FIXTURE]));
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("similar names: new_checkout"),
+        "{}",
+        out.stderr
+    );
 }
 
 // ------------------------------------------------------------------------------------

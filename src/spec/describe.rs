@@ -361,20 +361,28 @@ pub fn in_categories(filter: &[Category], spec: &Spec) -> bool {
     filter.is_empty() || filter.contains(&Category::of(spec))
 }
 
-/// Names that look like `name` (one contains the other, ignoring case), at most five, for
-/// an "unknown entity" message.
+/// Names that look like `name`, at most five, for an "unknown entity" message: the closest
+/// by edit distance first (a typo), then those where one contains the other, ignoring case.
 pub fn similar_names<'a>(specs: &'a CompiledSpecs, name: &str) -> Vec<&'a str> {
+    let all = || {
+        all_specs(specs)
+            .map(|s| &*s.name)
+            .chain(specs.stores.stores.iter().map(|s| &*s.name))
+    };
+    let mut v = crate::util::suggest::closest(name, all());
     let want = name.to_lowercase();
-    let mut v: Vec<&str> = all_specs(specs)
-        .map(|s| &*s.name)
-        .chain(specs.stores.stores.iter().map(|s| &*s.name))
+    let mut containing: Vec<&str> = all()
         .filter(|n| {
             let l = n.to_lowercase();
             l.contains(&want) || want.contains(&l)
         })
         .collect();
-    v.sort_unstable();
-    v.dedup();
+    containing.sort_unstable();
+    for n in containing {
+        if !v.contains(&n) {
+            v.push(n);
+        }
+    }
     v.truncate(5);
     v
 }
