@@ -27,7 +27,7 @@ end
 complete -c statsig -n "__fish_statsig_needs_command" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_needs_command" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_needs_command" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_needs_command" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_needs_command" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_needs_command" -s V -l version -d 'Print version'
@@ -81,7 +81,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -104,7 +104,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -s V -l version -d 'Print version'
@@ -142,7 +142,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -165,7 +165,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s V -l version -d 'Print version'
@@ -203,7 +203,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l overr
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -230,7 +230,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-sa
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l save-persisted-values -d 'Write new assignments (users newly in an active experiment\'s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-targeting -d 'Drop a sticky value when the user no longer passes the experiment\'s targeting'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s V -l version -d 'Print version'
@@ -268,7 +268,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-g
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -294,7 +294,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
@@ -329,7 +329,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l over
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -351,7 +351,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l stri
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -s V -l version -d 'Print version'
@@ -394,7 +394,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-ga
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -421,7 +421,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d '
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s V -l version -d 'Print version'
@@ -467,7 +467,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -491,7 +491,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict-delivery -d 'Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command\'s question and delivery trouble is one warning on stderr (the exposures stay spooled for `statsig events flush` either way)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-sampling -d 'Log every exposure. Without it, exposures are sampled as the payload\'s `sdk_configs.sampling_mode` tells the SDKs (`on`: some are dropped; `shadow`: all are logged, marked), with the core\'s deterministic decision'
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s V -l version -d 'Print version'
@@ -522,7 +522,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-gate
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -538,14 +538,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'U
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
-complete -c statsig -n "__fish_statsig_using_subcommand report" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l filter -d 'Run only the cases whose name contains TEXT (ASCII case ignored)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l at -d 'Run as if it were TIME (RFC 3339, a date or epoch ms), for `current_time` conditions and time-bounded config mappings; wins over the files\' `at:`' -r
-complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -573,7 +573,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Sh
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand test" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s V -l version -d 'Print version'
@@ -600,7 +600,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-gate
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-config -d 'A dynamic config\'s value (a JSON object), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-experiment -d 'An experiment\'s value: a JSON object, or the name of one of its groups (that group\'s value), as --override-gate' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l override-layer -d 'A layer\'s value (a JSON object), as --override-gate' -r
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -617,14 +617,14 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'U
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
-complete -c statsig -n "__fish_statsig_using_subcommand impact" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand completions" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand completions" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand completions" -s V -l version -d 'Print version'
@@ -632,7 +632,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand man" -l dir -d 'Write st
 complete -c statsig -n "__fish_statsig_using_subcommand man" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand man" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand man" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand man" -s V -l version -d 'Print version'
@@ -666,7 +666,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l string-value -d 'Send --value as a string even if it reads as a number'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -s V -l version -d 'Print version'
@@ -686,14 +686,14 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand log-events" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and not __fish_seen_subcommand_from flush status retry purge help" -s V -l version -d 'Print version'
@@ -715,12 +715,12 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l spool -d 'Spool directory (see `log-event --help`)' -r -F
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -731,7 +731,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l json -d 'Short for `--format json`'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -748,7 +748,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-send -d 'Only spool the events; `statsig events flush` sends them later'
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
@@ -756,7 +756,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
@@ -768,7 +768,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand events; and __fish_seen_
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and not __fish_seen_subcommand_from list show diff pull push help" -s V -l version -d 'Print version'
@@ -786,7 +786,7 @@ experiment\t''
 autotune\t''
 layer\t''
 param-store\t'Parameter stores'"
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -812,7 +812,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -824,7 +824,7 @@ experiment\t''
 autotune\t''
 layer\t''
 param-store\t'Parameter stores'"
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -850,11 +850,11 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l format -d 'Output format; which ones a command offers is in the error for one it does not [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form]' -r -f -a "text\t'Readable lines'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l format -d 'Output format (a format the command does not print is a usage error naming those it does) [default: text or a table; `evaluate` and `report` print JSON when piped, a stream of users NDJSON]' -r -f -a "text\t'Readable lines'
 table\t'An aligned table'
 json\t'One JSON document'
 ndjson\t'One JSON document per line'
@@ -880,7 +880,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
@@ -904,7 +904,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -930,7 +930,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s q -l quiet -d 'No warnings and no progress notes on stderr (errors are always printed)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'

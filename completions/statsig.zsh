@@ -16,8 +16,8 @@ _statsig() {
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -67,7 +67,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -88,8 +88,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -134,7 +134,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -156,8 +156,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -202,7 +202,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -228,8 +228,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--save-persisted-values[Write new assignments (users newly in an active experiment'\''s group) and removals (inactive experiments) back to the --persisted-values file, atomically; a missing file starts empty]' \
 '--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -274,7 +274,7 @@ json\:""))' \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -299,8 +299,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -343,7 +343,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -363,8 +363,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -416,7 +416,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -441,8 +441,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -496,7 +496,7 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -518,8 +518,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
 '--strict-delivery[Exit with 3 when the exposures could not be delivered. Without it the exit code answers the command'\''s question and delivery trouble is one warning on stderr (the exposures stay spooled for \`statsig events flush\` either way)]' \
 '--no-sampling[Log every exposure. Without it, exposures are sampled as the payload'\''s \`sdk_configs.sampling_mode\` tells the SDKs (\`on\`\: some are dropped; \`shadow\`\: all are logged, marked), with the core'\''s deterministic decision]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -557,7 +557,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -571,8 +571,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -585,7 +585,7 @@ _arguments "${_arguments_options[@]}" : \
 '--junit=[Also write a JUnit XML report to FILE]:FILE:_files' \
 '--filter=[Run only the cases whose name contains TEXT (ASCII case ignored)]:TEXT:_default' \
 '--at=[Run as if it were TIME (RFC 3339, a date or epoch ms), for \`current_time\` conditions and time-bounded config mappings; wins over the files'\'' \`at\:\`]:TIME:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -611,8 +611,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -647,7 +647,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--override-config=[A dynamic config'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
 '*--override-experiment=[An experiment'\''s value\: a JSON object, or the name of one of its groups (that group'\''s value), as --override-gate]:NAME[@ID]=JSON|GROUP:_default' \
 '*--override-layer=[A layer'\''s value (a JSON object), as --override-gate]:NAME[@ID]=JSON:_default' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -663,8 +663,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -676,8 +676,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -690,8 +690,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--dir=[Write statsig.1 and one page per command (statsig-check-gate.1, ...) into DIR instead of printing statsig.1]:DIR:_files' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -729,8 +729,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--string-value[Send --value as a string even if it reads as a number]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -756,8 +756,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -768,8 +768,8 @@ _arguments "${_arguments_options[@]}" : \
 (events)
 _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -798,8 +798,8 @@ _arguments "${_arguments_options[@]}" : \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -810,7 +810,7 @@ _arguments "${_arguments_options[@]}" : \
 (status)
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -819,8 +819,8 @@ markdown\:"A Markdown table"
 junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '(--format)--json[Short for \`--format json\`]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -841,8 +841,8 @@ _arguments "${_arguments_options[@]}" : \
 '--retry-base-ms=[First retry backoff in milliseconds, doubled per retry, with jitter \[default\: 200\]]:MS:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--no-send[Only spool the events; \`statsig events flush\` sends them later]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -854,8 +854,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--spool=[Spool directory (see \`log-event --help\`)]:DIR:_files' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -906,8 +906,8 @@ esac
 (specs)
 _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -933,7 +933,7 @@ experiment\:""
 autotune\:""
 layer\:""
 param-store\:"Parameter stores"))' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -957,8 +957,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -976,7 +976,7 @@ experiment\:""
 autotune\:""
 layer\:""
 param-store\:"Parameter stores"))' \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -1000,8 +1000,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1012,7 +1012,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 ;;
 (diff)
 _arguments "${_arguments_options[@]}" : \
-'--format=[Output format; which ones a command offers is in the error for one it does not \[default\: per command\: text or a table on a terminal, JSON (NDJSON for a stream of users) when piped, where the command has a terminal form\]]:FORMAT:((text\:"Readable lines"
+'--format=[Output format (a format the command does not print is a usage error naming those it does) \[default\: text or a table; \`evaluate\` and \`report\` print JSON when piped, a stream of users NDJSON\]]:FORMAT:((text\:"Readable lines"
 table\:"An aligned table"
 json\:"One JSON document"
 ndjson\:"One JSON document per line"
@@ -1036,8 +1036,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -1068,8 +1068,8 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -1099,8 +1099,8 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
-'-q[No warnings and no progress notes on stderr (errors are always printed)]' \
-'--quiet[No warnings and no progress notes on stderr (errors are always printed)]' \
+'-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
+'--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \

@@ -141,9 +141,9 @@ impl SourceArgs {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Output format; which ones a command offers is in the error for one it does not
-    /// [default: per command: text or a table on a terminal, JSON (NDJSON for a stream of
-    /// users) when piped, where the command has a terminal form].
+    /// Output format (a format the command does not print is a usage error naming those it
+    /// does) [default: text or a table; `evaluate` and `report` print JSON when piped, a
+    /// stream of users NDJSON].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
 
@@ -193,7 +193,7 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
-    /// No warnings and no progress notes on stderr (errors are always printed).
+    /// No warnings, retry notes or success summaries on stderr (errors always print).
     #[arg(long, short, global = true)]
     pub quiet: bool,
 }
