@@ -52,13 +52,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l explain -
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -113,13 +113,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l explain -
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -174,13 +174,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l expla
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -239,13 +239,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l explain -d
 text\t''
 json\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -300,13 +300,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s h -l help 
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l default -d 'With PARAM: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK\'s typed getters do; without it the getter is the parameter\'s param_type and a missing or mistyped value prints null' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -365,13 +365,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l fields -d '
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l persisted-values -d 'Sticky assignments, as the SDKs\' user persistent storage holds them: `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -438,13 +438,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s o -l out
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l users -d 'Users as NDJSON, one JSON object per line (`-` reads stdin): one response per line' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -s j -l jobs -d 'Worker threads for a stream of users [default: the available parallelism]. The output order is the input order whatever N is' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r
@@ -641,13 +641,13 @@ complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l metadata -
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l time -d 'The event time in ms since the epoch (default now)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l at -d 'The event time as RFC 3339, a date or epoch ms, as `--at` on the evaluating commands' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user -d 'The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields' -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l ip -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-agent -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l country -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l locale -r
-complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l app-version -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-id -d 'The user\'s id (`userID`), the unit of most rollouts' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l email -d 'The user\'s email' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l ip -d 'The user\'s IP address (a country is looked up from it when none is given)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l user-agent -d 'The user agent (browser and OS conditions parse it)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l country -d 'The user\'s country, as a two-letter code' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l locale -d 'The user\'s locale (`en_US`)' -r
+complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l app-version -d 'The app version (`1.2.3`), compared as a version' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom -d 'A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l private -d 'A private attribute (used for evaluation, never logged)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand log-event" -l custom-id -d 'A unit id for another id type, e.g. `companyID=42`' -r

@@ -38,13 +38,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -105,13 +105,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -173,13 +173,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -245,13 +245,13 @@ _arguments "${_arguments_options[@]}" : \
 text\:""
 json\:""))' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -314,13 +314,13 @@ junit\:"JUnit XML (\`test\`)"))' \
 _arguments "${_arguments_options[@]}" : \
 '--default=[With PARAM\: the fallback, as JSON. Its type picks the getter (string, number, boolean, array, object), as the SDK'\''s typed getters do; without it the getter is the parameter'\''s param_type and a missing or mistyped value prints null]:JSON:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -387,13 +387,13 @@ _arguments "${_arguments_options[@]}" : \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--persisted-values=[Sticky assignments, as the SDKs'\'' user persistent storage holds them\: \`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`. A saved experiment or layer assignment is returned (reason Persisted) while its experiment is active]:FILE:_files' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -467,13 +467,13 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \
@@ -706,13 +706,13 @@ _arguments "${_arguments_options[@]}" : \
 '--time=[The event time in ms since the epoch (default now)]:MS:_default' \
 '(--time)--at=[The event time as RFC 3339, a date or epoch ms, as \`--at\` on the evaluating commands]:TIME:_default' \
 '--user=[The user as JSON\: inline, \`@file.json\`, or \`-\` for stdin. Flags override its fields]:JSON:_default' \
-'--user-id=[]:ID:_default' \
-'--email=[]:EMAIL:_default' \
-'--ip=[]:IP:_default' \
-'--user-agent=[]:UA:_default' \
-'--country=[]:COUNTRY:_default' \
-'--locale=[]:LOCALE:_default' \
-'--app-version=[]:VERSION:_default' \
+'--user-id=[The user'\''s id (\`userID\`), the unit of most rollouts]:ID:_default' \
+'--email=[The user'\''s email]:EMAIL:_default' \
+'--ip=[The user'\''s IP address (a country is looked up from it when none is given)]:IP:_default' \
+'--user-agent=[The user agent (browser and OS conditions parse it)]:UA:_default' \
+'--country=[The user'\''s country, as a two-letter code]:COUNTRY:_default' \
+'--locale=[The user'\''s locale (\`en_US\`)]:LOCALE:_default' \
+'--app-version=[The app version (\`1.2.3\`), compared as a version]:VERSION:_default' \
 '*--custom=[A custom field; VALUE is parsed as JSON when it parses (\`level=9\` is a number)]:KEY=VALUE:_default' \
 '*--private=[A private attribute (used for evaluation, never logged)]:KEY=VALUE:_default' \
 '*--custom-id=[A unit id for another id type, e.g. \`companyID=42\`]:TYPE=ID:_default' \

@@ -1,4 +1,6 @@
-//! The README's examples run, so the README never rots: every command line starting with
+//! The README's examples and every `--help`'s "Examples:" lines run, so neither rots.
+//!
+//! README: every command line starting with
 //! `statsig` in a ```` ```sh ```` block runs in a folder holding the files the examples name
 //! (`specs.json` is fixtures/demo_dcs.json, `old.json`/`new.json` the population fixtures,
 //! `dcs.json` fixtures/sdk/param_stores.json, a few users and events...), with the server key
@@ -6,7 +8,8 @@
 //! or 1 (a negative answer: a failed gate, specs that differ) with no `error:` on stderr.
 //! The few lines that need what this machine has not (another host, a Redis server, GNU
 //! parallel's output) are listed in [`NOT_HERE`] with the reason; a README line naming a
-//! fixture entity that does not exist fails here.
+//! fixture entity that does not exist fails here. The help examples (src/cli/examples.rs)
+//! name the repository's fixtures and run the same way from a folder that links them.
 
 mod support;
 
@@ -103,56 +106,52 @@ fn sandbox(dir: &Path) {
     std::os::unix::fs::symlink(&fx, dir.join("fixtures")).unwrap();
 }
 
-#[test]
-fn the_readme_examples_run() {
-    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
-    let lines = example_lines(&readme);
-    assert!(lines.len() > 40, "found only {} example lines", lines.len());
-    // The live API serves the demo payload too: `specs pull --out specs.json` leaves the
-    // examples after it on the same specs.
+/// A loopback server that serves the demo payload (so `specs pull --out specs.json` leaves
+/// the lines after it on the same specs) and takes events, and the folder to run in.
+fn world() -> (Server, tempfile::TempDir) {
     let server = Server::start();
     let demo = std::fs::read(Path::new(ROOT).join("fixtures/demo_dcs.json")).unwrap();
     server.state.lock().unwrap().v2 = demo;
     let dir = tempfile::tempdir().unwrap();
     sandbox(dir.path());
+    (server, dir)
+}
+
+/// Runs each `(line number, command line)` with `sh` in `dir`, the binary first on PATH;
+/// returns the failures. A line passes when it exits 0 or 1 with no `error:` on stderr and
+/// no warning about a name the specs do not have.
+fn run_lines(lines: &[(usize, String)], dir: &Path, server: &Server, origin: &str) -> Vec<String> {
     let bin = assert_cmd::cargo::cargo_bin!("statsig");
     let path = format!(
         "{}:{}",
         bin.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    // A data store dump for `--data-store dump.json`, written the way the README says.
     let mut failures = Vec::new();
-    let mut ran = 0;
-    let setup = [(
-        0,
-        "statsig specs push --data-store dump.json --specs specs.json".to_string(),
-    )];
-    for (n, line) in setup.iter().cloned().chain(lines) {
+    for (n, line) in lines {
         if let Some((_, why)) = NOT_HERE.iter().find(|(part, _)| line.contains(part)) {
-            eprintln!("README.md:{n}: not run here ({why}): {line}");
+            eprintln!("{origin}:{n}: not run here ({why}): {line}");
             continue;
         }
         let started = std::time::Instant::now();
         let mut c = Command::new("sh");
         support::clean_env(&mut c);
         let o = c
-            .current_dir(dir.path())
+            .current_dir(dir)
             .env("PATH", &path)
             .env("STATSIG_SERVER_SECRET", KEY)
             .env("STATSIG_API", server.url())
-            .env("STATSIG_CACHE_DIR", dir.path().join(".cache"))
-            .env("STATSIG_SPOOL_DIR", dir.path().join(".spool"))
-            .args(["-c", &line])
-            .stdin(std::fs::File::open(dir.path().join("users.ndjson")).unwrap())
+            .env("STATSIG_CACHE_DIR", dir.join(".cache"))
+            .env("STATSIG_SPOOL_DIR", dir.join(".spool"))
+            .args(["-c", line])
+            .stdin(std::fs::File::open(dir.join("users.ndjson")).unwrap())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .output()
             .unwrap();
-        ran += 1;
         let stderr = String::from_utf8_lossy(&o.stderr);
         eprintln!(
-            "README.md:{n}: {:.1} s: {line}",
+            "{origin}:{n}: {:.1} s: {line}",
             started.elapsed().as_secs_f64()
         );
         let code = o.status.code().unwrap_or(-1);
@@ -162,13 +161,85 @@ fn the_readme_examples_run() {
                 || l.contains("no entity of that name")
         });
         if !(code == 0 || code == 1) || stderr.lines().any(|l| l.starts_with("error:")) || unknown {
-            failures.push(format!("README.md:{n}: exit {code}: {line}\n{stderr}"));
+            failures.push(format!("{origin}:{n}: exit {code}: {line}\n{stderr}"));
         }
+    }
+    failures
+}
+
+#[test]
+fn the_readme_examples_run() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let mut lines = example_lines(&readme);
+    assert!(lines.len() > 40, "found only {} example lines", lines.len());
+    let (server, dir) = world();
+    // A data store dump for `--data-store dump.json`, written the way the README says.
+    lines.insert(
+        0,
+        (
+            0,
+            "statsig specs push --data-store dump.json --specs specs.json".into(),
+        ),
+    );
+    let failures = run_lines(&lines, dir.path(), &server, "README.md");
+    assert!(
+        failures.is_empty(),
+        "{} of {} README lines failed:\n{}",
+        failures.len(),
+        lines.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every "Examples:" line of every command's `--help`: (command path, line).
+fn help_examples() -> Vec<(String, String)> {
+    fn walk(c: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        for s in c.get_subcommands() {
+            let p = format!("{path} {}", s.get_name()).trim().to_string();
+            let after = s
+                .get_after_help()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            if let Some(ex) = after.split("Examples:").nth(1) {
+                let ex = ex.split("Exit codes:").next().unwrap_or("");
+                for l in ex.lines().map(str::trim) {
+                    if !l.is_empty() && !l.starts_with('#') {
+                        out.push((p.clone(), l.to_string()));
+                    }
+                }
+            }
+            walk(s, &p, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&statsig::cli::command(), "", &mut out);
+    out
+}
+
+#[test]
+fn the_help_examples_run() {
+    let examples = help_examples();
+    assert!(
+        examples.len() > 30,
+        "found only {} examples",
+        examples.len()
+    );
+    // The examples name the repository's fixtures: run them from a folder that has them.
+    let (server, dir) = world();
+    let mut failures = Vec::new();
+    for (path, line) in &examples {
+        failures.extend(run_lines(
+            &[(0, line.clone())],
+            dir.path(),
+            &server,
+            &format!("statsig {path} --help"),
+        ));
     }
     assert!(
         failures.is_empty(),
-        "{} of {ran} README lines failed:\n{}",
+        "{} of {} help examples failed:\n{}",
         failures.len(),
+        examples.len(),
         failures.join("\n")
     );
 }

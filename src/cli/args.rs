@@ -178,11 +178,6 @@ impl OutputArgs {
             names.join(", ")
         )))
     }
-
-    /// Whether JSON was asked for (`--json` or `--format json`).
-    pub fn wants_json(&self) -> bool {
-        self.json || self.format == Some(FormatArg::Json)
-    }
 }
 
 /// Flags every command takes, wherever they are written on the line.

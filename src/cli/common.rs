@@ -50,11 +50,11 @@ pub struct EvalArgs {
 
     /// Evaluate as if it were TIME (RFC 3339, a date or epoch ms): `current_time`
     /// conditions, time-bounded config mappings and exposure timestamps use it.
-    #[arg(long, value_name = "TIME", value_parser = parse_clock)]
+    #[arg(long, value_name = "TIME", value_parser = parse_clock, help_heading = "Evaluation")]
     pub at: Option<Clock>,
 
     /// Fail (exit code 2) when a named entity does not exist.
-    #[arg(long)]
+    #[arg(long, help_heading = "Evaluation")]
     pub strict: bool,
 }
 
@@ -175,7 +175,7 @@ impl EvalArgs {
 pub struct JobsArg {
     /// Worker threads for a stream of users [default: the available parallelism]. The
     /// output order is the input order whatever N is.
-    #[arg(long, short = 'j', value_name = "N",
+    #[arg(long, short = 'j', value_name = "N", help_heading = "Evaluation",
           value_parser = clap::value_parser!(u16).range(1..=4096))]
     pub jobs: Option<u16>,
 }

@@ -27,7 +27,7 @@ pub struct OneArgs {
     /// rolls, and which rule decided: as text on stderr, or (`--explain=json`, or with
     /// `--json`) as an `explain` object in the JSON result on stdout.
     #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
-          default_missing_value = "auto", value_name = "FORM")]
+          default_missing_value = "auto", value_name = "FORM", help_heading = "Output")]
     pub explain: Option<ExplainForm>,
     #[command(flatten)]
     pub user: UserArgs,

@@ -4,6 +4,7 @@ pub mod args;
 pub mod client_init;
 pub mod common;
 pub mod evaluate;
+pub mod examples;
 pub mod exit_codes;
 pub mod exposures;
 pub mod get;
@@ -103,7 +104,7 @@ pub enum SpecsInspect {
 /// "Exit codes:" section. `--help`, the man pages and the completions all come from here.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    exit_codes::with_exit_codes(Cli::command())
+    exit_codes::with_exit_codes(examples::with_examples(Cli::command()))
 }
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::eval::persisted::{PersistedValues, Sticky};
 
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Sticky values")]
 pub struct StickyArgs {
     /// Sticky assignments, as the SDKs' user persistent storage holds them:
     /// `{"<unitID>:<idType>": {NAME: StickyValues}}`. A saved experiment or layer

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 pub struct PromptArgs {
     /// Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a
     /// missing name, user or key is an error.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Input")]
     pub no_input: bool,
 }
 

@@ -32,18 +32,25 @@ pub struct UserArgs {
     /// The user as JSON: inline, `@file.json`, or `-` for stdin. Flags override its fields.
     #[arg(long, value_name = "JSON")]
     pub user: Option<String>,
+    /// The user's id (`userID`), the unit of most rollouts.
     #[arg(long, value_name = "ID")]
     pub user_id: Option<String>,
+    /// The user's email.
     #[arg(long)]
     pub email: Option<String>,
+    /// The user's IP address (a country is looked up from it when none is given).
     #[arg(long)]
     pub ip: Option<String>,
+    /// The user agent (browser and OS conditions parse it).
     #[arg(long, value_name = "UA")]
     pub user_agent: Option<String>,
+    /// The user's country, as a two-letter code.
     #[arg(long)]
     pub country: Option<String>,
+    /// The user's locale (`en_US`).
     #[arg(long)]
     pub locale: Option<String>,
+    /// The app version (`1.2.3`), compared as a version.
     #[arg(long, value_name = "VERSION")]
     pub app_version: Option<String>,
     /// A custom field; VALUE is parsed as JSON when it parses (`level=9` is a number).
