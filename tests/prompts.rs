@@ -79,7 +79,7 @@ fn a_missing_gate_name_is_picked_with_a_typed_filter() {
 }
 
 #[test]
-fn an_experiment_is_picked_among_experiments_then_the_user_is_asked_for() {
+fn a_config_is_picked_then_the_user_is_asked_for() {
     let d = tempfile::tempdir().unwrap();
     let out = out_file(&d);
     let mut p = on_pty(&["get-config", "--specs", FIXTURE], &[], &out);
@@ -105,6 +105,31 @@ fn an_experiment_is_picked_among_experiments_then_the_user_is_asked_for() {
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["discount"], 15);
     assert_eq!(v["plans"], serde_json::json!(["basic", "pro", "team"]));
+}
+
+#[test]
+fn get_experiment_offers_the_experiments_only() {
+    let d = tempfile::tempdir().unwrap();
+    let out = out_file(&d);
+    let mut p = on_pty(
+        &["get-experiment", "--specs", FIXTURE, "--user-id", "user-2"],
+        &[],
+        &out,
+    );
+    let listed = p
+        .exp_string("checkout_button")
+        .expect("the experiment is offered");
+    assert!(listed.contains("Which experiment?"), "{listed}");
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    let (shown, code) = finish(p);
+    assert_eq!(code, 0, "{shown}");
+    // The fixture's one experiment; its configs (pricing) are not offered.
+    assert!(!format!("{listed}{shown}").contains("pricing"));
+    // user-2 is in the Test group (rule 4), as tests/suite.rs works out from the hashes.
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["button_color"], "green");
 }
 
 #[test]

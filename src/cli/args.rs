@@ -53,7 +53,8 @@ pub struct NetworkArgs {
     #[arg(long, value_name = "URL", global = true, env = "STATSIG_API")]
     pub api: Option<String>,
 
-    /// Seconds one HTTP request may take, connection included [default: 10].
+    /// Seconds one HTTP request or one Redis command may take as a whole, connection
+    /// included [default: 10].
     #[arg(long, value_name = "SECONDS", global = true)]
     pub timeout: Option<f64>,
 
@@ -300,5 +301,33 @@ impl FormatArg {
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Junit => Format::Junit,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_asked_for_wins_and_one_not_offered_is_a_usage_error() {
+        let offered = [Format::Text, Format::Json, Format::Csv];
+        let asked = |format, json| OutputArgs { format, json };
+        let f =
+            asked(Some(FormatArg::Csv), false).choose("x", &offered, Format::Text, Format::Text);
+        assert_eq!(f.unwrap(), Format::Csv);
+        let f = asked(None, true).choose("x", &offered, Format::Text, Format::Text);
+        assert_eq!(f.unwrap(), Format::Json);
+        // Without a choice: the command's default (the same on a terminal and piped here, as
+        // the test's stdout may be either).
+        let f = asked(None, false).choose("x", &offered, Format::Json, Format::Json);
+        assert_eq!(f.unwrap(), Format::Json);
+        let e = asked(Some(FormatArg::Junit), false)
+            .choose("specs show", &offered, Format::Text, Format::Text)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--format junit: specs show prints text, json, csv"
+        );
+        assert_eq!(e.exit_code(), crate::error::ExitCode::Input);
     }
 }
