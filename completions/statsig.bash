@@ -2176,7 +2176,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__impact)
-            opts="-j -q -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --color --quiet --no-input --help --version"
+            opts="-j -q -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --persisted-values --enforce-targeting --enforce-overrides --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2195,6 +2195,10 @@ _statsig() {
                     return 0
                     ;;
                 --ignore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --persisted-values)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

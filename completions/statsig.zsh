@@ -63,7 +63,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -134,7 +134,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -206,7 +206,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -282,7 +282,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -355,7 +355,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -432,7 +432,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -516,7 +516,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -581,7 +581,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -638,7 +638,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-fast[Stop at the first failing case]' \
@@ -663,6 +663,7 @@ _arguments "${_arguments_options[@]}" : \
 '--users=[Users as NDJSON, one JSON object per line; \`-\` reads stdin]:FILE:_files' \
 '--examples=[Up to N example user ids per changed entity]:N:_default' \
 '*--ignore=[Leave this entity out\: its change is expected (repeatable)]:NAME:_default' \
+'--persisted-values=[Sticky assignments both versions read, as the SDKs'\'' user persistent storage holds them (\`{"<unitID>\:<idType>"\: {NAME\: StickyValues}}\`; never written)\: a saved experiment or layer assignment holds while its experiment is active, and the flips it prevents are shown apart (\`sticky_held\`)]:FILE:_files' \
 '-j+[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--jobs=[Worker threads for a stream of users \[default\: the available parallelism\]. The output order is the input order whatever N is]:N:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
@@ -679,7 +680,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--overrides=[Local overrides, JSON or YAML (\`.yaml\`/\`.yml\`)\: \`{"gates"\: {NAME\: VALUE | {ID\: VALUE, "*"\: VALUE}}, "configs"\: ..., "experiments"\: ..., "layers"\: ...}\`]:FILE:_files' \
 '*--override-gate=[A gate'\''s value for every user, or for one user id or custom id with NAME@ID; repeatable, later flags win. Precedence per user\: userID, then customIDs, then everyone. Flags replace \`--overrides\` entries for the same name and id]:NAME[@ID]=BOOL:_default' \
@@ -697,6 +698,8 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--fail-on-change[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
 '--exit-code[Exit 1 when any entity changes for any user (a CI guard on rule edits)]' \
+'--enforce-targeting[Drop a sticky value when the user no longer passes the experiment'\''s targeting]' \
+'--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
@@ -760,7 +763,7 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -787,7 +790,7 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -830,7 +833,7 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -873,7 +876,7 @@ _arguments "${_arguments_options[@]}" : \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--log-event-url=[Full log_event URL (default\: \`{api}/v1/log_event\`, or Statsig'\''s)]:URL:_default' \
 '--batch-size=[Events per request]:N:_default' \
@@ -994,7 +997,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '(--format)--json[Short for \`--format json\`]' \
@@ -1041,7 +1044,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '(--format)--json[Short for \`--format json\`]' \
@@ -1081,7 +1084,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '(--format)--json[Short for \`--format json\`]' \
@@ -1118,7 +1121,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
@@ -1153,7 +1156,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
-'--timeout=[Seconds one HTTP request may take, connection included \[default\: 10\]]:SECONDS:_default' \
+'--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \

@@ -414,6 +414,58 @@ fn a_redis_server_that_lies_about_lengths_is_an_error_not_a_crash() {
 }
 
 #[test]
+fn a_redis_reply_that_never_ends_is_bounded_by_the_timeout() {
+    use std::io::{Read, Write};
+    // A server that answers the first command with a line that never ends: data keeps
+    // arriving, so no single read times out; the command as a whole must.
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let Ok((mut s, _)) = l.accept() else {
+            return 0u64;
+        };
+        let mut buf = [0u8; 4096];
+        let _ = s.read(&mut buf);
+        let chunk = vec![b'a'; 64 * 1024];
+        let mut sent = s.write_all(b"+").map_or(0, |()| 1);
+        while s.write_all(&chunk).is_ok() {
+            sent += chunk.len() as u64;
+        }
+        sent
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let url = format!("redis://127.0.0.1:{port}/0");
+    let out = tmp.path().join("out.json");
+    let mut c = statsig().cache(&tmp.path().join("cache"));
+    // A hang guard, not a timing: before the bound this run never ended.
+    c.timeout(std::time::Duration::from_secs(120));
+    c.args([
+        "specs",
+        "pull",
+        "--data-store",
+        &url,
+        "--data-store-key",
+        "statsig.cache",
+    ])
+    .args(["--timeout", "1", "--out"])
+    .arg(&out);
+    let o = run(c);
+    let sent = server.join().unwrap();
+    eprintln!(
+        "the endless line had reached {} KiB when the run gave up",
+        sent >> 10
+    );
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    assert!(
+        o.last_line().contains("timed out after 1 s"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
 fn a_silent_redis_times_out_in_words() {
     let tmp = tempfile::tempdir().unwrap();
     for reply in [Vec::new(), b"$100\r\nabc".to_vec()] {

@@ -618,6 +618,140 @@ fn impact_counts_exactly_the_users_each_edit_flips() {
 }
 
 #[test]
+fn impact_shows_the_flips_sticky_assignments_hold_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    let users = fixture_users(0..2000);
+    let path = t.join("users.ndjson");
+    write_users(&path, &users);
+    let p = path.to_str().unwrap();
+    // Every even user has Control saved for checkout_exp (active in both versions), in the
+    // SDKs' UserPersistedValues shape.
+    let saved = |i: usize| i.is_multiple_of(2);
+    let mut store = serde_json::Map::new();
+    for (_, u) in users.iter().enumerate().filter(|(i, _)| saved(*i)) {
+        store.insert(
+            format!("{}:userID", u.id),
+            serde_json::json!({"checkout_exp": {
+                "value": true, "json_value": {"button": "blue"}, "rule_id": "exp_salt_Control",
+                "group_name": "Control", "secondary_exposures": [], "time": 1_700_000_000_000u64,
+                "config_version": 1}}),
+        );
+    }
+    let persisted = t.join("persisted.json");
+    std::fs::write(&persisted, Json::Object(store).to_string()).unwrap();
+    let pv = persisted.to_str().unwrap();
+
+    // Control shrinks to buckets 0-399 (see above): buckets 400-499 flip to Test live.
+    let moved: Vec<(usize, &U)> = users
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| (400..500).contains(&bucket("exp_salt", &u.id)))
+        .collect();
+    let flipped: Vec<&str> = moved
+        .iter()
+        .filter(|(i, _)| !saved(*i))
+        .map(|(_, u)| u.id.as_str())
+        .collect();
+    let held: Vec<&str> = moved
+        .iter()
+        .filter(|(i, _)| saved(*i))
+        .map(|(_, u)| u.id.as_str())
+        .collect();
+    assert!(!flipped.is_empty() && held.len() >= 3);
+
+    let args = |extra: &[&'static str]| -> Vec<&str> {
+        let mut v = vec![
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--persisted-values",
+            pv,
+        ];
+        v.extend_from_slice(extra);
+        v
+    };
+    let o = impact(t, &args(&["--format", "json", "--examples", "3"]));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let v: Json = serde_json::from_str(&o.stdout).unwrap();
+    let x = &v["entities"]["checkout_exp"];
+    assert_eq!(x["changed"], flipped.len());
+    assert_eq!(
+        x["transitions"],
+        serde_json::json!({"Control → Test": flipped.len()})
+    );
+    assert_eq!(x["examples"], serde_json::json!(flipped[..3]));
+    let h = &v["sticky_held"];
+    assert_eq!(
+        h.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["checkout_exp"]
+    );
+    assert_eq!(h["checkout_exp"]["kind"], "experiment");
+    assert_eq!(h["checkout_exp"]["held"], held.len());
+    assert_eq!(
+        h["checkout_exp"]["transitions"],
+        serde_json::json!({"Control → Test": held.len()})
+    );
+    assert_eq!(h["checkout_exp"]["examples"], serde_json::json!(held[..3]));
+    // Gates and configs are not sticky: counted as without saved values.
+    let plain = impact(
+        t,
+        &[
+            FIXTURE,
+            FIXTURE_CHANGED,
+            "--users",
+            p,
+            "--format",
+            "json",
+            "--examples",
+            "3",
+        ],
+    );
+    let plain: Json = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(plain.get("sticky_held").is_none());
+    for name in ["rollout_gate", "tiers"] {
+        assert_eq!(v["entities"][name], plain["entities"][name], "{name}");
+    }
+    assert_eq!(
+        plain["entities"]["checkout_exp"]["changed"],
+        flipped.len() + held.len()
+    );
+
+    // The text shows them apart, after the changes.
+    let o = impact(t, &args(&[]));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (changes, apart) = o
+        .stdout
+        .split_once("Held by sticky assignments")
+        .expect("a section of held flips");
+    assert!(
+        changes.contains(&format!("Control → Test: {}", flipped.len())),
+        "{}",
+        o.stdout
+    );
+    let line = apart
+        .lines()
+        .find(|l| l.contains("checkout_exp"))
+        .unwrap_or_else(|| panic!("{}", o.stdout));
+    assert!(
+        line.contains(&format!("{} users held", held.len()))
+            && line.contains(&format!("Control → Test: {}", held.len())),
+        "{line}"
+    );
+
+    // --jobs does not change a byte; a bad file is one line, exit 2.
+    let one = impact(t, &args(&["--format", "json", "--jobs", "1"]));
+    let four = impact(t, &args(&["--format", "json", "--jobs", "4"]));
+    assert_eq!(one.stdout, four.stdout);
+    std::fs::write(&persisted, "{\"u:userID\": 3}").unwrap();
+    let o = impact(t, &args(&[]));
+    assert_eq!(o.code, 2);
+    assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
+    assert!(o.stderr.contains("persisted.json"), "{}", o.stderr);
+}
+
+#[test]
 fn impact_as_a_ci_guard() {
     let tmp = tempfile::tempdir().unwrap();
     let t = tmp.path();

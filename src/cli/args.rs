@@ -53,7 +53,8 @@ pub struct NetworkArgs {
     #[arg(long, value_name = "URL", global = true, env = "STATSIG_API")]
     pub api: Option<String>,
 
-    /// Seconds one HTTP request may take, connection included [default: 10].
+    /// Seconds one HTTP request or one Redis command may take as a whole, connection
+    /// included [default: 10].
     #[arg(long, value_name = "SECONDS", global = true)]
     pub timeout: Option<f64>,
 

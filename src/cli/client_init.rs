@@ -22,6 +22,7 @@ use crate::spec::model::{Entity, Kind};
 use crate::user::User;
 use crate::util::clock::Clock;
 use crate::util::fs::OutputFile;
+use crate::util::splice::Splices;
 
 /// `--hash`: how spec names are hidden in the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -231,6 +232,7 @@ fn write_one<'s>(
             user,
             out,
             |_, _, _| {},
+            None,
         );
         return Ok(());
     };
@@ -242,6 +244,7 @@ fn write_one<'s>(
         user,
         out,
         |kind, spec, r| logger.log(specs, user, kind, &spec.name, r, None),
+        None,
     );
     Ok(())
 }
@@ -277,13 +280,13 @@ fn run_batch<'s>(
         keep_going: a.keep_going,
     };
     let source = UserSource::Ndjson(path.to_path_buf());
-    let streamed = stream::run(&source, settings, &work, |bytes, events| {
+    let streamed = stream::run(&source, settings, &work, |bytes, chunk| {
         // Exposures first: whatever reaches the output has its exposures spooled, also
         // when the output closes early.
         if let Some(l) = logger.as_deref_mut() {
-            events.into_iter().for_each(|e| l.push(e));
+            chunk.events.into_iter().for_each(|e| l.push(e));
         }
-        sink.write_all(bytes)
+        sink.write_spliced(bytes, &chunk.splices)
     })?;
     Ok(streamed.report())
 }
@@ -312,6 +315,13 @@ impl Sink {
     fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
         self.w
             .write_all(bytes)
+            .map_err(|e| Error::io(&self.name, e))
+    }
+
+    /// `bytes` with the spliced pieces in place.
+    fn write_spliced(&mut self, bytes: &[u8], splices: &Splices<'_>) -> Result<()> {
+        splices
+            .write_to(&mut self.w, bytes)
             .map_err(|e| Error::io(&self.name, e))
     }
 

@@ -306,19 +306,19 @@ fn run_batch(
         }
         None => false,
     };
-    let streamed = stream::run(&source, settings, &work, |bytes, events| {
+    let streamed = stream::run(&source, settings, &work, |bytes, chunk| {
         // Exposures first: whatever reaches stdout has its exposures spooled, also when
         // stdout closes early (the delivery commits what it has when dropped).
         if let Some(l) = logger.as_deref_mut() {
-            events.into_iter().for_each(|e| l.push(e));
+            chunk.events.into_iter().for_each(|e| l.push(e));
         }
         match tabular {
             true => {
                 let mut text = String::new();
-                records::lines(format, bytes, &mut text);
+                records::lines(format, &chunk.splices.assemble(bytes), &mut text);
                 sink.write_all(text.as_bytes())
             }
-            false => sink.write_all(bytes),
+            false => chunk.splices.write_to(&mut sink, bytes),
         }
         .map_err(|e| Error::io("stdout", e))
     });

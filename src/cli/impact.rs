@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::cli::common::{EvalArgs, JobsArg, is_stdin, load_overrides, one_stdin};
 use crate::error::{Error, ExitCode, Result};
 use crate::eval::EvalOptions;
+use crate::eval::persisted::{PersistedValues, Sticky};
 use crate::output::Format;
 use crate::output::impact::render;
 use crate::population::impact::{ImpactPlan, ImpactTally};
@@ -34,6 +35,18 @@ pub struct ImpactArgs {
     /// Exit 1 when any entity changes for any user (a CI guard on rule edits).
     #[arg(long, visible_alias = "exit-code")]
     pub fail_on_change: bool,
+    /// Sticky assignments both versions read, as the SDKs' user persistent storage holds
+    /// them (`{"<unitID>:<idType>": {NAME: StickyValues}}`; never written): a saved
+    /// experiment or layer assignment holds while its experiment is active, and the flips
+    /// it prevents are shown apart (`sticky_held`).
+    #[arg(long, value_name = "FILE")]
+    pub persisted_values: Option<PathBuf>,
+    /// Drop a sticky value when the user no longer passes the experiment's targeting.
+    #[arg(long, requires = "persisted_values")]
+    pub enforce_targeting: bool,
+    /// Drop a sticky value when an override rule of the experiment now matches the user.
+    #[arg(long, requires = "persisted_values")]
+    pub enforce_overrides: bool,
     /// Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the
     /// first: each is named on stderr, a closing line counts them, and the exit code is then
     /// 2.
@@ -98,6 +111,13 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
             ));
         }
     };
+    let persisted = match &a.persisted_values {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            Some(PersistedValues::parse(&text, &path.display().to_string())?)
+        }
+        None => None,
+    };
     let old = load_specs(&old)?;
     let new = load_specs(&new)?;
     let overrides = load_overrides(&a.eval, &new.specs)?;
@@ -107,6 +127,11 @@ pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
     );
     let mut plan = ImpactPlan::new(&old.specs, &new.specs, &a.ignore, opts, a.examples);
     plan.overrides = overrides.as_ref();
+    plan.sticky = persisted.as_ref().map(|values| Sticky {
+        values,
+        enforce_targeting: a.enforce_targeting,
+        enforce_overrides: a.enforce_overrides,
+    });
     for name in &a.ignore {
         let known = [&old.specs, &new.specs].iter().any(|s| {
             s.gate_index.contains_key(name.as_str())

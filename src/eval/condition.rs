@@ -68,7 +68,13 @@ fn evaluate_value<'a, 's: 'a, 'u: 'a, T: Trace>(
                 .unit_id(&t.name, &t.lower, t.is_user_id)
                 .and_then(Value::str)
                 .unwrap_or("");
-            let b = hash::user_bucket(&c.bucket_salt, unit);
+            let b = ev.buckets.user_bucket(&c.bucket_salt, unit);
+            if !T::ON
+                && let Some(pass) = bucket_fast(b, c)
+            {
+                ev.result.bool = pass;
+                return None;
+            }
             Cow::Owned(Value::from_small_uint(b as u32))
         }
         CondKind::UnitId => {
@@ -169,6 +175,42 @@ fn evaluate_value<'a, 's: 'a, 'u: 'a, T: Trace>(
         | Op::NotArrayContainsAll => compare_arrays(v, t, c.op),
     };
     Some(value)
+}
+
+/// A `user_bucket` condition decided on the bucket number, without building its value
+/// (the operators that read only its number or its decimal string; others: `None`).
+fn bucket_fast(b: u64, c: &Condition) -> Option<bool> {
+    let t = &c.target;
+    let f = b as f64;
+    Some(match c.op {
+        Op::Gt | Op::Gte | Op::Lt | Op::Lte => match t.f {
+            Some(x) => match c.op {
+                Op::Gt => f > x,
+                Op::Gte => f >= x,
+                Op::Lt => f < x,
+                _ => f <= x,
+            },
+            None => false,
+        },
+        Op::Any | Op::None => {
+            // The decimal digits of b (< 1000), on the stack: what `Value::lower` holds.
+            let mut buf = [0u8; 20];
+            let mut at = buf.len();
+            let mut n = b;
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            let digits = std::str::from_utf8(&buf[at..]).expect("ASCII digits");
+            let hit = strings_in_target(digits, t, c.op);
+            if c.op == Op::None { !hit } else { hit }
+        }
+        _ => return None,
+    })
 }
 
 /// §11.1: whether the id's hash is in the named list (a list not loaded holds nothing).

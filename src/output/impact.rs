@@ -66,8 +66,57 @@ fn pct(n: u64, of: u64) -> String {
     format!("{:.2}%", n as f64 * 100.0 / of as f64)
 }
 
-/// The summary (one line per changed entity, its main transition), then the details.
+/// The summary (one line per changed entity, its main transition), then the details; with
+/// sticky assignments, the flips they held apart.
 pub fn text(i: &Impact) -> String {
+    let mut out = changes(i);
+    if let Some(held) = &i.sticky_held {
+        if held.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nSticky assignments (--persisted-values) held no flip."
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\nHeld by sticky assignments (--persisted-values): the live evaluation flips, \
+                 the saved assignment is served (not counted above):"
+            );
+            let width = held
+                .iter()
+                .map(|(n, _)| n.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (name, h) in held.iter() {
+                let main = h
+                    .transitions
+                    .iter()
+                    .map(|(t, n)| format!("{t}: {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let _ = writeln!(
+                    out,
+                    "  {:<10} {name:<width$}  {:>8} users held ({:>7})  {main}",
+                    h.kind,
+                    h.held,
+                    pct(h.held, i.users)
+                );
+                if !h.examples.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "  {:<10} {:<width$}  e.g. {}",
+                        "",
+                        "",
+                        h.examples.join(", ")
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn changes(i: &Impact) -> String {
     let mut out = String::new();
     if i.entities.is_empty() {
         let _ = writeln!(

@@ -7,10 +7,11 @@ use crate::eval::Evaluator;
 use crate::eval::trace::Trace;
 use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{Entity, Kind, Spec};
+use crate::util::splice::Splices;
 
 /// Appends a JSON string literal; strings that need no escaping skip the escaper.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !needs_escape(s.as_bytes()) {
         out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
@@ -19,6 +20,27 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
         // Writing to a Vec cannot fail.
         let _ = serde_json::to_writer(&mut *out, s);
     }
+}
+
+/// Whether a string holds a byte JSON escapes (a control character, `"` or `\\`), eight
+/// bytes at a time.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` is below `n` (n <= 128): the classic "has less" bit trick.
+    let has_less = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH != 0;
+    let has_byte = |v: u64, b: u8| has_less(v ^ (ONES * u64::from(b)), 1);
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        if has_less(v, 0x20) || has_byte(v, b'"') || has_byte(v, b'\\') {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -54,10 +76,13 @@ pub fn write_exposures(out: &mut Vec<u8>, list: &[Exposure<'_>]) {
     out.push(b']');
 }
 
-fn write_value(out: &mut Vec<u8>, r: &EvalResult<'_>) {
-    match r.value() {
-        Some(j) => out.extend_from_slice(j.json.as_bytes()),
-        None => out.extend_from_slice(b"{}"),
+fn write_value<'s>(out: &mut Vec<u8>, r: &EvalResult<'s>, splices: Option<&mut Splices<'s>>) {
+    match (r.owned_value.is_none().then_some(r.json).flatten(), splices) {
+        (Some(j), Some(s)) => s.append(out, j.json.as_bytes()),
+        _ => match r.value() {
+            Some(j) => out.extend_from_slice(j.json.as_bytes()),
+            None => out.extend_from_slice(b"{}"),
+        },
     }
 }
 
@@ -151,13 +176,25 @@ pub fn write_entity_fields(
     r: &EvalResult<'_>,
     f: Fields,
 ) {
+    write_entity_fields_spliced(out, kind, spec, r, f, None);
+}
+
+/// [`write_entity_fields`], large spec values spliced when `splices` is given.
+fn write_entity_fields_spliced<'s>(
+    out: &mut Vec<u8>,
+    kind: Kind,
+    spec: &Spec,
+    r: &EvalResult<'s>,
+    f: Fields,
+    splices: Option<&mut Splices<'s>>,
+) {
     let first = &mut true;
     out.push(b'{');
     if f.has(Fields::VALUE) {
         key(out, first, b"\"value\":");
         match kind {
             Kind::Gate => out.extend_from_slice(if r.bool { b"true" } else { b"false" }),
-            _ => write_value(out, r),
+            _ => write_value(out, r, splices),
         }
     }
     if f.has(Fields::RULE_ID) {
@@ -247,6 +284,19 @@ pub fn write_evaluation_fields_with<T: Trace>(
     fields: Fields,
     seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
 ) {
+    write_evaluation_fields_spliced(out, ev, sel, fields, seen, None);
+}
+
+/// [`write_evaluation_fields_with`]; with `splices`, large spec values are spliced into
+/// `out` rather than copied (see [`Splices`]).
+pub fn write_evaluation_fields_spliced<'s, T: Trace>(
+    out: &mut Vec<u8>,
+    ev: &mut Evaluator<'s, '_, T>,
+    sel: &Selection,
+    fields: Fields,
+    seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
+    mut splices: Option<&mut Splices<'s>>,
+) {
     out.push(b'{');
     let with_user = fields.has(Fields::USER);
     if with_user {
@@ -267,25 +317,28 @@ pub fn write_evaluation_fields_with<T: Trace>(
         }
         let _ = write!(out, "\"{key}\":{{");
         let mut first = true;
-        let mut one = |out: &mut Vec<u8>, spec: &Spec, ev: &mut Evaluator<'_, '_, T>| {
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            write_str(out, &spec.name);
-            out.push(b':');
-            let r = ev.evaluate(kind, &spec.name);
-            write_entity_fields(out, kind, spec, r, fields);
-            seen(kind, spec, r);
-        };
+        // `spec` is written; the spec at `index` (the one its name finds) is evaluated.
+        let mut one =
+            |out: &mut Vec<u8>, spec: &Spec, index: u32, ev: &mut Evaluator<'s, '_, T>| {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                write_str(out, &spec.name);
+                out.push(b':');
+                let r = ev.evaluate_at(kind, index);
+                write_entity_fields_spliced(out, kind, spec, r, fields, splices.as_deref_mut());
+                seen(kind, spec, r);
+            };
         if sel.is_all() {
-            for spec in specs.specs(kind) {
-                one(out, spec, ev);
+            // Every spec in order, each evaluated as a lookup of its name finds it.
+            for (i, spec) in specs.specs(kind).iter().enumerate() {
+                one(out, spec, specs.canonical(kind, i as u32), ev);
             }
         } else {
             for name in names {
-                if let Some(spec) = specs.get(kind, name) {
-                    one(out, spec, ev);
+                if let Some(index) = specs.index(kind, name) {
+                    one(out, &specs.specs(kind)[index as usize], index, ev);
                 }
             }
         }
@@ -374,4 +427,39 @@ pub fn param_value(r: &EvalResult<'_>, p: &str) -> serde_json::Value {
         .get(p)
         .cloned()
         .unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_check_matches_the_byte_by_byte_rule() {
+        let slow = |s: &[u8]| s.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        // Every special byte at every position of strings of several lengths, among plain,
+        // multi-byte and boundary bytes (0x1f, 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xff).
+        let fillers: &[u8] = &[b'a', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xc3, 0xff];
+        for len in 0..40 {
+            for &fill in fillers {
+                let base = vec![fill; len];
+                assert_eq!(needs_escape(&base), slow(&base));
+                for pos in 0..len {
+                    for special in [0u8, 0x0a, 0x1f, b'"', b'\\', 0x20, 0x22 - 1, 0x5c + 1] {
+                        let mut v = base.clone();
+                        v[pos] = special;
+                        assert_eq!(needs_escape(&v), slow(&v), "{v:?}");
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        write_str(
+            &mut out,
+            "caf\u{e9} \"q\" \\ \n end of a long enough string",
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#""café \"q\" \\ \n end of a long enough string""#
+        );
+    }
 }

@@ -4,17 +4,18 @@
 
 use super::Format;
 use super::client_init::ClientInit;
-use super::json::{Fields, Selection, append_field, write_evaluation_fields_with};
+use super::json::{Fields, Selection, append_field, write_evaluation_fields_spliced};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
 use crate::eval::persisted::{PersistedValues, Sticky};
-use crate::eval::{EvalOptions, Evaluator};
+use crate::eval::{EvalOptions, Evaluator, Scratch};
 use crate::events::Event;
 use crate::population::stream::UserWork;
 use crate::result::EvalResult;
 use crate::spec::CompiledSpecs;
 use crate::spec::model::{Kind, Spec};
 use crate::user::User;
+use crate::util::splice::Splices;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -24,6 +25,15 @@ pub type ExposureHook<'a> =
 
 /// Builds the exposure events of an entity a parameter store read evaluated.
 pub type StoreExposureHook<'a> = &'a (dyn Fn(&User, Referenced<'_, '_>, &mut Vec<Event>) + Sync);
+
+/// What a chunk of records carries besides its bytes: the exposures of its users, in
+/// order, and the large spec values to splice into the bytes (write them with
+/// [`Splices::write_to`]).
+#[derive(Default)]
+pub struct RecordsChunk<'s> {
+    pub events: Vec<Event>,
+    pub splices: Splices<'s>,
+}
 
 /// One evaluation record per user, with the chosen fields.
 pub struct EvaluationRecords<'a, 's> {
@@ -50,66 +60,82 @@ pub struct StickyStore<'a> {
     pub changed: AtomicUsize,
 }
 
-impl UserWork for EvaluationRecords<'_, '_> {
-    type Worker = ();
-    /// The exposures of the chunk's users, in order.
-    type Acc = Vec<Event>;
+impl<'s> UserWork for EvaluationRecords<'_, 's> {
+    /// The buffers of the thread's last evaluator, for the next user's (see [`Scratch`]).
+    type Worker = Scratch<'s>;
+    type Acc = RecordsChunk<'s>;
 
-    fn worker(&self) {}
+    fn worker(&self) -> Scratch<'s> {
+        Scratch::default()
+    }
 
-    fn acc(&self) -> Vec<Event> {
-        Vec::new()
+    fn acc(&self) -> RecordsChunk<'s> {
+        RecordsChunk::default()
     }
 
     fn user(
         &self,
-        _: &mut (),
-        events: &mut Vec<Event>,
+        scratch: &mut Scratch<'s>,
+        chunk: &mut RecordsChunk<'s>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
-        let guard = self
-            .sticky
-            .as_ref()
-            .map(|s| s.values.lock().unwrap_or_else(|e| e.into_inner()));
+        let events = &mut chunk.events;
+        let Some(s) = &self.sticky else {
+            let mut ev =
+                Evaluator::with_scratch(self.specs, user, self.opts, std::mem::take(scratch));
+            self.write_record(&mut ev, user, events, out, Some(&mut chunk.splices));
+            *scratch = ev.into_scratch();
+            out.push(b'\n');
+            return Ok(());
+        };
+        // Sticky values borrow the store for the evaluation only: a fresh evaluator.
+        let mut values = s.values.lock().unwrap_or_else(|e| e.into_inner());
         let ops = {
             let mut ev = Evaluator::new(self.specs, user, self.opts);
-            ev.overrides = self.overrides;
-            if let (Some(s), Some(values)) = (&self.sticky, &guard) {
-                ev.sticky = Some(Sticky {
-                    values,
-                    enforce_targeting: s.enforce_targeting,
-                    enforce_overrides: s.enforce_overrides,
-                });
-            }
-            let hook = self.exposures;
-            write_evaluation_fields_with(
-                out,
-                &mut ev,
-                self.selection,
-                self.fields,
-                &mut |k, s, r| {
-                    if let Some(h) = hook {
-                        h(user, k, s, r, events);
-                    }
-                },
-            );
-            if !self.param_stores.is_empty() {
-                let hook = self.store_exposures;
-                let section = param_store::read_stores(&mut ev, self.param_stores, &mut |r| {
-                    if let Some(h) = hook {
-                        h(user, r, events);
-                    }
-                });
-                append_field(out, "param_stores", &section);
-            }
+            ev.sticky = Some(Sticky {
+                values: &values,
+                enforce_targeting: s.enforce_targeting,
+                enforce_overrides: s.enforce_overrides,
+            });
+            self.write_record(&mut ev, user, events, out, None);
             std::mem::take(&mut ev.sticky_ops)
         };
-        if let (Some(s), Some(mut values)) = (&self.sticky, guard) {
-            s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
-        }
+        s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
         out.push(b'\n');
         Ok(())
+    }
+}
+
+impl<'s> EvaluationRecords<'_, 's> {
+    /// One user's record (without its newline), exposures into `events`.
+    fn write_record<'e>(
+        &self,
+        ev: &mut Evaluator<'e, '_>,
+        user: &User,
+        events: &mut Vec<Event>,
+        out: &mut Vec<u8>,
+        splices: Option<&mut Splices<'e>>,
+    ) where
+        's: 'e,
+    {
+        ev.overrides = self.overrides;
+        let hook = self.exposures;
+        let mut seen = |k, s: &Spec, r: &EvalResult<'_>| {
+            if let Some(h) = hook {
+                h(user, k, s, r, events);
+            }
+        };
+        write_evaluation_fields_spliced(out, ev, self.selection, self.fields, &mut seen, splices);
+        if !self.param_stores.is_empty() {
+            let hook = self.store_exposures;
+            let section = param_store::read_stores(ev, self.param_stores, &mut |r| {
+                if let Some(h) = hook {
+                    h(user, r, events);
+                }
+            });
+            append_field(out, "param_stores", &section);
+        }
     }
 }
 
@@ -125,23 +151,24 @@ pub struct ClientInitRecords<'a, 's> {
 
 impl<'s> UserWork for ClientInitRecords<'_, 's> {
     type Worker = ClientInit<'s>;
-    type Acc = Vec<Event>;
+    type Acc = RecordsChunk<'s>;
 
     fn worker(&self) -> ClientInit<'s> {
         self.template.clone()
     }
 
-    fn acc(&self) -> Vec<Event> {
-        Vec::new()
+    fn acc(&self) -> RecordsChunk<'s> {
+        RecordsChunk::default()
     }
 
     fn user(
         &self,
         ci: &mut ClientInit<'s>,
-        events: &mut Vec<Event>,
+        chunk: &mut RecordsChunk<'s>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
+        let events = &mut chunk.events;
         write_client_init(
             ci,
             self.specs,
@@ -154,13 +181,16 @@ impl<'s> UserWork for ClientInitRecords<'_, 's> {
                     h(user, k, s, r, events);
                 }
             },
+            Some(&mut chunk.splices),
         );
         out.push(b'\n');
         Ok(())
     }
 }
 
-/// One client-initialize response for `user`, handing each entry's result to `seen`.
+/// One client-initialize response for `user`, handing each entry's result to `seen`; large
+/// spec values go to `splices` when given.
+#[allow(clippy::too_many_arguments)]
 pub fn write_client_init<'s>(
     ci: &mut ClientInit<'s>,
     specs: &'s CompiledSpecs,
@@ -169,11 +199,12 @@ pub fn write_client_init<'s>(
     user: &User,
     out: &mut Vec<u8>,
     mut seen: impl FnMut(Kind, &Spec, &EvalResult<'_>),
+    splices: Option<&mut Splices<'s>>,
 ) {
     debug_assert!(std::ptr::eq(specs, ci.specs()));
     let mut ev = ci.evaluator(user, now_ms);
     ev.overrides = overrides;
-    ci.write_with(out, &mut ev, &mut |k, s, r| seen(k, s, r));
+    ci.write_spliced(out, &mut ev, &mut |k, s, r| seen(k, s, r), splices);
     ci.recycle(ev);
 }
 

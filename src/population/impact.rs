@@ -1,11 +1,17 @@
 //! `statsig impact`: which users a new version of the specs flips. Both versions evaluate
 //! the same users; per entity the users whose value, rule or group changes are counted, with
 //! the transitions (`Control → Test: 412`) and the first user ids as examples.
+//!
+//! With sticky assignments (`--persisted-values`) both versions read the saved values as
+//! they are (nothing is saved): what a user is served changes only where no saved value
+//! holds it, and the flips a saved value prevents (the live evaluations differ, the served
+//! results do not) are counted apart, per entity.
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::eval::overrides::LocalOverrides;
+use crate::eval::persisted::Sticky;
 use crate::eval::{EvalOptions, Evaluator};
 use crate::population::ordered::Ordered;
 use crate::population::report::{Section, specs_in_force};
@@ -33,6 +39,8 @@ pub struct ImpactPlan<'s> {
     pub old_opts: EvalOptions<'s>,
     pub new_opts: EvalOptions<'s>,
     pub overrides: Option<&'s LocalOverrides>,
+    /// Sticky assignments both versions read (experiments and layers).
+    pub sticky: Option<Sticky<'s>>,
     pub examples: usize,
 }
 
@@ -74,6 +82,7 @@ impl<'s> ImpactPlan<'s> {
             old_opts: opts.0,
             new_opts: opts.1,
             overrides: None,
+            sticky: None,
             examples,
         }
     }
@@ -108,10 +117,36 @@ impl<'s> ImpactPlan<'s> {
         for (name, e) in listed {
             entities.push(name, e);
         }
+        let mut held: Vec<(String, StickyHeld)> = Vec::new();
+        for (e, t) in self.entries.iter().zip(&tally.held) {
+            if t.changed == 0 {
+                continue;
+            }
+            let mut transitions = Ordered::default();
+            for ((from, to), n) in &t.transitions {
+                transitions.push(format!("{from} → {to}"), *n);
+            }
+            transitions.sort_by_count();
+            held.push((
+                e.name.to_string(),
+                StickyHeld {
+                    kind: e.section.as_str().to_string(),
+                    held: t.changed,
+                    transitions,
+                    examples: t.examples.clone(),
+                },
+            ));
+        }
+        held.sort_by(|a, b| b.1.held.cmp(&a.1.held).then_with(|| a.0.cmp(&b.0)));
+        let mut sticky_held = Ordered::default();
+        for (name, h) in held {
+            sticky_held.push(name, h);
+        }
         Impact {
             users: tally.users,
             compared: self.entries.len() as u64,
             entities,
+            sticky_held: self.sticky.is_some().then_some(sticky_held),
         }
     }
 }
@@ -133,6 +168,9 @@ struct EntityTally<'s> {
 pub struct ImpactTally<'s> {
     users: u64,
     entities: Vec<EntityTally<'s>>,
+    /// Per entity, the flips sticky assignments held (only `changed`, `transitions` and
+    /// `examples` are used): empty without sticky assignments.
+    held: Vec<EntityTally<'s>>,
 }
 
 impl<'s> ImpactTally<'s> {
@@ -140,9 +178,11 @@ impl<'s> ImpactTally<'s> {
         self.users += o.users;
         if self.entities.is_empty() {
             self.entities = o.entities;
+            self.held = o.held;
             return;
         }
-        for (a, b) in self.entities.iter_mut().zip(o.entities) {
+        let pairs = self.entities.iter_mut().zip(o.entities);
+        for (a, b) in pairs.chain(self.held.iter_mut().zip(o.held)) {
             a.changed += b.changed;
             a.value_changed += b.value_changed;
             a.rule_changed += b.rule_changed;
@@ -219,13 +259,20 @@ impl<'s> UserWork for ImpactPlan<'s> {
     fn worker(&self) {}
 
     fn acc(&self) -> ImpactTally<'s> {
-        ImpactTally {
-            users: 0,
-            entities: self
-                .entries
+        let tallies = || {
+            self.entries
                 .iter()
                 .map(|_| EntityTally::default())
-                .collect(),
+                .collect()
+        };
+        ImpactTally {
+            users: 0,
+            entities: tallies(),
+            held: if self.sticky.is_some() {
+                tallies()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -240,38 +287,88 @@ impl<'s> UserWork for ImpactPlan<'s> {
         let mut new = Evaluator::new(self.new, user, self.new_opts);
         old.overrides = self.overrides;
         new.overrides = self.overrides;
+        // With sticky assignments, a second pair of evaluators serves what the SDK would.
+        let mut served = self.sticky.map(|sticky| {
+            let mut old = Evaluator::new(self.old, user, self.old_opts);
+            let mut new = Evaluator::new(self.new, user, self.new_opts);
+            old.overrides = self.overrides;
+            new.overrides = self.overrides;
+            old.sticky = Some(sticky);
+            new.sticky = Some(sticky);
+            (old, new)
+        });
         tally.users += 1;
-        for (e, t) in self.entries.iter().zip(tally.entities.iter_mut()) {
+        let entries = self.entries.iter().enumerate();
+        for ((i, e), t) in entries.zip(tally.entities.iter_mut()) {
             let a = top_level(&mut old, e.kind, e.name, e.old);
             let b = top_level(&mut new, e.kind, e.name, e.new);
-            let (va, vb) = (value(e.kind, a), value(e.kind, b));
-            let value_changed = va != vb;
-            let rule_changed = a.rule_id_str() != b.rule_id_str();
-            let group_changed = a.group_name != b.group_name;
-            if !(value_changed || rule_changed || group_changed) {
-                continue;
+            let mut change = Change::of(e.kind, a, b);
+            if let Some((old, new)) = served.as_mut().filter(|_| e.kind != Kind::Gate) {
+                let live = change;
+                let a = old.evaluate(e.kind, e.name);
+                let b = new.evaluate(e.kind, e.name);
+                change = Change::of(e.kind, a, b);
+                // Read-only: what the evaluations would save or delete is dropped.
+                old.sticky_ops.clear();
+                new.sticky_ops.clear();
+                if let (Some(live), None) = (live, change) {
+                    let h = &mut tally.held[i];
+                    h.changed += 1;
+                    add(&mut h.transitions, live.key, 1);
+                    if h.examples.len() < self.examples {
+                        h.examples.push(user_name(user));
+                    }
+                }
             }
+            let Some(c) = change else { continue };
             t.changed += 1;
-            t.value_changed += u64::from(value_changed);
-            t.rule_changed += u64::from(rule_changed);
-            t.group_changed += u64::from(group_changed);
-            // The transition names what people think in: groups, a gate's value, else rules.
-            let key = if group_changed {
-                (
-                    a.group_name.unwrap_or("(none)"),
-                    b.group_name.unwrap_or("(none)"),
-                )
-            } else if e.kind == Kind::Gate && value_changed {
-                (gate_word(a), gate_word(b))
-            } else {
-                (or_none(a.rule_id_str()), or_none(b.rule_id_str()))
-            };
-            add(&mut t.transitions, key, 1);
+            t.value_changed += u64::from(c.value);
+            t.rule_changed += u64::from(c.rule);
+            t.group_changed += u64::from(c.group);
+            add(&mut t.transitions, c.key, 1);
             if t.examples.len() < self.examples {
                 t.examples.push(user_name(user));
             }
         }
         Ok(())
+    }
+}
+
+/// How one user's result of an entity differs between the versions.
+#[derive(Debug, Clone, Copy)]
+struct Change<'s> {
+    value: bool,
+    rule: bool,
+    group: bool,
+    /// The transition, named in what people think in: groups, a gate's value, else rules.
+    key: (&'s str, &'s str),
+}
+
+impl<'s> Change<'s> {
+    /// `None` when value, rule and group are all the same.
+    fn of(kind: Kind, a: &EvalResult<'s>, b: &EvalResult<'s>) -> Option<Change<'s>> {
+        let value = self::value(kind, a) != self::value(kind, b);
+        let rule = a.rule_id_str() != b.rule_id_str();
+        let group = a.group_name != b.group_name;
+        if !(value || rule || group) {
+            return None;
+        }
+        let key = if group {
+            (
+                a.group_name.unwrap_or("(none)"),
+                b.group_name.unwrap_or("(none)"),
+            )
+        } else if kind == Kind::Gate && value {
+            (gate_word(a), gate_word(b))
+        } else {
+            (or_none(a.rule_id_str()), or_none(b.rule_id_str()))
+        };
+        Some(Change {
+            value,
+            rule,
+            group,
+            key,
+        })
     }
 }
 
@@ -283,6 +380,24 @@ pub struct Impact {
     pub compared: u64,
     /// Only entities with changes, most changed first.
     pub entities: Ordered<EntityImpact>,
+    /// With sticky assignments (`--persisted-values`; absent without): per entity, the
+    /// users whose live evaluation flips but whose saved assignment holds what they are
+    /// served (not counted in `entities`), most first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sticky_held: Option<Ordered<StickyHeld>>,
+}
+
+/// The flips sticky assignments prevented for one entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StickyHeld {
+    /// `experiment` or `layer`.
+    pub kind: String,
+    /// Users whose live result changes but whose served result is held.
+    pub held: u64,
+    /// `"OLD → NEW"` of the live results: users.
+    pub transitions: Ordered<u64>,
+    /// The first user ids (in input order) held.
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

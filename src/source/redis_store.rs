@@ -18,15 +18,43 @@ pub fn mask_url(url: &str) -> String {
 
 /// One connection.
 pub struct Redis {
-    conn: redis::Connection,
+    /// `None` once a command ran out of time (its thread still holds the connection).
+    conn: Option<redis::Connection>,
     shown: String,
     timeout: Duration,
+}
+
+/// Runs `f` on a thread of its own and waits at most `limit` for it. The crate reads a
+/// reply until it is complete, and a server that never ends one (an endless line, which
+/// the crate's parser also rescans from its start at every read: 2.7 s of CPU for 8 MiB in
+/// a debug build, four times that per doubling) would hold the process as long as it likes.
+/// So each step is bounded as a whole, like one HTTP request (`--timeout`). On expiry the
+/// thread is left behind; it ends with the process.
+fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("statsig-redis".into())
+        .spawn(move || {
+            let _ = tx.send(f());
+        })
+        .ok()?;
+    rx.recv_timeout(limit).ok()
 }
 
 impl Redis {
     /// Connects, authenticates and selects the database of `url`, each step within `timeout`.
     pub fn connect(url: &str, timeout: Duration) -> Result<Redis> {
         let shown = mask_url(url);
+        let (u, s) = (url.to_string(), shown.clone());
+        within(timeout, move || Redis::connect_now(&u, s, timeout)).unwrap_or_else(|| {
+            Err(Error::Network(format!(
+                "{shown}: connecting timed out after {} s (no complete reply)",
+                timeout.as_secs_f64()
+            )))
+        })
+    }
+
+    fn connect_now(url: &str, shown: String, timeout: Duration) -> Result<Redis> {
         let bad_url = |e: RedisError| {
             Error::DataStore(format!(
                 "{shown}: not a usable Redis URL (redis://[USER:PASSWORD@]HOST[:PORT][/DB] or rediss://…): {}",
@@ -45,15 +73,37 @@ impl Redis {
         conn.set_read_timeout(Some(timeout)).map_err(fail)?;
         conn.set_write_timeout(Some(timeout)).map_err(fail)?;
         Ok(Redis {
-            conn,
+            conn: Some(conn),
             shown,
             timeout,
         })
     }
 
-    fn run<T: redis::FromRedisValue>(&mut self, what: &str, cmd: &redis::Cmd) -> Result<T> {
-        cmd.query(&mut self.conn)
-            .map_err(|e| describe(&self.shown, what, self.timeout, e))
+    fn run<T: redis::FromRedisValue + Send + 'static>(
+        &mut self,
+        what: &str,
+        cmd: &redis::Cmd,
+    ) -> Result<T> {
+        let secs = self.timeout.as_secs_f64();
+        let mut conn = self.conn.take().ok_or_else(|| {
+            Error::Network(format!(
+                "{}: {what}: the connection was given up after an earlier timeout",
+                self.shown
+            ))
+        })?;
+        let cmd = cmd.clone();
+        let done = within(self.timeout, move || {
+            let r = cmd.query::<T>(&mut conn);
+            (r, conn)
+        });
+        let Some((r, conn)) = done else {
+            return Err(Error::Network(format!(
+                "{}: {what} timed out after {secs} s (no complete reply)",
+                self.shown
+            )));
+        };
+        self.conn = Some(conn);
+        r.map_err(|e| describe(&self.shown, what, self.timeout, e))
     }
 
     pub fn get(&mut self, key: &str) -> Result<Option<Vec<u8>>> {

@@ -573,6 +573,21 @@ impl CompiledSpecs {
         .copied()
     }
 
+    /// The index a name lookup finds for the spec at `i`: `i` itself unless a later spec
+    /// of the same kind has the same name (the later one wins, as in a JSON object).
+    pub fn canonical(&self, kind: Kind, i: u32) -> u32 {
+        let index = match kind {
+            Kind::Gate => &self.gate_index,
+            Kind::Config => &self.config_index,
+            Kind::Layer => &self.layer_index,
+        };
+        if index.len() == self.specs(kind).len() {
+            return i;
+        }
+        self.index(kind, &self.specs(kind)[i as usize].name)
+            .unwrap_or(i)
+    }
+
     pub fn get(&self, kind: Kind, name: &str) -> Option<&Spec> {
         self.index(kind, name)
             .map(|i| &self.specs(kind)[i as usize])

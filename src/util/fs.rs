@@ -88,6 +88,10 @@ impl Write for AtomicFile {
         self.w.write(buf)
     }
 
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        self.w.write_vectored(bufs)
+    }
+
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         self.w.write_all(buf)
     }
@@ -222,6 +226,15 @@ impl Write for OutputFile {
             Output::Stdout(w) => w.write(buf),
             Output::Atomic(f) => f.write(buf),
             Output::Direct(w) => w.write(buf),
+        }
+    }
+
+    /// Large writes go past the buffer in one `writev` (see `util::splice`).
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        match &mut self.0 {
+            Output::Stdout(w) => w.write_vectored(bufs),
+            Output::Atomic(f) => f.write_vectored(bufs),
+            Output::Direct(w) => w.write_vectored(bufs),
         }
     }
 

@@ -12,5 +12,6 @@ pub mod lines;
 pub mod mask;
 pub mod paths;
 pub mod progress;
+pub mod splice;
 pub mod suggest;
 pub mod warn;
