@@ -2930,7 +2930,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__pull)
-            opts="-o -q -h -V --out --id-lists-out --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-o -q -h -V --out --id-lists-out --watch --interval --exec --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2945,6 +2945,14 @@ _statsig() {
                     return 0
                     ;;
                 --id-lists-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3016,7 +3024,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__push)
-            opts="-q -h -V --key-scheme --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --key-scheme --watch --interval --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3024,6 +3032,10 @@ _statsig() {
             case "${prev}" in
                 --key-scheme)
                     COMPREPLY=($(compgen -W "core core-v3 node python" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --specs)

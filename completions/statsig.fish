@@ -941,6 +941,8 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l interval -d 'How often --watch polls: `10s` (the SDKs\' default), `1m`, `500ms`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l exec -d 'With --watch: run this shell command after each update (`sh -c`), as the SDKs\' `rules_updated_callback`; its failure is a warning' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -960,6 +962,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l watch -d 'Keep running: poll the source every --interval (sending `sinceTime`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
@@ -971,6 +974,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 core-v3\t'statsig-server-core with `data_store_key_schema_version = v3` (first 20 chars of key)'
 node\t'Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>`'
 python\t'Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`'"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l interval -d 'How often --watch polls: `10s` (the SDKs\' default), `1m`, `500ms`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -990,6 +994,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l watch -d 'Keep running: poll the source every --interval (sending `sinceTime`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'

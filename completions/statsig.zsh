@@ -1107,6 +1107,8 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--out=[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--id-lists-out=[Also write each id list as a wire-format file (\`+id\`/\`-id\` lines) into this folder]:DIR:_files' \
+'--interval=[How often --watch polls\: \`10s\` (the SDKs'\'' default), \`1m\`, \`500ms\`]:DURATION:_default' \
+'--exec=[With --watch\: run this shell command after each update (\`sh -c\`), as the SDKs'\'' \`rules_updated_callback\`; its failure is a warning]:CMD:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -1124,6 +1126,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'--watch[Keep running\: poll the source every --interval (sending \`sinceTime\`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
@@ -1142,6 +1145,7 @@ _arguments "${_arguments_options[@]}" : \
 core-v3\:"statsig-server-core with \`data_store_key_schema_version = v3\` (first 20 chars of key)"
 node\:"Node SDK\: \`statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>\`"
 python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>\`"))' \
+'--interval=[How often --watch polls\: \`10s\` (the SDKs'\'' default), \`1m\`, \`500ms\`]:DURATION:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -1159,6 +1163,7 @@ cache\:"The cached payload of the server key (and API base)"))' \
 '--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'--watch[Keep running\: poll the source every --interval (sending \`sinceTime\`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
 '--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \

@@ -9,6 +9,7 @@ pub mod data_store;
 pub mod file;
 pub mod network;
 pub mod redis_store;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::time::Duration;
