@@ -208,13 +208,7 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
             };
             let format = flags.choose(
                 "events status",
-                &[
-                    Format::Text,
-                    Format::Json,
-                    Format::Table,
-                    Format::Csv,
-                    Format::Markdown,
-                ],
+                Format::DOCUMENT,
                 Format::Text,
                 Format::Text,
             )?;

@@ -126,33 +126,7 @@ fn section(path: &str) -> String {
 /// `cmd` (the whole CLI) with an "Exit codes:" section after each command's own help text
 /// (examples stay first).
 pub fn with_exit_codes(cmd: Command) -> Command {
-    decorate(cmd, "")
-}
-
-fn decorate(mut cmd: Command, path: &str) -> Command {
-    let text = section(path);
-    let join = |before: Option<&clap::builder::StyledStr>| match before {
-        Some(b) => format!("{b}\n\n{text}"),
-        None => text.clone(),
-    };
-    let short = join(cmd.get_after_help());
-    let long = cmd.get_after_long_help().map(|l| join(Some(l)));
-    cmd = cmd.after_help(short);
-    if let Some(long) = long {
-        cmd = cmd.after_long_help(long);
-    }
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        let sub = match path {
-            "" => name.clone(),
-            p => format!("{p} {name}"),
-        };
-        cmd = cmd.mut_subcommand(&name, |s| decorate(s, &sub));
-    }
-    cmd
+    super::help_section::append(cmd, &|path| Some(section(path)))
 }
 
 #[cfg(test)]

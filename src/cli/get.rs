@@ -106,16 +106,6 @@ pub enum ExplainForm {
     Json,
 }
 
-/// The formats `check-gate` and `get-*` print.
-const ONE_FORMATS: [Format; 6] = [
-    Format::Text,
-    Format::Json,
-    Format::Ndjson,
-    Format::Table,
-    Format::Csv,
-    Format::Markdown,
-];
-
 /// How the entity is read and printed: as the SDK's `get_dynamic_config` or
 /// `get_experiment` (for a config), with sticky values or not; the text form bare or not.
 #[derive(Clone, Copy)]
@@ -179,7 +169,7 @@ fn run_one(
         Some(ExplainForm::Json) => Format::Json,
         _ => eval
             .output
-            .choose(command, &ONE_FORMATS, Format::Text, Format::Text)?,
+            .choose(command, Format::ANSWERS, Format::Text, Format::Text)?,
     };
     // A name to pick is asked for before the user; a given one keeps the order (the user
     // is checked before any spec is loaded).

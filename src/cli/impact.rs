@@ -76,19 +76,10 @@ fn side(
 }
 
 pub fn run(a: &ImpactArgs) -> Result<ExitCode> {
-    let format = a.eval.output.choose(
-        "impact",
-        &[
-            Format::Text,
-            Format::Json,
-            Format::Ndjson,
-            Format::Table,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        Format::Text,
-        Format::Text,
-    )?;
+    let format = a
+        .eval
+        .output
+        .choose("impact", Format::ANSWERS, Format::Text, Format::Text)?;
     let mut stdin = vec![a.eval.specs_stdin(), ("--users", is_stdin(Some(&a.users)))];
     stdin.extend(a.versions.iter().map(|v| ("SPECS", is_stdin(Some(v)))));
     one_stdin(&stdin)?;

@@ -8,6 +8,7 @@ pub mod examples;
 pub mod exit_codes;
 pub mod exposures;
 pub mod get;
+pub mod help_section;
 pub mod impact;
 pub mod man;
 pub mod param_store;

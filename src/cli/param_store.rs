@@ -45,14 +45,7 @@ pub fn run(a: &GetParamStoreArgs) -> Result<ExitCode> {
     one_stdin(&[a.eval.specs_stdin(), a.user.stdin()])?;
     let format = a.eval.output.choose(
         "get-param-store",
-        &[
-            Format::Text,
-            Format::Json,
-            Format::Ndjson,
-            Format::Table,
-            Format::Csv,
-            Format::Markdown,
-        ],
+        Format::ANSWERS,
         Format::Text,
         Format::Text,
     )?;

@@ -47,19 +47,10 @@ pub struct ReportArgs {
 }
 
 pub fn run(a: &ReportArgs) -> Result<ExitCode> {
-    let format = a.eval.output.choose(
-        "report",
-        &[
-            Format::Table,
-            Format::Text,
-            Format::Json,
-            Format::Ndjson,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        Format::Table,
-        Format::Json,
-    )?;
+    let format = a
+        .eval
+        .output
+        .choose("report", Format::ANSWERS, Format::Table, Format::Json)?;
     let (report, read) = if a.merge.is_empty() {
         population(a)?
     } else {

@@ -86,18 +86,9 @@ pub struct DiffArgs {
 }
 
 pub fn list(a: &ListArgs) -> Result<ExitCode> {
-    let format = a.output.choose(
-        "specs list",
-        &[
-            Format::Table,
-            Format::Text,
-            Format::Json,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        Format::Table,
-        Format::Table,
-    )?;
+    let format = a
+        .output
+        .choose("specs list", Format::DOCUMENT, Format::Table, Format::Table)?;
     let loaded = load_specs(&a.source.settings())?;
     let rows = list_rows(&loaded.specs, &categories(&a.kind));
     output::print(&output::spec_list(format, &rows)?)?;
@@ -105,18 +96,9 @@ pub fn list(a: &ListArgs) -> Result<ExitCode> {
 }
 
 pub fn show(a: &ShowArgs) -> Result<ExitCode> {
-    let format = a.output.choose(
-        "specs show",
-        &[
-            Format::Text,
-            Format::Json,
-            Format::Table,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        Format::Text,
-        Format::Text,
-    )?;
+    let format = a
+        .output
+        .choose("specs show", Format::DOCUMENT, Format::Text, Format::Text)?;
     let loaded = load_specs(&a.source.settings())?;
     let specs = &loaded.specs;
     let filter = categories(&a.kind);
@@ -148,18 +130,9 @@ pub fn show(a: &ShowArgs) -> Result<ExitCode> {
 }
 
 pub fn diff(a: &DiffArgs) -> Result<ExitCode> {
-    let format = a.output.choose(
-        "specs diff",
-        &[
-            Format::Text,
-            Format::Json,
-            Format::Table,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        Format::Text,
-        Format::Text,
-    )?;
+    let format = a
+        .output
+        .choose("specs diff", Format::DOCUMENT, Format::Text, Format::Text)?;
     let (old, old_origin) = source::compile_loaded(source::file::load(&a.old)?)?;
     let (new, new_origin) = match &a.new {
         Some(p) => source::compile_loaded(source::file::load(p)?)?,

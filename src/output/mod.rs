@@ -52,6 +52,25 @@ pub enum Format {
 }
 
 impl Format {
+    /// What a command printing one document (a listing, a diff, a status) offers.
+    pub const DOCUMENT: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Table,
+        Format::Csv,
+        Format::Markdown,
+    ];
+
+    /// What a command printing answers offers: a document's formats and NDJSON.
+    pub const ANSWERS: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Ndjson,
+        Format::Table,
+        Format::Csv,
+        Format::Markdown,
+    ];
+
     /// A command's default: `terminal` when stdout is a terminal and `piped` when not.
     pub fn default_for(terminal: Format, piped: Format) -> Format {
         if terminal != piped && std::io::stdout().is_terminal() {
