@@ -236,7 +236,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__check__subcmd__gate)
-            opts="-q -h -V --exit-code --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-q -h -V --exit-code --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,6 +326,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
+                    return 0
+                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -402,7 +406,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__client__subcmd__init)
-            opts="-o -j -q -h -V --hash --client-key --target-app-id --gate --config --experiment --layer --include-local-overrides --out --users --keep-going --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-o -j -q -h -V --hash --client-key --target-app-id --gate --config --experiment --layer --include-local-overrides --out --users --keep-going --jobs --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,6 +540,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
+                    return 0
+                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -630,7 +638,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__evaluate)
-            opts="-j -q -h -V --gate --config --experiment --layer --param-store --all --users --keep-going --fields --jobs --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-j -q -h -V --gate --config --experiment --layer --param-store --all --users --keep-going --fields --jobs --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +762,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -1090,7 +1102,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__config)
-            opts="-r -q -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-r -q -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1182,6 +1194,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -1260,7 +1276,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__experiment)
-            opts="-r -q -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --color --quiet --no-input --help --version"
+            opts="-r -q -h -V --field --raw --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1352,6 +1368,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -1434,7 +1454,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__layer)
-            opts="-r -q -h -V --raw --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-r -q -h -V --raw --persisted-values --save-persisted-values --enforce-targeting --enforce-overrides --explain --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1528,6 +1548,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
+                    return 0
+                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1604,7 +1628,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__get__subcmd__param__subcmd__store)
-            opts="-q -h -V --default --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
+            opts="-q -h -V --default --user --user-id --email --ip --user-agent --country --locale --app-version --custom --private --custom-id --environment --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --log-exposures --strict-delivery --no-sampling --log-event-url --batch-size --spool --retry-base-ms --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,6 +1716,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -2148,7 +2176,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__impact)
-            opts="-j -q -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --persisted-values --enforce-targeting --enforce-overrides --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --color --quiet --no-input --help --version"
+            opts="-j -q -h -V --old-data-store --users --examples --ignore --exit-code --fail-on-change --persisted-values --enforce-targeting --enforce-overrides --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,6 +2240,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -2480,7 +2512,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__report)
-            opts="-j -q -h -V --users --generate --user --merge --gate --config --experiment --layer --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --color --quiet --no-input --help --version"
+            opts="-j -q -h -V --users --generate --user --merge --gate --config --experiment --layer --keep-going --jobs --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --overrides --override-gate --override-config --override-experiment --override-layer --format --json --at --strict --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2556,6 +2588,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -2636,7 +2672,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__diff)
-            opts="-q -h -V --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2676,6 +2712,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -2808,7 +2848,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__list)
-            opts="-q -h -V --kind --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --kind --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2852,6 +2892,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -2886,7 +2930,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__pull)
-            opts="-o -q -h -V --out --id-lists-out --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-o -q -h -V --out --id-lists-out --watch --interval --exec --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2901,6 +2945,14 @@ _statsig() {
                     return 0
                     ;;
                 --id-lists-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2934,6 +2986,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)
@@ -2968,7 +3024,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__push)
-            opts="-q -h -V --key-scheme --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --key-scheme --watch --interval --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2976,6 +3032,10 @@ _statsig() {
             case "${prev}" in
                 --key-scheme)
                     COMPREPLY=($(compgen -W "core core-v3 node python" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --specs)
@@ -3010,6 +3070,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
+                    return 0
+                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3042,7 +3106,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__show)
-            opts="-q -h -V --kind --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --kind --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3088,6 +3152,10 @@ _statsig() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
+                    return 0
+                    ;;
                 --server-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3120,7 +3188,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__test)
-            opts="-q -h -V --junit --filter --fail-fast --coverage --at --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --junit --filter --fail-fast --coverage --at --format --json --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3172,6 +3240,10 @@ _statsig() {
                     ;;
                 --id-lists-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "network data-store cache" -- "${cur}"))
                     return 0
                     ;;
                 --server-key-file)

@@ -71,6 +71,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-stor
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -99,6 +102,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l exit-code -d 'Exit with 1 when the gate fails (0 when it passes), for shell `if`'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand check-gate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -132,6 +136,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-stor
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -160,6 +167,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-config" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -193,6 +201,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -222,6 +233,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -s r -l raw -d 'A string without quotes and other values as one line of JSON, for shell scripts'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-experiment" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -258,6 +270,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -289,6 +304,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-ta
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-layer" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -319,6 +335,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l data
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -346,6 +365,7 @@ always\t''
 never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand get-param-store" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -384,6 +404,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store 
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -416,6 +439,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-tar
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l enforce-overrides -d 'Drop a sticky value when an override rule of the experiment now matches the user'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand evaluate" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -457,6 +481,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-sto
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -486,6 +513,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l include-
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand client-init" -l log-exposures -d 'Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; `statsig events flush` resends what could not be sent)'
@@ -512,6 +540,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand report" -l data-store -d
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -536,6 +567,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand report" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand report" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
@@ -560,6 +592,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l data-store -d '
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -573,6 +608,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand test" -l coverage -d 'Sh
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand test" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -591,6 +627,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l data-store -d
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -618,6 +657,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand impact" -l enforce-overr
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l keep-going -d 'Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first: each is named on stderr, a closing line counts them, and the exit code is then 2'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand impact" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -l strict -d 'Fail (exit code 2) when a named entity does not exist'
 complete -c statsig -n "__fish_statsig_using_subcommand impact" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
@@ -804,6 +844,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -815,6 +858,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -842,6 +886,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -853,6 +900,7 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -872,6 +920,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -883,12 +934,15 @@ never\t''"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l json -d 'Short for `--format json`'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l interval -d 'How often --watch polls: `10s` (the SDKs\' default), `1m`, `500ms`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l exec -d 'With --watch: run this shell command after each update (`sh -c`), as the SDKs\' `rules_updated_callback`; its failure is a warning' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -897,6 +951,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -905,16 +962,19 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l watch -d 'Keep running: poll the source every --interval (sending `sinceTime`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
-complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l key-scheme -d 'Key scheme to write: core (v2), core-v3 (v2), node (v1) or python (v1). Default: core for a v2 payload, node for a v1 payload' -r -f -a "core\t'statsig-server-core: `statsig|/v2/download_config_specs|plain_text|<sha256 b64 of key>`'
 core-v3\t'statsig-server-core with `data_store_key_schema_version = v3` (first 20 chars of key)'
 node\t'Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>`'
 python\t'Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`'"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l interval -d 'How often --watch polls: `10s` (the SDKs\' default), `1m`, `500ms`' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r
@@ -923,6 +983,9 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l data-store-key -d 'The data-store key holding the config specs, when it cannot be derived' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-url -d 'Config-specs base URL; the request goes to `{URL}/<KEY>.json` (overrides --api)' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists-url -d 'Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in `.json` or is Statsig\'s CDN, with POST otherwise' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l source -d 'Sources to try in order until one gives a payload, e.g. `network,data-store,cache` (each failure is one warning; all failing exits 3 naming each). Without it: --data-store, else --offline\'s cache, else the network through the cache' -r -f -a "network\t'Statsig\'s API (or --api), through the cache'
+data-store\t'--data-store'
+cache\t'The cached payload of the server key (and API base)'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key-file -d 'Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file `$XDG_CONFIG_HOME/statsig/server-key` is read when it exists' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l server-key -d 'The server secret key. Visible to other processes through the argument list: prefer STATSIG_SERVER_SECRET or --server-key-file' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l api -d 'Base URL of Statsig\'s API or of a compatible server such as a forward proxy (`{api}/v2/download_config_specs/<KEY>.json`, `{api}/v1/get_id_lists`, `{api}/v1/log_event`), with or without a trailing `/v1`' -r
@@ -931,8 +994,10 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l color -d 'Colour: `auto` on a terminal unless NO_COLOR is set, `always`, or `never`' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l watch -d 'Keep running: poll the source every --interval (sending `sinceTime`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l offline -d 'Use the cached payload and id lists of the server key; never touch the network'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-id-lists -d 'Do not download id lists (evaluations of id-list segments then see empty lists)'
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l fallback-to-statsig-api -d 'When --api or --dcs-url fails, download from Statsig\'s API instead (the SDKs\' `fallback_to_statsig_api`)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s q -l quiet -d 'No warnings, retry notes or success summaries on stderr (errors always print)'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l no-input -d 'Never prompt (the default too when stdin or stderr is not a terminal, or in CI): a missing name, user or key is an error'
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'

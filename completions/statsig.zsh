@@ -57,6 +57,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -83,6 +86,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--exit-code[Exit with 1 when the gate fails (0 when it passes), for shell \`if\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -124,6 +128,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -151,6 +158,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -192,6 +200,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -220,6 +231,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--raw[A string without quotes and other values as one line of JSON, for shell scripts]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -264,6 +276,9 @@ json\:""))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -294,6 +309,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -333,6 +349,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -358,6 +377,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -406,6 +426,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -436,6 +459,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--enforce-overrides[Drop a sticky value when an override rule of the experiment now matches the user]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -486,6 +510,9 @@ djb2\:"32-bit djb2 as a decimal string (the default of Statsig'\''s current SDKs
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -513,6 +540,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '--log-exposures[Log an exposure for each gate, config and layer parameter evaluated (batched, spooled to disk, retried; \`statsig events flush\` resends what could not be sent)]' \
@@ -547,6 +575,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -569,6 +600,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
@@ -600,6 +632,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -611,6 +646,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -638,6 +674,9 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -664,6 +703,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--keep-going[Skip bad lines (not UTF-8, not JSON, not a valid record) instead of stopping at the first\: each is named on stderr, a closing line counts them, and the exit code is then 2]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '(--format)--json[Short for \`--format json\`]' \
 '--strict[Fail (exit code 2) when a named entity does not exist]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
@@ -951,6 +991,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -960,6 +1003,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -994,6 +1038,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -1003,6 +1050,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -1030,6 +1078,9 @@ junit\:"JUnit XML (\`test\`)"))' \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
@@ -1039,6 +1090,7 @@ junit\:"JUnit XML (\`test\`)"))' \
 '(--format)--json[Short for \`--format json\`]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
@@ -1055,6 +1107,8 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--out=[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--id-lists-out=[Also write each id list as a wire-format file (\`+id\`/\`-id\` lines) into this folder]:DIR:_files' \
+'--interval=[How often --watch polls\: \`10s\` (the SDKs'\'' default), \`1m\`, \`500ms\`]:DURATION:_default' \
+'--exec=[With --watch\: run this shell command after each update (\`sh -c\`), as the SDKs'\'' \`rules_updated_callback\`; its failure is a warning]:CMD:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -1063,19 +1117,24 @@ _arguments "${_arguments_options[@]}" : \
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'--watch[Keep running\: poll the source every --interval (sending \`sinceTime\`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1086,6 +1145,7 @@ _arguments "${_arguments_options[@]}" : \
 core-v3\:"statsig-server-core with \`data_store_key_schema_version = v3\` (first 20 chars of key)"
 node\:"Node SDK\: \`statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>\`"
 python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>\`"))' \
+'--interval=[How often --watch polls\: \`10s\` (the SDKs'\'' default), \`1m\`, \`500ms\`]:DURATION:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \
@@ -1094,14 +1154,19 @@ python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>
 '--data-store-key=[The data-store key holding the config specs, when it cannot be derived]:KEY:_default' \
 '--dcs-url=[Config-specs base URL; the request goes to \`{URL}/<KEY>.json\` (overrides --api)]:URL:_default' \
 '--id-lists-url=[Id-list manifest URL, used as given (overrides --api). Fetched with GET when it ends in \`.json\` or is Statsig'\''s CDN, with POST otherwise]:URL:_default' \
+'(--specs --offline)*--source=[Sources to try in order until one gives a payload, e.g. \`network,data-store,cache\` (each failure is one warning; all failing exits 3 naming each). Without it\: --data-store, else --offline'\''s cache, else the network through the cache]:LIST:((network\:"Statsig'\''s API (or --api), through the cache"
+data-store\:"--data-store"
+cache\:"The cached payload of the server key (and API base)"))' \
 '--server-key-file=[Read the server secret key from the first line of FILE (the environment variable STATSIG_SERVER_SECRET is the other safe way to pass it). Without either, the key file \`\$XDG_CONFIG_HOME/statsig/server-key\` is read when it exists]:FILE:_files' \
 '--server-key=[The server secret key. Visible to other processes through the argument list\: prefer STATSIG_SERVER_SECRET or --server-key-file]:KEY:_default' \
 '--api=[Base URL of Statsig'\''s API or of a compatible server such as a forward proxy (\`{api}/v2/download_config_specs/<KEY>.json\`, \`{api}/v1/get_id_lists\`, \`{api}/v1/log_event\`), with or without a trailing \`/v1\`]:URL:_default' \
 '--timeout=[Seconds one HTTP request or one Redis command may take as a whole, connection included \[default\: 10\]]:SECONDS:_default' \
 '--retries=[Retries after a connection error, a timeout, HTTP 408, 429 or 5xx but 501 \[default\: 3\], with jittered backoff]:N:_default' \
 '--color=[Colour\: \`auto\` on a terminal unless NO_COLOR is set, \`always\`, or \`never\`]:WHEN:(auto always never)' \
+'--watch[Keep running\: poll the source every --interval (sending \`sinceTime\`), write only when the payload changed (one line on stdout per update), back off on errors; stop with SIGINT or SIGTERM (exit 0)]' \
 '--offline[Use the cached payload and id lists of the server key; never touch the network]' \
 '--no-id-lists[Do not download id lists (evaluations of id-list segments then see empty lists)]' \
+'--fallback-to-statsig-api[When --api or --dcs-url fails, download from Statsig'\''s API instead (the SDKs'\'' \`fallback_to_statsig_api\`)]' \
 '-q[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--quiet[No warnings, retry notes or success summaries on stderr (errors always print)]' \
 '--no-input[Never prompt (the default too when stdin or stderr is not a terminal, or in CI)\: a missing name, user or key is an error]' \

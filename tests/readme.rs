@@ -31,6 +31,10 @@ const NOT_HERE: &[(&str, &str)] = &[
         "part-*.json",
         "reads the parts GNU parallel wrote in the line before",
     ),
+    (
+        "--watch",
+        "runs until stopped (tests/specs_watch.rs runs it and stops it)",
+    ),
 ];
 
 /// The README's shell example lines: `statsig ...` commands of ```` ```sh ```` blocks, with

@@ -515,6 +515,24 @@ fn keep_going_skips_counts_and_exits_2_the_same_in_every_command() {
         "{}",
         runs[3].1.stderr
     );
+    // With -q the per-line warnings are silenced, so the summary must not point "above".
+    let out = run(statsig()
+        .args([
+            "evaluate",
+            "-q",
+            "--keep-going",
+            "--gate",
+            "new_checkout",
+            "--specs",
+            FIXTURE,
+        ])
+        .arg("--users")
+        .arg(&users));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "statsig: 2 of 4 lines skipped (run without -q to see which)"
+    );
     // Without --keep-going the first bad line stops evaluate, naming it.
     let out = run(statsig()
         .args(["evaluate", "--gate", "new_checkout", "--specs", FIXTURE])

@@ -72,7 +72,8 @@ fn every_source_evaluates_like_specs() {
     let url = server.url();
     let network = evaluate(t, &users, &["--api", &url], true);
     assert_eq!(network, expected, "network");
-    let cache = evaluate(t, &users, &["--offline"], true);
+    // The cache is kept per API base: the one the download went through.
+    let cache = evaluate(t, &users, &["--offline", "--api", &url], true);
     assert_eq!(cache, expected, "cache");
 
     // A dump seeded by specs push, read with and without the key.

@@ -110,8 +110,41 @@ pub struct SourceArgs {
     #[arg(long, value_name = "URL", global = true, help_heading = "Network")]
     pub id_lists_url: Option<String>,
 
+    /// Sources to try in order until one gives a payload, e.g. `network,data-store,cache`
+    /// (each failure is one warning; all failing exits 3 naming each). Without it:
+    /// --data-store, else --offline's cache, else the network through the cache.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST", global = true,
+          conflicts_with_all = ["specs", "offline"])]
+    pub source: Vec<SourceArg>,
+
+    /// When --api or --dcs-url fails, download from Statsig's API instead (the SDKs'
+    /// `fallback_to_statsig_api`).
+    #[arg(long, global = true, help_heading = "Network")]
+    pub fallback_to_statsig_api: bool,
+
     #[command(flatten)]
     pub network: NetworkArgs,
+}
+
+/// One `--source` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SourceArg {
+    /// Statsig's API (or --api), through the cache.
+    Network,
+    /// --data-store.
+    DataStore,
+    /// The cached payload of the server key (and API base).
+    Cache,
+}
+
+impl SourceArg {
+    fn choice(self) -> crate::source::SourceChoice {
+        match self {
+            SourceArg::Network => crate::source::SourceChoice::Network,
+            SourceArg::DataStore => crate::source::SourceChoice::DataStore,
+            SourceArg::Cache => crate::source::SourceChoice::Cache,
+        }
+    }
 }
 
 impl SourceArgs {
@@ -133,6 +166,8 @@ impl SourceArgs {
             no_id_lists: self.no_id_lists,
             data_store: self.data_store.clone(),
             data_store_key: self.data_store_key.clone(),
+            sources: self.source.iter().map(|s| s.choice()).collect(),
+            fallback_to_statsig_api: self.fallback_to_statsig_api,
         }
     }
 }

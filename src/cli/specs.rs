@@ -24,7 +24,63 @@ pub struct PullArgs {
     pub id_lists_out: Option<PathBuf>,
 
     #[command(flatten)]
+    pub watch: WatchArgs,
+
+    /// With --watch: run this shell command after each update (`sh -c`), as the SDKs'
+    /// `rules_updated_callback`; its failure is a warning.
+    #[arg(long, value_name = "CMD", requires = "watch")]
+    pub exec: Option<String>,
+
+    #[command(flatten)]
     pub source: SourceArgs,
+}
+
+/// `--watch` and `--interval` of `specs pull` and `specs push`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WatchArgs {
+    /// Keep running: poll the source every --interval (sending `sinceTime`), write only
+    /// when the payload changed (one line on stdout per update), back off on errors; stop
+    /// with SIGINT or SIGTERM (exit 0).
+    #[arg(long)]
+    pub watch: bool,
+
+    /// How often --watch polls: `10s` (the SDKs' default), `1m`, `500ms`.
+    #[arg(long, value_name = "DURATION", requires = "watch",
+          value_parser = crate::source::watch::parse_interval)]
+    pub interval: Option<std::time::Duration>,
+}
+
+impl WatchArgs {
+    /// Runs `update` for each changed payload until SIGINT/SIGTERM; errors are warnings.
+    fn run(
+        &self,
+        settings: &crate::source::SourceSettings,
+        update: &mut dyn FnMut(&crate::source::Loaded) -> Result<String>,
+    ) -> Result<ExitCode> {
+        use crate::source::watch::{DEFAULT_INTERVAL, watch};
+        crate::util::interrupt::graceful();
+        let interval = self.interval.unwrap_or(DEFAULT_INTERVAL);
+        let stop = crate::util::interrupt::stop_requested;
+        watch(
+            settings,
+            interval,
+            &stop,
+            &mut |loaded| {
+                let line = update(loaded)?;
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{line}");
+                let _ = out.flush();
+                Ok(())
+            },
+            &mut |e, next| {
+                crate::util::warn::warn(format_args!(
+                    "{e}; trying again in {:.1}s",
+                    next.as_secs_f64()
+                ))
+            },
+        )?;
+        Ok(ExitCode::Success)
+    }
 }
 
 /// `--key-scheme`: the keys an SDK's data adapter reads.
@@ -60,6 +116,9 @@ pub struct PushArgs {
     pub key_scheme: Option<KeySchemeArg>,
 
     #[command(flatten)]
+    pub watch: WatchArgs,
+
+    #[command(flatten)]
     pub source: SourceArgs,
 }
 
@@ -90,6 +149,30 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
             }
         }
     }
+    if a.watch.watch {
+        if a.out.as_os_str() == "-" {
+            return Err(Error::Usage(
+                "specs pull --watch writes a file: give --out FILE, not -".into(),
+            ));
+        }
+        return a.watch.run(&settings, &mut |loaded| {
+            let version = data_store::payload_version(loaded)?;
+            write_output(&a.out, &loaded.bytes).map_err(|e| Error::io(&a.out, e))?;
+            if let Some(dir) = &a.id_lists_out {
+                write_id_lists(loaded, dir)?;
+            }
+            if let Some(cmd) = &a.exec {
+                run_exec(cmd);
+            }
+            Ok(format!(
+                "updated {}: v{version} payload, time {}, {} bytes, from {}",
+                a.out.display(),
+                crate::source::network::lcut_of(&loaded.bytes).unwrap_or(0),
+                loaded.bytes.len(),
+                loaded.origin
+            ))
+        });
+    }
     let loaded = source::load(&settings)?;
     let version = data_store::payload_version(&loaded)?;
     if a.out.as_os_str() == "-" {
@@ -104,16 +187,34 @@ pub fn pull(a: PullArgs) -> Result<ExitCode> {
         );
     }
     if let Some(dir) = &a.id_lists_out {
-        let files = loaded.id_list_files_or_derived().unwrap_or_default();
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for (name, f) in &files.lists {
-            let path = dir.join(list_file_name(name));
-            write_output(&path, &f.raw).map_err(|e| Error::io(&path, e))?;
-        }
-        eprintln!("saved {} id lists to {}", files.lists.len(), dir.display());
+        let n = write_id_lists(&loaded, dir)?;
+        eprintln!("saved {n} id lists to {}", dir.display());
     }
     Ok(ExitCode::Success)
 }
+
+/// Writes each id list of `loaded` into `dir` as a wire-format file; how many.
+fn write_id_lists(loaded: &source::Loaded, dir: &std::path::Path) -> Result<usize> {
+    let files = loaded.id_list_files_or_derived().unwrap_or_default();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    for (name, f) in &files.lists {
+        let path = dir.join(list_file_name(name));
+        write_output(&path, &f.raw).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(files.lists.len())
+}
+
+/// `--exec CMD` after an update: `sh -c CMD`; a failure is a warning.
+fn run_exec(cmd: &str) {
+    match std::process::Command::new("sh").args(["-c", cmd]).status() {
+        Ok(s) if s.success() => {}
+        Ok(s) => crate::util::warn::warn(format_args!("--exec {cmd:?} exited with {s}")),
+        Err(e) => crate::util::warn::warn(format_args!("--exec {cmd:?} could not run: {e}")),
+    }
+}
+
+/// What one push wrote: the entries, the store as shown, the payload version, the scheme.
+type Pushed = (Vec<(String, Vec<u8>)>, String, u8, &'static str);
 
 pub fn push(a: PushArgs) -> Result<ExitCode> {
     let dest = a.source.data_store.clone().ok_or_else(|| {
@@ -126,44 +227,59 @@ pub fn push(a: PushArgs) -> Result<ExitCode> {
     from.data_store = None;
     from.data_store_key = None;
     let key = from.server_key()?;
-    let loaded = source::load(&from)?;
-    let version = data_store::payload_version(&loaded)?;
-    let scheme = a
-        .key_scheme
-        .map(KeySchemeArg::scheme)
-        .unwrap_or(if version == 1 {
-            KeyScheme::Node
-        } else {
-            KeyScheme::Core
-        });
-    if scheme.version() != version {
-        return Err(Error::Usage(format!(
-            "--key-scheme {} stores a v{} payload but the source gave v{version}{}",
-            scheme.name(),
-            scheme.version(),
-            if from.specs.is_none() {
-                format!(" (add --dcs-version {})", scheme.version())
+    let timeout = from.timeout()?;
+    // Writes one payload's entries; the entries, the store as shown, the version, the scheme.
+    let push_one = |loaded: &source::Loaded| -> Result<Pushed> {
+        let version = data_store::payload_version(loaded)?;
+        let scheme = a
+            .key_scheme
+            .map(KeySchemeArg::scheme)
+            .unwrap_or(if version == 1 {
+                KeyScheme::Node
             } else {
-                String::new()
-            }
-        )));
+                KeyScheme::Core
+            });
+        if scheme.version() != version {
+            return Err(Error::Usage(format!(
+                "--key-scheme {} stores a v{} payload but the source gave v{version}{}",
+                scheme.name(),
+                scheme.version(),
+                if from.specs.is_none() {
+                    format!(" (add --dcs-version {})", scheme.version())
+                } else {
+                    String::new()
+                }
+            )));
+        }
+        let entries = data_store::push_entries(loaded, scheme, key.as_ref())?;
+        let mut store = Store::open(&dest, timeout, true)?;
+        for (k, v) in &entries {
+            store.set(k, v)?;
+        }
+        store.commit()?;
+        Ok((entries, store.shown(), version, scheme.name()))
+    };
+    if a.watch.watch {
+        return a.watch.run(&from, &mut |loaded| {
+            let (entries, shown, version, scheme) = push_one(loaded)?;
+            Ok(format!(
+                "pushed the v{version} payload (time {}) from {} to {shown} ({} keys, scheme {scheme})",
+                crate::source::network::lcut_of(&loaded.bytes).unwrap_or(0),
+                loaded.origin,
+                entries.len()
+            ))
+        });
     }
-    let entries = data_store::push_entries(&loaded, scheme, key.as_ref())?;
-    let mut store = Store::open(&dest, from.timeout()?, true)?;
-    for (k, v) in &entries {
-        store.set(k, v)?;
-    }
-    store.commit()?;
+    let loaded = source::load(&from)?;
+    let (entries, shown, version, scheme) = push_one(&loaded)?;
     let mut out = std::io::stdout().lock();
     for (k, v) in &entries {
         let _ = writeln!(out, "{}\t{} bytes", mask_store_key(k), v.len());
     }
     eprintln!(
-        "pushed the v{version} payload from {} to {} ({} keys, scheme {})",
+        "pushed the v{version} payload from {} to {shown} ({} keys, scheme {scheme})",
         loaded.origin,
-        store.shown(),
         entries.len(),
-        scheme.name()
     );
     Ok(ExitCode::Success)
 }

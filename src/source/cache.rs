@@ -31,7 +31,17 @@ pub fn root(override_: Option<&Path>) -> Result<PathBuf> {
 
 /// The folder name for a key: 32 hex digits of a domain-separated sha256.
 pub fn key_dir_name(key: &ServerKey) -> String {
-    let digest = Sha256::digest(format!("statsig-cli-cache\0{}", key.expose()).as_bytes());
+    scoped_dir_name(key, None)
+}
+
+/// The folder name for a key and an API base other than Statsig's (`None`: Statsig's), so
+/// that payloads of two servers never share a cache entry.
+pub fn scoped_dir_name(key: &ServerKey, api: Option<&str>) -> String {
+    let text = match api {
+        None => format!("statsig-cli-cache\0{}", key.expose()),
+        Some(api) => format!("statsig-cli-cache\0{}\0{api}", key.expose()),
+    };
+    let digest = Sha256::digest(text.as_bytes());
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -50,8 +60,13 @@ pub struct Cache {
 
 impl Cache {
     pub fn new(root: &Path, key: &ServerKey) -> Cache {
+        Cache::scoped(root, key, None)
+    }
+
+    /// The cache of a key at one API base ([`scoped_dir_name`]).
+    pub fn scoped(root: &Path, key: &ServerKey, api: Option<&str>) -> Cache {
         Cache {
-            dir: root.join(key_dir_name(key)),
+            dir: root.join(scoped_dir_name(key, api)),
             key_masked: key.masked(),
         }
     }

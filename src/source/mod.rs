@@ -9,6 +9,7 @@ pub mod data_store;
 pub mod file;
 pub mod network;
 pub mod redis_store;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -46,6 +47,30 @@ pub struct SourceSettings {
     /// A dump file or `redis://…`.
     pub data_store: Option<String>,
     pub data_store_key: Option<String>,
+    /// Sources to try in order until one gives a payload (`--source`); empty: the
+    /// precedence above.
+    pub sources: Vec<SourceChoice>,
+    /// When the network source's custom `--api`/`--dcs-url` fails, try Statsig's API (the
+    /// core's `fallback_to_statsig_api`).
+    pub fallback_to_statsig_api: bool,
+}
+
+/// One source of an ordered `--source` list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceChoice {
+    Network,
+    DataStore,
+    Cache,
+}
+
+impl SourceChoice {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceChoice::Network => "network",
+            SourceChoice::DataStore => "data-store",
+            SourceChoice::Cache => "cache",
+        }
+    }
 }
 
 impl SourceSettings {
@@ -60,6 +85,27 @@ impl SourceSettings {
 
     pub fn version(&self) -> u8 {
         self.dcs_version.unwrap_or(2)
+    }
+
+    /// The API base the cache is scoped to: `--dcs-url`, else `--api`, unless it is
+    /// Statsig's own (`None`).
+    pub fn cache_scope(&self) -> Option<String> {
+        let api = self
+            .dcs_url
+            .as_deref()
+            .or(self.api.as_deref())
+            .map(|a| crate::http::api_base(a).to_string())?;
+        (!network::is_cdn(&api)).then_some(api)
+    }
+
+    /// The cache of `key` for these settings' API base.
+    pub fn cache(&self, key: &ServerKey) -> Result<cache::Cache> {
+        let root = cache::root(self.cache_dir.as_deref())?;
+        Ok(cache::Cache::scoped(
+            &root,
+            key,
+            self.cache_scope().as_deref(),
+        ))
     }
 
     /// The retry policy of `--retries` and `--timeout`.
@@ -123,6 +169,8 @@ impl Loaded {
 pub fn load(args: &SourceSettings) -> Result<Loaded> {
     let mut loaded = if let Some(path) = &args.specs {
         file::load(path)?
+    } else if !args.sources.is_empty() {
+        load_ordered(args)?
     } else if let Some(store) = &args.data_store {
         let key = args.server_key()?;
         data_store::load(store, args, key.as_ref())?
@@ -132,11 +180,10 @@ pub fn load(args: &SourceSettings) -> Result<Loaded> {
                 "no specs given: pass --specs FILE (or - for stdin), --data-store PATH|URL, or a server key ({SERVER_SECRET_ENV}, --server-key-file)"
             ))
         })?;
-        let cache = cache::Cache::new(&cache::root(args.cache_dir.as_deref())?, &key);
         if args.offline {
-            cache.load(args.version(), !args.no_id_lists)?
+            args.cache(&key)?.load(args.version(), !args.no_id_lists)?
         } else {
-            network::load(args, &key, &cache)?
+            load_network(args, &key)?
         }
     };
     if let Some(path) = &args.id_lists {
@@ -144,6 +191,80 @@ pub fn load(args: &SourceSettings) -> Result<Loaded> {
         loaded.id_list_files = IdListFiles::load_raw(path)?;
     }
     Ok(loaded)
+}
+
+/// The network source, through the cache of its API base; with `fallback_to_statsig_api`,
+/// a custom API that fails is followed by Statsig's (through Statsig's cache).
+fn load_network(args: &SourceSettings, key: &ServerKey) -> Result<Loaded> {
+    let first = network::load(args, key, &args.cache(key)?);
+    let custom = args.api.is_some() || args.dcs_url.is_some();
+    match first {
+        Err(e) if args.fallback_to_statsig_api && custom => {
+            crate::util::warn::warn(format_args!(
+                "{e}; falling back to the Statsig API (--fallback-to-statsig-api)"
+            ));
+            let statsig = SourceSettings {
+                api: None,
+                dcs_url: None,
+                id_lists_url: None,
+                ..args.clone()
+            };
+            network::load(&statsig, key, &statsig.cache(key)?)
+                .map_err(|e2| Error::Network(format!("{e}; then the Statsig API: {e2}")))
+        }
+        other => other,
+    }
+}
+
+/// `--source A,B,C`: each in turn until one gives a payload; each failure is one warning
+/// naming the next source, and when all fail the error names each one and why (exit 3).
+fn load_ordered(args: &SourceSettings) -> Result<Loaded> {
+    let needs_key = args
+        .sources
+        .iter()
+        .any(|s| matches!(s, SourceChoice::Network | SourceChoice::Cache));
+    let key = args.server_key()?;
+    if needs_key && key.is_none() {
+        return Err(Error::Usage(format!(
+            "--source network and cache need a server key ({SERVER_SECRET_ENV}, --server-key-file)"
+        )));
+    }
+    if args.sources.contains(&SourceChoice::DataStore) && args.data_store.is_none() {
+        return Err(Error::Usage(
+            "--source data-store needs --data-store PATH|URL".into(),
+        ));
+    }
+    let mut failures = Vec::new();
+    for (i, &source) in args.sources.iter().enumerate() {
+        let attempt = match (source, key.as_ref()) {
+            (SourceChoice::Network, Some(k)) => load_network(args, k),
+            (SourceChoice::Cache, Some(k)) => args
+                .cache(k)
+                .and_then(|c| c.load(args.version(), !args.no_id_lists)),
+            (SourceChoice::DataStore, k) => match &args.data_store {
+                Some(store) => data_store::load(store, args, k),
+                None => unreachable!("checked above"),
+            },
+            (_, None) => unreachable!("checked above"),
+        };
+        match attempt {
+            Ok(loaded) => return Ok(loaded),
+            Err(e) => {
+                if let Some(next) = args.sources.get(i + 1) {
+                    crate::util::warn::warn(format_args!(
+                        "source {} failed: {e}; trying {}",
+                        source.name(),
+                        next.name()
+                    ));
+                }
+                failures.push(format!("{}: {e}", source.name()));
+            }
+        }
+    }
+    Err(Error::Network(format!(
+        "no source gave specs ({})",
+        failures.join("; ")
+    )))
 }
 
 /// Specs compiled from the chosen source, with where they came from.

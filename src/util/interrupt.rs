@@ -7,10 +7,27 @@
 //! where taking a lock and removing files is safe, unlike inside a signal handler.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 
 static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static INSTALL: Once = Once::new();
+/// A long-running loop (`specs pull --watch`) stops by itself when asked: the signal sets
+/// [`STOP`] instead of ending the process.
+static GRACEFUL: AtomicBool = AtomicBool::new(false);
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// From now on SIGINT, SIGTERM and SIGHUP do not end the process: they set the flag
+/// [`stop_requested`] reads, and the caller finishes what it is writing and returns.
+pub fn graceful() {
+    GRACEFUL.store(true, Ordering::SeqCst);
+    INSTALL.call_once(install);
+}
+
+/// Whether a signal asked a [`graceful`] run to stop.
+pub fn stop_requested() -> bool {
+    STOP.load(Ordering::SeqCst)
+}
 
 fn temps() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     TEMPS.lock().unwrap_or_else(|e| e.into_inner())
@@ -39,7 +56,11 @@ fn install() {
     let _ = std::thread::Builder::new()
         .name("statsig-signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            for sig in signals.forever() {
+                if GRACEFUL.load(Ordering::SeqCst) {
+                    STOP.store(true, Ordering::SeqCst);
+                    continue;
+                }
                 for p in temps().drain(..) {
                     let _ = std::fs::remove_file(p);
                 }

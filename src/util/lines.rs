@@ -15,10 +15,21 @@ pub fn too_long(origin: &str, line: u64) -> String {
     )
 }
 
-/// The closing line of a `--keep-going` run that skipped lines (each was named on stderr
-/// as it was skipped); every command that reads lines prints the same.
+/// The closing line of a `--keep-going` run that skipped lines; every command that reads
+/// lines prints the same. Each skipped line was named on stderr as it was skipped, unless
+/// `-q` silenced those warnings: then the summary says how to see them instead of pointing
+/// "above" at nothing.
 pub fn skipped_summary(skipped: u64, lines: u64) -> String {
-    format!("statsig: {skipped} of {lines} lines skipped (see above)")
+    summary_text(skipped, lines, crate::util::warn::quiet())
+}
+
+fn summary_text(skipped: u64, lines: u64, quiet: bool) -> String {
+    let pointer = if quiet {
+        "run without -q to see which"
+    } else {
+        "see above"
+    };
+    format!("statsig: {skipped} of {lines} lines skipped ({pointer})")
 }
 
 /// Marks an I/O error as "line too long" so callers can tell it from a read failure.
@@ -77,6 +88,18 @@ pub fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_skip_summary_points_at_the_warnings_only_when_they_were_printed() {
+        assert_eq!(
+            summary_text(2, 4, false),
+            "statsig: 2 of 4 lines skipped (see above)"
+        );
+        assert_eq!(
+            summary_text(1, 9, true),
+            "statsig: 1 of 9 lines skipped (run without -q to see which)"
+        );
+    }
 
     #[test]
     fn lines_up_to_the_cap_pass_longer_ones_fail() {

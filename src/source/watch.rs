@@ -1,0 +1,102 @@
+//! Keeping specs fresh, as the SDKs' background sync does: poll the source every interval
+//! (the network through the cache, so each request sends `sinceTime`), hand each payload
+//! that differs from the last one to the caller, back off on errors, and stop when asked.
+
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::source::{Loaded, SourceSettings, load};
+
+/// The SDKs' default config-specs sync interval (`specs_sync_interval_ms`).
+pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(10);
+
+/// The longest wait between attempts after repeated errors.
+const MAX_BACKOFF: Duration = Duration::from_secs(300);
+
+/// Parses `10s`, `1m`, `500ms`, `1h` or a plain number of seconds.
+pub fn parse_interval(s: &str) -> std::result::Result<Duration, String> {
+    let t = s.trim();
+    let (num, unit) = match t.find(|c: char| !(c.is_ascii_digit() || c == '.')) {
+        Some(i) => t.split_at(i),
+        None => (t, "s"),
+    };
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?}: expected a duration such as 10s, 1m or 500ms"))?;
+    let secs = match unit {
+        "ms" => n / 1000.0,
+        "s" => n,
+        "m" => n * 60.0,
+        "h" => n * 3600.0,
+        u => return Err(format!("{s:?}: unknown unit {u:?} (ms, s, m or h)")),
+    };
+    if !(secs.is_finite() && secs >= 0.01) {
+        return Err(format!("{s:?}: the interval must be at least 10ms"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+/// Polls `settings`' source every `interval` until `stop()` says so. `changed` gets every
+/// payload whose bytes differ from the previous one (the first one included); an error of
+/// the source or of `changed` is reported to `failed` and the next attempt waits twice as
+/// long (up to five minutes), until one succeeds. Returns how many payloads were handed on.
+pub fn watch(
+    settings: &SourceSettings,
+    interval: Duration,
+    stop: &dyn Fn() -> bool,
+    changed: &mut dyn FnMut(&Loaded) -> Result<()>,
+    failed: &mut dyn FnMut(&Error, Duration),
+) -> Result<usize> {
+    let mut last: Option<Vec<u8>> = None;
+    let mut wait = interval;
+    let mut updates = 0;
+    while !stop() {
+        let outcome = load(settings).and_then(|loaded| {
+            if last.as_deref() == Some(&loaded.bytes[..]) {
+                return Ok(());
+            }
+            changed(&loaded)?;
+            last = Some(loaded.bytes);
+            updates += 1;
+            Ok(())
+        });
+        wait = match outcome {
+            Ok(()) => interval,
+            Err(e) => {
+                let next = (wait * 2).min(MAX_BACKOFF).max(interval);
+                failed(&e, next);
+                next
+            }
+        };
+        sleep_unless(wait, stop);
+    }
+    Ok(updates)
+}
+
+/// Sleeps for `d`, waking early when `stop()` becomes true.
+fn sleep_unless(d: Duration, stop: &dyn Fn() -> bool) {
+    let end = Instant::now() + d;
+    while !stop() {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(50)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals() {
+        assert_eq!(parse_interval("10s"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_interval("1m"), Ok(Duration::from_secs(60)));
+        assert_eq!(parse_interval("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_interval("2"), Ok(Duration::from_secs(2)));
+        assert!(parse_interval("0s").is_err());
+        assert!(parse_interval("5 parsecs").is_err());
+        assert!(parse_interval("fast").is_err());
+    }
+}

@@ -1,0 +1,197 @@
+//! `specs pull --watch` and `specs push --watch` against the loopback server: the first
+//! payload is written, an unchanged one is not, a newer one is (one stdout line each, `--exec`
+//! run after each), and SIGTERM / SIGINT stop them with exit 0 and no temporary files left.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use support::*;
+
+/// A running watcher and its stdout lines.
+struct Watcher {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+fn start(args: &[&str], cache: &std::path::Path) -> Watcher {
+    let mut c = statsig_process().key().cache(cache);
+    let mut child = c
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = child.stdout.take().unwrap();
+    let (tx, lines) = channel();
+    std::thread::spawn(move || {
+        for l in BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    Watcher { child, lines }
+}
+
+impl Watcher {
+    fn next_line(&self) -> String {
+        self.lines
+            .recv_timeout(Duration::from_secs(30))
+            .expect("an update line within 30 s")
+    }
+
+    /// Sends `signal` and returns the exit code.
+    fn stop(mut self, signal: &str) -> Option<i32> {
+        let pid = self.child.id().to_string();
+        let ok = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        for _ in 0..200 {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s.code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("the watcher did not stop within 10 s of {signal}");
+    }
+}
+
+/// The server's v2 payload with a later `time`.
+fn newer(server: &Server) -> Vec<u8> {
+    let mut st = server.state.lock().unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&st.v2).unwrap();
+    v["time"] = (v["time"].as_i64().unwrap() + 60_000).into();
+    st.v2 = serde_json::to_vec(&v).unwrap();
+    st.v2.clone()
+}
+
+#[test]
+fn pull_watch_writes_each_new_payload_once_and_stops_cleanly() {
+    let server = Server::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("specs.json");
+    let log = tmp.path().join("exec.log");
+    let exec = format!("echo updated >> {}", log.display());
+    let url = server.url();
+    let w = start(
+        &[
+            "specs",
+            "pull",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--no-id-lists",
+            "--api",
+            &url,
+            "--out",
+            out.to_str().unwrap(),
+            "--exec",
+            &exec,
+        ],
+        &tmp.path().join("cache"),
+    );
+    let first = w.next_line();
+    assert!(
+        first.starts_with(&format!("updated {}: v2 payload", out.display())),
+        "{first}"
+    );
+    let original = server.state.lock().unwrap().v2.clone();
+    assert_eq!(std::fs::read(&out).unwrap(), original);
+    // Polls go on; an unchanged payload writes nothing and prints nothing.
+    std::thread::sleep(Duration::from_millis(600));
+    assert!(server.count("download_config_specs") >= 3);
+    assert!(
+        w.lines.try_recv().is_err(),
+        "a line for an unchanged payload"
+    );
+    let second_payload = newer(&server);
+    let second = w.next_line();
+    assert!(second.contains("v2 payload"), "{second}");
+    assert_eq!(std::fs::read(&out).unwrap(), second_payload);
+    // A failing poll changes nothing; the watcher goes on.
+    server.fault("dcs", Fault::Status(500, None));
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(std::fs::read(&out).unwrap(), second_payload);
+    assert_eq!(w.stop("-TERM"), Some(0));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "updated\nupdated\n");
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["specs.json"], "only the payload is left");
+}
+
+#[test]
+fn push_watch_keeps_a_data_store_current() {
+    let server = Server::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let dump = tmp.path().join("dump.json");
+    let url = server.url();
+    let w = start(
+        &[
+            "specs",
+            "push",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--no-id-lists",
+            "--api",
+            &url,
+            "--data-store",
+            dump.to_str().unwrap(),
+        ],
+        &tmp.path().join("cache"),
+    );
+    let first = w.next_line();
+    assert!(first.starts_with("pushed the v2 payload"), "{first}");
+    let time_in_dump = || -> i64 {
+        let d: serde_json::Value = serde_json::from_slice(&std::fs::read(&dump).unwrap()).unwrap();
+        let (_, v) = d
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(k, _)| k.contains("download_config_specs"))
+            .unwrap();
+        let payload: serde_json::Value = serde_json::from_str(v.as_str().unwrap()).unwrap();
+        payload["time"].as_i64().unwrap()
+    };
+    let before = time_in_dump();
+    newer(&server);
+    let second = w.next_line();
+    assert!(second.starts_with("pushed the v2 payload"), "{second}");
+    assert_eq!(time_in_dump(), before + 60_000);
+    assert_eq!(w.stop("-INT"), Some(0));
+}
+
+#[test]
+fn watch_needs_a_file_and_a_good_interval() {
+    let out = statsig()
+        .args([
+            "specs", "pull", "--watch", "--out", "-", "--specs", "x.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out FILE"));
+    let out = statsig()
+        .args([
+            "specs",
+            "pull",
+            "--watch",
+            "--interval",
+            "soon",
+            "--out",
+            "f.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected a duration"));
+}
