@@ -110,13 +110,35 @@ pub fn command() -> clap::Command {
 
 /// Parses arguments, runs the command, prints any error and returns the exit code.
 pub fn run() -> std::process::ExitCode {
+    use clap::CommandFactory;
     use clap::FromArgMatches;
+    use clap::error::ErrorKind;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let mut cmd = command();
-    if prompt::init(&args) {
-        cmd = prompt::names_optional(cmd);
-    }
-    let cli = Cli::from_arg_matches(&cmd.get_matches_from(args)).unwrap_or_else(|e| e.exit());
+    let prompts = prompt::init(&args);
+    let with_prompts = |cmd: clap::Command| {
+        if prompts {
+            prompt::names_optional(cmd)
+        } else {
+            cmd
+        }
+    };
+    // Parse with the bare definitions: the help sections (examples, exit codes) are text
+    // for people, and building them on every run costs a cold `check-gate` ~0.4M
+    // instructions. Only when help is what the line asks for is the whole command built,
+    // and clap prints it from that one.
+    let matches = match with_prompts(Cli::command()).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            with_prompts(command()).get_matches_from(args)
+        }
+        Err(e) => e.exit(),
+    };
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if cli.prompt.no_input {
         prompt::disable();
     }
