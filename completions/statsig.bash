@@ -2930,7 +2930,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__pull)
-            opts="-o -q -h -V --out --id-lists-out --watch --interval --exec --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-o -q -h -V --out --id-lists-out --watch --interval --id-lists-interval --exec --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2949,6 +2949,10 @@ _statsig() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3024,7 +3028,7 @@ _statsig() {
             return 0
             ;;
         statsig__subcmd__specs__subcmd__push)
-            opts="-q -h -V --key-scheme --watch --interval --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
+            opts="-q -h -V --key-scheme --watch --interval --id-lists-interval --specs --id-lists --dcs-version --cache-dir --offline --no-id-lists --data-store --data-store-key --dcs-url --id-lists-url --source --fallback-to-statsig-api --server-key-file --server-key --api --timeout --retries --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3035,6 +3039,10 @@ _statsig() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-lists-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -942,6 +942,7 @@ complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_s
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -s o -l out -d 'Where to write the payload (`-` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-out -d 'Also write each id list as a wire-format file (`+id`/`-id` lines) into this folder' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l interval -d 'How often --watch polls: `10s` (the SDKs\' default), `1m`, `500ms`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists-interval -d 'How often --watch fetches the id lists: `60s` (the SDKs\' default); polls in between fetch the specs alone' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l exec -d 'With --watch: run this shell command after each update (`sh -c`), as the SDKs\' `rules_updated_callback`; its failure is a warning' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from pull" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
@@ -975,6 +976,7 @@ core-v3\t'statsig-server-core with `data_store_key_schema_version = v3` (first 2
 node\t'Node SDK: `statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>`'
 python\t'Python SDK: `statsig.cache` and `/v1/download_id_list_file/<fileID>`'"
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l interval -d 'How often --watch polls: `10s` (the SDKs\' default), `1m`, `500ms`' -r
+complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists-interval -d 'How often --watch fetches the id lists: `60s` (the SDKs\' default); polls in between fetch the specs alone' -r
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l specs -d 'A download_config_specs payload (v1 or v2) or bootstrap values; `-` reads stdin' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l id-lists -d 'Id lists: a JSON file (`{"list": {"hashes": [...]}}`) or a folder of Statsig id-list files (`+id`/`-id` lines, file name = list name)' -r -F
 complete -c statsig -n "__fish_statsig_using_subcommand specs; and __fish_seen_subcommand_from push" -l dcs-version -d 'Payload version to download or prefer in a data store: 2 (default) or 1' -r

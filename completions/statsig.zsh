@@ -1108,6 +1108,7 @@ _arguments "${_arguments_options[@]}" : \
 '--out=[Where to write the payload (\`-\` for stdout). A file is written atomically (a temporary file renamed into place), through a symbolic link to its target, missing folders created; a device or FIFO is written into]:FILE:_files' \
 '--id-lists-out=[Also write each id list as a wire-format file (\`+id\`/\`-id\` lines) into this folder]:DIR:_files' \
 '--interval=[How often --watch polls\: \`10s\` (the SDKs'\'' default), \`1m\`, \`500ms\`]:DURATION:_default' \
+'--id-lists-interval=[How often --watch fetches the id lists\: \`60s\` (the SDKs'\'' default); polls in between fetch the specs alone]:DURATION:_default' \
 '--exec=[With --watch\: run this shell command after each update (\`sh -c\`), as the SDKs'\'' \`rules_updated_callback\`; its failure is a warning]:CMD:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
@@ -1146,6 +1147,7 @@ core-v3\:"statsig-server-core with \`data_store_key_schema_version = v3\` (first
 node\:"Node SDK\: \`statsig|/v1/download_config_specs|plain_text|<sha256 b64 of key>\`"
 python\:"Python SDK\: \`statsig.cache\` and \`/v1/download_id_list_file/<fileID>\`"))' \
 '--interval=[How often --watch polls\: \`10s\` (the SDKs'\'' default), \`1m\`, \`500ms\`]:DURATION:_default' \
+'--id-lists-interval=[How often --watch fetches the id lists\: \`60s\` (the SDKs'\'' default); polls in between fetch the specs alone]:DURATION:_default' \
 '--specs=[A download_config_specs payload (v1 or v2) or bootstrap values; \`-\` reads stdin]:FILE:_files' \
 '--id-lists=[Id lists\: a JSON file (\`{"list"\: {"hashes"\: \[...\]}}\`) or a folder of Statsig id-list files (\`+id\`/\`-id\` lines, file name = list name)]:PATH:_files' \
 '--dcs-version=[Payload version to download or prefer in a data store\: 2 (default) or 1]:N:_default' \

@@ -195,3 +195,79 @@ fn watch_needs_a_file_and_a_good_interval() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected a duration"));
 }
+
+#[test]
+fn pull_watch_writes_an_id_list_that_changed_while_the_specs_did_not() {
+    let server = Server::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("specs.json");
+    let lists = tmp.path().join("lists");
+    let url = server.url();
+    let w = start(
+        &[
+            "specs",
+            "pull",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--api",
+            &url,
+            "--out",
+            out.to_str().unwrap(),
+            "--id-lists-out",
+            lists.to_str().unwrap(),
+            "--id-lists-interval",
+            "300ms",
+        ],
+        &tmp.path().join("cache"),
+    );
+    let first = w.next_line();
+    assert!(first.contains("v2 payload"), "{first}");
+    let list_file = lists.join("company_id_list");
+    let before = std::fs::read(&list_file).unwrap();
+    // A new file of the list (a new fileID, as Statsig issues on a rewrite), same specs.
+    let replaced = b"+zzzzzzzz\n".to_vec();
+    server.state.lock().unwrap().lists.insert(
+        "company_id_list".into(),
+        ("new-file-id".into(), 1_800_000_000_000, replaced.clone()),
+    );
+    let second = w.next_line();
+    assert!(second.contains("v2 payload"), "{second}");
+    let after = std::fs::read(&list_file).unwrap();
+    assert_ne!(after, before);
+    assert_eq!(after, replaced);
+    assert_eq!(w.stop("-TERM"), Some(0));
+}
+
+#[test]
+fn pull_watch_fetches_id_lists_at_their_own_interval() {
+    let server = Server::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("specs.json");
+    let url = server.url();
+    // Specs every 100 ms, id lists at the SDKs' default of 60 s: one manifest request.
+    let w = start(
+        &[
+            "specs",
+            "pull",
+            "--watch",
+            "--interval",
+            "100ms",
+            "--api",
+            &url,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &tmp.path().join("cache"),
+    );
+    let first = w.next_line();
+    assert!(first.contains("v2 payload"), "{first}");
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(server.count("download_config_specs") >= 4);
+    assert_eq!(server.count("get_id_lists"), 1);
+    assert!(
+        w.lines.try_recv().is_err(),
+        "nothing changed, nothing printed"
+    );
+    assert_eq!(w.stop("-INT"), Some(0));
+}

@@ -48,6 +48,12 @@ pub struct WatchArgs {
     #[arg(long, value_name = "DURATION", requires = "watch",
           value_parser = crate::source::watch::parse_interval)]
     pub interval: Option<std::time::Duration>,
+
+    /// How often --watch fetches the id lists: `60s` (the SDKs' default); polls in between
+    /// fetch the specs alone.
+    #[arg(long, value_name = "DURATION", requires = "watch",
+          value_parser = crate::source::watch::parse_interval)]
+    pub id_lists_interval: Option<std::time::Duration>,
 }
 
 impl WatchArgs {
@@ -57,13 +63,14 @@ impl WatchArgs {
         settings: &crate::source::SourceSettings,
         update: &mut dyn FnMut(&crate::source::Loaded) -> Result<String>,
     ) -> Result<ExitCode> {
-        use crate::source::watch::{DEFAULT_INTERVAL, watch};
+        use crate::source::watch::{DEFAULT_ID_LISTS_INTERVAL, DEFAULT_INTERVAL, watch};
         crate::util::interrupt::graceful();
         let interval = self.interval.unwrap_or(DEFAULT_INTERVAL);
         let stop = crate::util::interrupt::stop_requested;
         watch(
             settings,
             interval,
+            self.id_lists_interval.unwrap_or(DEFAULT_ID_LISTS_INTERVAL),
             &stop,
             &mut |loaded| {
                 let line = update(loaded)?;

@@ -10,6 +10,9 @@ use crate::source::{Loaded, SourceSettings, load};
 /// The SDKs' default config-specs sync interval (`specs_sync_interval_ms`).
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(10);
 
+/// The SDKs' default id-list sync interval (`id_lists_sync_interval_ms`).
+pub const DEFAULT_ID_LISTS_INTERVAL: Duration = Duration::from_secs(60);
+
 /// The longest wait between attempts after repeated errors.
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
 
@@ -43,20 +46,48 @@ pub fn parse_interval(s: &str) -> std::result::Result<Duration, String> {
 pub fn watch(
     settings: &SourceSettings,
     interval: Duration,
+    id_lists_interval: Duration,
     stop: &dyn Fn() -> bool,
     changed: &mut dyn FnMut(&Loaded) -> Result<()>,
     failed: &mut dyn FnMut(&Error, Duration),
 ) -> Result<usize> {
-    let mut last: Option<Vec<u8>> = None;
+    // The payload and the id lists: a list changes on its own (users added to a segment)
+    // while the rules stay the same, and it must reach the files as well.
+    let mut last: Option<(Vec<u8>, Option<crate::spec::id_lists::IdListFiles>)> = None;
     let mut wait = interval;
     let mut updates = 0;
+    // Id lists are fetched every `id_lists_interval` (the SDKs' own sync interval for
+    // them); polls in between ask for the specs alone and carry the last lists over.
+    let without_lists = SourceSettings {
+        no_id_lists: true,
+        ..settings.clone()
+    };
+    let mut lists_due = Instant::now();
     while !stop() {
-        let outcome = load(settings).and_then(|loaded| {
-            if last.as_deref() == Some(&loaded.bytes[..]) {
+        let fetch_lists = !settings.no_id_lists && Instant::now() >= lists_due;
+        let poll = if fetch_lists {
+            load(settings)
+        } else {
+            load(&without_lists).map(|mut loaded| {
+                if let Some((_, files)) = &last {
+                    loaded.id_list_files = files.clone();
+                    loaded.id_lists = files.as_ref().map(|f| f.to_id_lists());
+                }
+                loaded
+            })
+        };
+        if fetch_lists && poll.is_ok() {
+            lists_due = Instant::now() + id_lists_interval;
+        }
+        let outcome = poll.and_then(|loaded| {
+            if last
+                .as_ref()
+                .is_some_and(|(b, l)| *b == loaded.bytes && *l == loaded.id_list_files)
+            {
                 return Ok(());
             }
             changed(&loaded)?;
-            last = Some(loaded.bytes);
+            last = Some((loaded.bytes, loaded.id_list_files));
             updates += 1;
             Ok(())
         });
