@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::source::{Loaded, SourceSettings, load};
+use crate::spec::id_lists::{IdListFiles, IdLists};
 
 /// The SDKs' default config-specs sync interval (`specs_sync_interval_ms`).
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(10);
@@ -39,8 +40,9 @@ pub fn parse_interval(s: &str) -> std::result::Result<Duration, String> {
     Ok(Duration::from_secs_f64(secs))
 }
 
-/// Polls `settings`' source every `interval` until `stop()` says so. `changed` gets every
-/// payload whose bytes differ from the previous one (the first one included); an error of
+/// Polls `settings`' source every `interval` (its id lists every `id_lists_interval`) until
+/// `stop()` says so. `changed` gets every payload whose bytes or id lists differ from the
+/// previous one (the first one included), with the last lists fetched; an error of
 /// the source or of `changed` is reported to `failed` and the next attempt waits twice as
 /// long (up to five minutes), until one succeeds. Returns how many payloads were handed on.
 pub fn watch(
@@ -51,43 +53,45 @@ pub fn watch(
     changed: &mut dyn FnMut(&Loaded) -> Result<()>,
     failed: &mut dyn FnMut(&Error, Duration),
 ) -> Result<usize> {
-    // The payload and the id lists: a list changes on its own (users added to a segment)
-    // while the rules stay the same, and it must reach the files as well.
-    let mut last: Option<(Vec<u8>, Option<crate::spec::id_lists::IdListFiles>)> = None;
-    let mut wait = interval;
-    let mut updates = 0;
+    let mut last_bytes: Option<Vec<u8>> = None;
     // Id lists are fetched every `id_lists_interval` (the SDKs' own sync interval for
-    // them); polls in between ask for the specs alone and carry the last lists over.
+    // them); polls in between ask for the specs alone, and every hand-off carries the lists
+    // of the last fetch (parsed and raw, moved in and out, never copied). A list changes on
+    // its own (users added to a segment) while the rules stay the same, so a fetch that
+    // brings different lists is an update even when the payload is not.
     let without_lists = SourceSettings {
         no_id_lists: true,
         ..settings.clone()
     };
+    let mut lists: (Option<IdLists>, Option<IdListFiles>) = (None, None);
+    let mut lists_unsent = false;
     let mut lists_due = Instant::now();
+    let mut wait = interval;
+    let mut updates = 0;
     while !stop() {
         let fetch_lists = !settings.no_id_lists && Instant::now() >= lists_due;
-        let poll = if fetch_lists {
-            load(settings)
+        let poll = load(if fetch_lists {
+            settings
         } else {
-            load(&without_lists).map(|mut loaded| {
-                if let Some((_, files)) = &last {
-                    loaded.id_list_files = files.clone();
-                    loaded.id_lists = files.as_ref().map(|f| f.to_id_lists());
-                }
-                loaded
-            })
-        };
+            &without_lists
+        });
         if fetch_lists && poll.is_ok() {
             lists_due = Instant::now() + id_lists_interval;
         }
-        let outcome = poll.and_then(|loaded| {
-            if last
-                .as_ref()
-                .is_some_and(|(b, l)| *b == loaded.bytes && *l == loaded.id_list_files)
-            {
+        let outcome = poll.and_then(|mut loaded| {
+            if fetch_lists {
+                lists_unsent |= loaded.id_list_files != lists.1;
+                lists = (loaded.id_lists.take(), loaded.id_list_files.take());
+            }
+            if !lists_unsent && last_bytes.as_deref() == Some(&loaded.bytes[..]) {
                 return Ok(());
             }
-            changed(&loaded)?;
-            last = Some((loaded.bytes, loaded.id_list_files));
+            (loaded.id_lists, loaded.id_list_files) = std::mem::take(&mut lists);
+            let handed = changed(&loaded);
+            lists = (loaded.id_lists.take(), loaded.id_list_files.take());
+            handed?;
+            lists_unsent = false;
+            last_bytes = Some(loaded.bytes);
             updates += 1;
             Ok(())
         });
