@@ -145,9 +145,139 @@ struct Entry {
     /// Everything of the entry before its first per-user byte, written once here:
     /// `[,]KEY:{"name":KEY,"rule_id":` (the comma for every entry but a section's first).
     prefix: Box<[u8]>,
+    /// This entry's serialized forms in [`ClientInit::memo`].
+    memo: u32,
     /// An experiment whose legacy-SDK evaluation can reach a group its Rust-core evaluation
     /// does not (it depends on a gate whose legacy value can differ): see [`legacy_groups`].
     legacy_check: bool,
+}
+
+/// At most this many serialized forms are kept per entry (a result repeats one of a few
+/// forms: the rule that matched, the exposures met on the way); past it, entries are
+/// written field by field.
+const MAX_VARIANTS: usize = 16;
+
+/// Two strings are equal: by address first (results borrow from the specs, so equal strings
+/// are mostly the same string), else by content.
+fn same_str(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
+}
+
+fn same_opt_str(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => same_str(a, b),
+        _ => false,
+    }
+}
+
+fn same_exposures(a: &[Exposure<'_>], b: &[Exposure<'_>]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.value == y.value && same_str(x.gate, y.gate) && same_str(x.rule_id, y.rule_id)
+        })
+}
+
+/// One serialized form of an entry: its bytes after the constant prefix, but for the
+/// value (written from the result at `split`, spliced when large), and every field of the
+/// result those bytes were made from. A result equal on those fields gets the same bytes.
+#[derive(Clone)]
+struct Variant<'s> {
+    rule_id: Option<&'s str>,
+    id_type: Option<&'s str>,
+    group_name: Option<&'s str>,
+    extra_group: Option<&'s str>,
+    config_delegate: Option<&'s str>,
+    explicit_parameters: Option<&'s [Box<str>]>,
+    bool: bool,
+    is_experiment_group: bool,
+    is_experiment_active: bool,
+    is_in_layer: bool,
+    secondary_exposures: Box<[Exposure<'s>]>,
+    undelegated: Option<Box<[Exposure<'s>]>>,
+    bytes: Box<[u8]>,
+    split: usize,
+}
+
+impl<'s> Variant<'s> {
+    /// Whether a result's bytes can be kept: per-parameter layers name a rule per parameter.
+    fn memoizable(r: &EvalResult<'s>) -> bool {
+        r.parameter_rule_ids.is_none()
+    }
+
+    fn new(r: &EvalResult<'s>, extra_group: Option<&'s str>, bytes: Vec<u8>, split: usize) -> Self {
+        Variant {
+            rule_id: r.rule_id,
+            id_type: r.id_type,
+            group_name: r.group_name,
+            extra_group,
+            config_delegate: r.config_delegate,
+            explicit_parameters: r.explicit_parameters,
+            bool: r.bool,
+            is_experiment_group: r.is_experiment_group,
+            is_experiment_active: r.is_experiment_active,
+            is_in_layer: r.is_in_layer,
+            secondary_exposures: r.secondary_exposures.as_slice().into(),
+            undelegated: r.undelegated.as_deref().map(Box::from),
+            bytes: bytes.into_boxed_slice(),
+            split,
+        }
+    }
+
+    fn matches(&self, r: &EvalResult<'s>, extra_group: Option<&str>) -> bool {
+        same_opt_str(self.rule_id, r.rule_id)
+            && self.bool == r.bool
+            && self.is_experiment_group == r.is_experiment_group
+            && self.is_experiment_active == r.is_experiment_active
+            && self.is_in_layer == r.is_in_layer
+            && same_opt_str(self.id_type, r.id_type)
+            && same_opt_str(self.group_name, r.group_name)
+            && same_opt_str(self.extra_group, extra_group)
+            && same_opt_str(self.config_delegate, r.config_delegate)
+            && match (self.explicit_parameters, r.explicit_parameters) {
+                (None, None) => true,
+                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                _ => false,
+            }
+            && r.parameter_rule_ids.is_none()
+            && same_exposures(&self.secondary_exposures, &r.secondary_exposures)
+            && match (&self.undelegated, &r.undelegated) {
+                (None, None) => true,
+                (Some(a), Some(b)) => same_exposures(a, b),
+                _ => false,
+            }
+    }
+
+    fn write(
+        &self,
+        out: &mut Vec<u8>,
+        e: &Entry,
+        r: &EvalResult<'s>,
+        splices: Option<&mut Splices<'s>>,
+    ) {
+        out.extend_from_slice(&self.bytes[..self.split]);
+        write_value(out, e, r, splices);
+        out.extend_from_slice(&self.bytes[self.split..]);
+    }
+}
+
+/// The value of a config or layer entry (a gate's is written with the rest of it).
+fn write_value<'s>(
+    out: &mut Vec<u8>,
+    e: &Entry,
+    r: &EvalResult<'s>,
+    splices: Option<&mut Splices<'s>>,
+) {
+    if e.shape == Shape::Gate {
+        return;
+    }
+    match (r.owned_value.is_none().then_some(r.json).flatten(), splices) {
+        (Some(j), Some(s)) => s.append(out, j.json.as_bytes()),
+        _ => match r.value() {
+            Some(j) => out.extend_from_slice(j.json.as_bytes()),
+            None => out.extend_from_slice(b"null"),
+        },
+    }
 }
 
 /// A fast hasher for (pointer, length) keys.
@@ -224,6 +354,8 @@ pub struct ClientInit<'s> {
     /// "sdkInfo":...` — the constant tail of every response.
     constant_tail: Vec<u8>,
     scratch: Vec<Exposure<'s>>,
+    /// Per entry (by [`Entry::memo`]), the serialized forms met so far (see [`Variant`]).
+    memo: Vec<Vec<Variant<'s>>>,
     /// The buffers of the last response's evaluator, for the next one's.
     eval_scratch: Scratch<'s>,
 }
@@ -245,6 +377,7 @@ impl<'s> ClientInit<'s> {
             shape,
             key: quote(&hash.hash(&spec.name)),
             prefix: Box::default(),
+            memo: 0,
             legacy_check: shape == Shape::Experiment && legacy[i],
         };
         let mut gates = Vec::new();
@@ -285,8 +418,11 @@ impl<'s> ClientInit<'s> {
             layers.push(entry(i, spec, Shape::Layer));
         }
 
+        let mut memo_slots = 0u32;
         for section in [&mut gates, &mut configs, &mut layers] {
             for (n, e) in section.iter_mut().enumerate() {
+                e.memo = memo_slots;
+                memo_slots += 1;
                 let mut p = Vec::with_capacity(2 * e.key.len() + 24);
                 if n > 0 {
                     p.push(b',');
@@ -323,6 +459,7 @@ impl<'s> ClientInit<'s> {
             names: NameCache::new(hash),
             constant_tail: tail,
             scratch: Vec::new(),
+            memo: vec![Vec::new(); memo_slots as usize],
             eval_scratch: Scratch::default(),
         })
     }
@@ -428,6 +565,7 @@ impl<'s> ClientInit<'s> {
         // The legacy SDK accepts only users with an id (evaluation.md §1.1).
         let legacy_user = ev.user.has_any_id();
         let mut legacy_ev: Option<Evaluator<'s, '_>> = None;
+        let mut memo = std::mem::take(&mut self.memo);
         for e in entries {
             out.extend_from_slice(&e.prefix);
             let group_name = ev.evaluate_index(kind, e.index).group_name;
@@ -442,38 +580,54 @@ impl<'s> ClientInit<'s> {
                 });
                 extra_group = lev.evaluate_index(kind, e.index).group_name;
             }
-            self.write_entry(out, e, &ev.result, extra_group, splices.as_deref_mut());
+            let r = &ev.result;
+            let variants = &mut memo[e.memo as usize];
+            match variants.iter().find(|v| v.matches(r, extra_group)) {
+                Some(v) => v.write(out, e, r, splices.as_deref_mut()),
+                None if variants.len() < MAX_VARIANTS && Variant::memoizable(r) => {
+                    let mut bytes = Vec::new();
+                    self.write_head(&mut bytes, r);
+                    let split = bytes.len();
+                    self.write_tail(&mut bytes, e, r, extra_group);
+                    let v = Variant::new(r, extra_group, bytes, split);
+                    v.write(out, e, r, splices.as_deref_mut());
+                    variants.push(v);
+                }
+                None => {
+                    self.write_head(out, r);
+                    write_value(out, e, r, splices.as_deref_mut());
+                    self.write_tail(out, e, r, extra_group);
+                }
+            }
             seen(kind, &self.specs.specs(kind)[e.index as usize], &ev.result);
         }
+        self.memo = memo;
     }
 
-    fn write_entry(
+    /// An entry up to and with `"value":` (after its constant prefix).
+    fn write_head(&mut self, out: &mut Vec<u8>, r: &EvalResult<'s>) {
+        write_str(out, r.rule_id_str());
+        out.extend_from_slice(b",\"secondary_exposures\":");
+        self.write_exposures(out, &r.secondary_exposures);
+        out.extend_from_slice(b",\"id_type\":");
+        write_str(out, r.id_type.unwrap_or(""));
+        out.extend_from_slice(b",\"value\":");
+    }
+
+    /// An entry after its value (a gate's value included: it is a boolean of the result).
+    fn write_tail(
         &mut self,
         out: &mut Vec<u8>,
         e: &Entry,
         r: &EvalResult<'s>,
         extra_group: Option<&str>,
-        splices: Option<&mut Splices<'s>>,
     ) {
         let rule_id = r.rule_id_str();
-        write_str(out, rule_id);
-        out.extend_from_slice(b",\"secondary_exposures\":");
-        self.write_exposures(out, &r.secondary_exposures);
         let id_type = r.id_type.unwrap_or("");
-        out.extend_from_slice(b",\"id_type\":");
-        write_str(out, id_type);
-        out.extend_from_slice(b",\"value\":");
         if e.shape == Shape::Gate {
             write_bool(out, r.bool);
             out.push(b'}');
             return;
-        }
-        match (r.owned_value.is_none().then_some(r.json).flatten(), splices) {
-            (Some(j), Some(s)) => s.append(out, j.json.as_bytes()),
-            _ => match r.value() {
-                Some(j) => out.extend_from_slice(j.json.as_bytes()),
-                None => out.extend_from_slice(b"null"),
-            },
         }
         out.extend_from_slice(b",\"is_device_based\":");
         write_bool(out, id_type == "stableID" || id_type == "stableid");
@@ -996,6 +1150,35 @@ mod tests {
             ..GcirOptions::default()
         };
         assert_eq!(gate_names(&specs, &opts), ["for_b"]);
+    }
+
+    #[test]
+    fn a_reused_builder_writes_what_a_fresh_one_does() {
+        // Serialized entry forms are kept from user to user: users reaching different rules
+        // (and the same rules again) in turn must get the bytes a fresh builder writes.
+        let specs = compile(DCS);
+        let opts = GcirOptions::default();
+        let users = [
+            r#"{"userID":"a","email":"pat@example.com"}"#,
+            r#"{"userID":"b","email":"pat@other.com"}"#,
+            r#"{"userID":"c"}"#,
+            r#"{"userID":"a","email":"pat@example.com"}"#,
+            r#"{"customIDs":{"stableID":"s"}}"#,
+            r#"{"userID":"b","email":"pat@other.com"}"#,
+        ];
+        let strip = |mut v: Json| {
+            v.as_object_mut().unwrap().remove("sdkInfo");
+            v
+        };
+        let mut reused = ClientInit::new(&specs, &opts).unwrap();
+        for u in users {
+            let user = User::parse(u, "u").unwrap();
+            let mut ev = Evaluator::new(&specs, &user, reused.eval_options(1_700_000_000_000));
+            let mut out = Vec::new();
+            reused.write(&mut out, &mut ev);
+            let got: Json = serde_json::from_slice(&out).unwrap();
+            assert_eq!(strip(got), strip(response(&specs, &opts, u)), "{u}");
+        }
     }
 
     #[test]

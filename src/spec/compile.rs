@@ -738,7 +738,7 @@ impl<'a> Compiler<'a> {
             op_raw: op_raw.map(Box::from),
             field,
             target,
-            target_json: target_json.to_string().into(),
+            target_json: compact_json(target_json).into(),
             id_type,
             bucket_salt: bucket_salt.into(),
             gates,

@@ -81,15 +81,89 @@ pub struct Returnable {
 impl Returnable {
     pub fn from_json(v: &serde_json::Value) -> Returnable {
         Returnable {
-            json: serde_json::to_string(v)
-                .unwrap_or_else(|_| "null".into())
-                .into(),
+            json: compact_json(v).into(),
             bool: v.as_bool(),
             keys: v
                 .as_object()
                 .map(|o| o.keys().map(|k| Box::from(k.as_str())).collect())
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// A JSON value as compact text, byte for byte what `serde_json::to_string` writes, with
+/// strings that need no escaping (nearly all) copied without a per-byte escape loop.
+pub fn compact_json(v: &serde_json::Value) -> String {
+    let mut out = Vec::new();
+    write_compact(&mut out, v);
+    // Only whole UTF-8 strings and ASCII are written.
+    String::from_utf8(out).unwrap_or_else(|_| "null".into())
+}
+
+fn write_compact(out: &mut Vec<u8>, v: &serde_json::Value) {
+    use serde_json::Value as J;
+    match v {
+        J::Null => out.extend_from_slice(b"null"),
+        J::Bool(true) => out.extend_from_slice(b"true"),
+        J::Bool(false) => out.extend_from_slice(b"false"),
+        J::Number(n) => {
+            let _ = serde_json::to_writer(&mut *out, n);
+        }
+        J::String(s) => write_compact_str(out, s),
+        J::Array(a) => {
+            out.push(b'[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_compact(out, x);
+            }
+            out.push(b']');
+        }
+        J::Object(o) => {
+            out.push(b'{');
+            for (i, (k, x)) in o.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_compact_str(out, k);
+                out.push(b':');
+                write_compact(out, x);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// Whether a string holds a byte JSON escapes (a control character, `"` or `\\`), eight
+/// bytes at a time.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` is below `n` (n <= 128): the classic "has less" bit trick.
+    let has_less = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH != 0;
+    let has_byte = |v: u64, b: u8| has_less(v ^ (ONES * u64::from(b)), 1);
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        if has_less(v, 0x20) || has_byte(v, b'"') || has_byte(v, b'\\') {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+fn write_compact_str(out: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        let _ = serde_json::to_writer(&mut *out, s);
+    } else {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
     }
 }
 
@@ -697,5 +771,28 @@ mod tests {
         assert_eq!(distinct(&|h| h), 4096);
         // Prefix-sharing names of every length differ.
         assert_ne!(b.hash_one("a"), b.hash_one("a\0"));
+    }
+
+    #[test]
+    fn compact_json_is_serde_jsons_compact_text() {
+        // Escapes, non-ASCII, numbers of every kind, nesting, key order, long strings (the
+        // eight-byte escape check, with the escape in the last partial chunk too).
+        let long = "x".repeat(1000);
+        let texts = [
+            r#"{"b":1,"a":[true,false,null,-0,1.5,1e300,12345678901234567890,-7],"é":"ü\u0001"}"#,
+            r#"["tab\there","quote\"","back\\slash","\u2028","/"]"#,
+            r#"{"nested":{"deeper":{"k":[[],{}]}},"empty":""}"#,
+            "\"abcdefgh\\n\"",
+            "\"abcdefghi\\n\"",
+            "3.0",
+        ];
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain([format!("\"{long}\"")])
+        {
+            let v: serde_json::Value = serde_json::from_str(&t).unwrap();
+            assert_eq!(compact_json(&v), serde_json::to_string(&v).unwrap(), "{t}");
+        }
     }
 }
