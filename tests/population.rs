@@ -55,6 +55,7 @@ fn fields_are_the_full_record_projected() {
         "value",
         "group_name,user",
         "secondary_exposures,allocated_experiment_name",
+        "rule_id,id_type,is_experiment,allocated_experiment_name,explicit_parameters",
     ] {
         let mut c = statsig().cache(&t.join("cache"));
         c.args(["evaluate", "--fields", list, "--users"])

@@ -105,8 +105,7 @@ fn pull_watch_writes_each_new_payload_once_and_stops_cleanly() {
     let original = server.state.lock().unwrap().v2.clone();
     assert_eq!(std::fs::read(&out).unwrap(), original);
     // Polls go on; an unchanged payload writes nothing and prints nothing.
-    std::thread::sleep(Duration::from_millis(600));
-    assert!(server.count("download_config_specs") >= 3);
+    wait_for_polls(&server, 3);
     assert!(
         w.lines.try_recv().is_err(),
         "a line for an unchanged payload"
@@ -117,7 +116,8 @@ fn pull_watch_writes_each_new_payload_once_and_stops_cleanly() {
     assert_eq!(std::fs::read(&out).unwrap(), second_payload);
     // A failing poll changes nothing; the watcher goes on.
     server.fault("dcs", Fault::Status(500, None));
-    std::thread::sleep(Duration::from_millis(400));
+    let polled = server.count("download_config_specs");
+    wait_for_polls(&server, polled + 2);
     assert_eq!(std::fs::read(&out).unwrap(), second_payload);
     assert_eq!(w.stop("-TERM"), Some(0));
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "updated\nupdated\n");
@@ -262,12 +262,25 @@ fn pull_watch_fetches_id_lists_at_their_own_interval() {
     );
     let first = w.next_line();
     assert!(first.contains("v2 payload"), "{first}");
-    std::thread::sleep(Duration::from_millis(700));
-    assert!(server.count("download_config_specs") >= 4);
+    // At least three more polls of the specs, well inside the lists' 60 s.
+    wait_for_polls(&server, 4);
     assert_eq!(server.count("get_id_lists"), 1);
     assert!(
         w.lines.try_recv().is_err(),
         "nothing changed, nothing printed"
     );
     assert_eq!(w.stop("-INT"), Some(0));
+}
+
+/// Waits until the server has answered `n` specs requests in all (polls are timed by the
+/// watcher; a loaded machine only makes them late).
+fn wait_for_polls(server: &Server, n: usize) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while server.count("download_config_specs") < n {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "fewer than {n} specs requests in 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -9,7 +9,7 @@ use crate::eval::evaluator::Evaluator;
 use crate::eval::trace::{ConditionStep, IdListCheck, Origin, Trace};
 use crate::eval::ua::parse_user_agent;
 use crate::spec::model::{
-    CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
+    BucketSet, CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
 };
 use crate::spec::value::Value;
 use crate::user::User;
@@ -192,6 +192,10 @@ fn bucket_fast(b: u64, c: &Condition) -> Option<bool> {
             },
             None => false,
         },
+        Op::Any | Op::None if b < BucketSet::LIMIT && t.buckets.is_some() => {
+            let hit = t.buckets.as_ref().is_some_and(|s| s.contains(b));
+            if c.op == Op::None { !hit } else { hit }
+        }
         Op::Any | Op::None => {
             // The decimal digits of b (< 1000), on the stack: what `Value::lower` holds.
             let mut buf = [0u8; 20];

@@ -867,6 +867,45 @@ fn user_bucket_v2_object_target() {
     assert!(eval(&v2(json!({"650": true}), "none"), u).bool);
     // Only any/none read object targets.
     assert!(!eval(&v2(json!({"651": true}), "str_starts_with_any"), u).bool);
+    // Keys are compared as strings with the bucket's decimal form: other spellings of 651
+    // are other strings.
+    assert!(
+        !eval(
+            &v2(json!({"0651": true, "651.0": true, " 651": true}), "any"),
+            u
+        )
+        .bool
+    );
+    assert!(eval(&v2(json!({"0651": true, "651.0": true}), "none"), u).bool);
+}
+
+#[test]
+fn user_bucket_list_spellings() {
+    // sha256_u64("bsalt.user-1") % 1000 = 651: only the string "651" (or the number) lists it.
+    let u = r#"{"userID":"user-1"}"#;
+    assert!(check(bucket("any", json!(["651"]), Some("bsalt")), u));
+    assert!(!check(
+        bucket("any", json!(["0651", "651.0", "+651"]), Some("bsalt")),
+        u
+    ));
+    assert!(check(
+        bucket("none", json!(["0651", "651.0"]), Some("bsalt")),
+        u
+    ));
+    // Members at or above 1000 never match a bucket, and do not disturb those below.
+    assert!(check(
+        bucket("any", json!([1651, 651, 5000]), Some("bsalt")),
+        u
+    ));
+    assert!(!check(
+        bucket("any", json!([1651, 1023, 1024]), Some("bsalt")),
+        u
+    ));
+    // Bucket numbers are compared as decimal text, so a mixed-case list still matches.
+    assert!(check(
+        bucket("any", json!(["x", "651", "Y"]), Some("bsalt")),
+        u
+    ));
 }
 
 // ------------------------------------------------------------------------------ unit_id (§4, §5.5)

@@ -3,6 +3,7 @@
 
 use crate::eval::buckets::BucketMemo;
 use crate::eval::condition;
+use crate::eval::condition_memo::ConditionMemo;
 use crate::eval::overrides::{LocalOverrides, experiment_value};
 use crate::eval::persisted::{Sticky, StickyOp};
 use crate::eval::trace::{NoTrace, Roll, RuleOutcome, Trace};
@@ -94,6 +95,8 @@ pub struct Evaluator<'s, 'u, T: Trace = NoTrace> {
     spare: Vec<Exposure<'s>>,
     /// The user's sha256 rolls so far.
     pub(crate) buckets: BucketMemo,
+    /// The user's pure conditions so far.
+    conditions: ConditionMemo,
 }
 
 /// An evaluator's buffers without its user: a batch makes each user's evaluator from the
@@ -106,6 +109,7 @@ pub struct Scratch<'s> {
     memo_exposures: Vec<Exposure<'s>>,
     spare: Vec<Exposure<'s>>,
     buckets: BucketMemo,
+    conditions: ConditionMemo,
 }
 
 /// A clone starts with empty buffers: they hold no state, only capacity.
@@ -134,14 +138,17 @@ impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
             memo_exposures,
             spare,
             mut buckets,
+            mut conditions,
         } = scratch;
         result.reset();
         buckets.forget();
+        conditions.forget(specs as *const _ as usize, specs.conditions.len());
         ev.result = result;
         ev.memo = memo;
         ev.memo_exposures = memo_exposures;
         ev.spare = spare;
         ev.buckets = buckets;
+        ev.conditions = conditions;
         ev.clear_memo();
         ev
     }
@@ -154,6 +161,7 @@ impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
             memo_exposures: self.memo_exposures,
             spare: self.spare,
             buckets: self.buckets,
+            conditions: self.conditions,
         }
     }
 }
@@ -165,6 +173,8 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         opts: EvalOptions<'s>,
         trace: T,
     ) -> Self {
+        let mut conditions = ConditionMemo::default();
+        conditions.forget(specs as *const _ as usize, specs.conditions.len());
         Evaluator {
             specs,
             user,
@@ -183,6 +193,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             memo_exposures: Vec::new(),
             spare: Vec::new(),
             buckets: BucketMemo::default(),
+            conditions,
         }
     }
 
@@ -540,12 +551,29 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         self.result.undelegated = Some(self.exposures_copy());
     }
 
-    /// Runs every condition of a rule (no short-circuit); `result.bool` := all passed.
+    /// Runs every condition of a rule (no short-circuit: a later one may evaluate a nested
+    /// gate, whose exposures count); `result.bool` := all passed. Pure conditions
+    /// ([`crate::spec::model::Condition::is_pure`]) are answered from the user's memo when
+    /// they ran before, and skipped once the rule has failed: they change nothing else.
+    /// A trace sees every condition run.
     pub(crate) fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
         let mut all = true;
         for &ci in &rule.conditions {
             let cond = &self.specs.conditions[ci as usize];
-            condition::evaluate(self, cond);
+            if !T::ON {
+                if let Some(passed) = self.conditions.get(ci) {
+                    self.result.bool = passed;
+                } else if !all && cond.is_pure() {
+                    continue;
+                } else {
+                    condition::evaluate(self, cond);
+                    if cond.is_pure() {
+                        self.conditions.set(ci, self.result.bool);
+                    }
+                }
+            } else {
+                condition::evaluate(self, cond);
+            }
             if !self.result.bool {
                 all = false;
             }
@@ -704,8 +732,10 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         let i = index?;
         // The same user: the same rolls.
         sub.buckets = std::mem::take(&mut self.buckets);
+        sub.conditions = std::mem::take(&mut self.conditions);
         sub.evaluate_index(kind, i);
         self.buckets = std::mem::take(&mut sub.buckets);
+        self.conditions = std::mem::take(&mut sub.conditions);
         self.separate_count = sub.separate_count;
         if T::ON {
             self.trace.absorb(sub.trace);
@@ -717,6 +747,7 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::trace::Recorder;
     use crate::spec::{Parsed, parse_payload};
 
     fn compile(json: &str) -> CompiledSpecs {
@@ -788,6 +819,77 @@ mod tests {
         assert!(!r.bool);
         assert_eq!(r.rule_id, Some("disabled"));
         assert!(r.secondary_exposures.is_empty());
+    }
+
+    /// The per-user memos (pure conditions, rolls) and the skipping of pure conditions
+    /// after a failed one change no result: every entity of every shared payload, for varied
+    /// users evaluated one after another on one set of buffers, equals a traced evaluation
+    /// (which runs every condition afresh, with a fresh evaluator per entity).
+    #[test]
+    fn memos_change_no_result() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/specs");
+        let mut payloads = 0;
+        let mut compared = 0;
+        for entry in std::fs::read_dir(&dir).expect("../shared/specs beside the repository") {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let Ok(Parsed::Specs(specs)) = parse_payload(&std::fs::read(&path).unwrap(), "t")
+            else {
+                continue;
+            };
+            payloads += 1;
+            let opts = EvalOptions {
+                app_id: specs.app_id.as_deref(),
+                now_ms: 1_750_000_000_000,
+            };
+            let mut scratch = Scratch::default();
+            for i in 0..40 {
+                let json = format!(
+                    r#"{{"userID":"user-{i}","email":"p{i}@{}","ip":"{}.{}.3.4",
+                      "country":"{}","appVersion":"{}.{}.0","userAgent":"{}",
+                      "custom":{{"level":{},"is_beta":{}}},
+                      "customIDs":{{"companyID":"c{}","stableID":"s{i}"}},
+                      "statsigEnvironment":{{"tier":"{}"}}}}"#,
+                    if i % 3 == 0 {
+                        "statsig.com"
+                    } else {
+                        "example.com"
+                    },
+                    1 + i % 200,
+                    i * 7 % 256,
+                    ["US", "CA", "DE", ""][i % 4],
+                    i % 5,
+                    i % 10,
+                    [
+                        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+                        "okhttp/4.9.3"
+                    ][i % 2],
+                    i % 100,
+                    i % 2 == 0,
+                    i % 7,
+                    ["production", "staging"][i % 2],
+                );
+                let user = User::parse(&json, "u").unwrap();
+                let mut fast = Evaluator::with_scratch(&specs, &user, opts, scratch);
+                for kind in [Kind::Gate, Kind::Config, Kind::Layer] {
+                    for index in 0..specs.specs(kind).len() as u32 {
+                        let got = format!("{:?}", fast.evaluate_at(kind, index));
+                        let mut traced =
+                            Evaluator::with_trace(&specs, &user, opts, Recorder::default());
+                        let want = format!("{:?}", traced.evaluate_at(kind, index));
+                        assert_eq!(got, want, "{} {kind:?} {index} user {i}", path.display());
+                        compared += 1;
+                    }
+                }
+                scratch = fast.into_scratch();
+            }
+        }
+        assert!(
+            payloads >= 5 && compared > 5_000,
+            "{payloads} payloads, {compared} results"
+        );
     }
 
     #[test]

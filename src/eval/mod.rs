@@ -2,6 +2,7 @@
 
 mod buckets;
 pub mod condition;
+mod condition_memo;
 pub mod country;
 pub mod evaluator;
 pub mod layer_params;

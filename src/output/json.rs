@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crate::eval::Evaluator;
 use crate::eval::trace::Trace;
+use crate::output::fragments::Fragments;
 use crate::result::{EvalResult, Exposure};
 use crate::spec::model::{Entity, Kind, Spec};
 use crate::util::splice::Splices;
@@ -152,6 +153,11 @@ impl Fields {
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
     }
+
+    /// Whether an entity's part holds exposure lists (made afresh by each evaluation).
+    pub(crate) fn has_lists(self) -> bool {
+        self.has(Fields::EXPOSURES | Fields::UNDELEGATED)
+    }
 }
 
 /// Writes `"key":` after a comma unless it is the object's first field.
@@ -284,11 +290,12 @@ pub fn write_evaluation_fields_with<T: Trace>(
     fields: Fields,
     seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
 ) {
-    write_evaluation_fields_spliced(out, ev, sel, fields, seen, None);
+    write_evaluation_fields_spliced(out, ev, sel, fields, seen, None, None);
 }
 
 /// [`write_evaluation_fields_with`]; with `splices`, large spec values are spliced into
-/// `out` rather than copied (see [`Splices`]).
+/// `out` rather than copied (see [`Splices`]); with `fragments`, an entity's part met
+/// before is copied rather than encoded (see [`Fragments`]).
 pub fn write_evaluation_fields_spliced<'s, T: Trace>(
     out: &mut Vec<u8>,
     ev: &mut Evaluator<'s, '_, T>,
@@ -296,6 +303,7 @@ pub fn write_evaluation_fields_spliced<'s, T: Trace>(
     fields: Fields,
     seen: &mut dyn FnMut(Kind, &Spec, &EvalResult<'_>),
     mut splices: Option<&mut Splices<'s>>,
+    mut fragments: Option<&mut Fragments>,
 ) {
     out.push(b'{');
     let with_user = fields.has(Fields::USER);
@@ -317,28 +325,38 @@ pub fn write_evaluation_fields_spliced<'s, T: Trace>(
         }
         let _ = write!(out, "\"{key}\":{{");
         let mut first = true;
-        // `spec` is written; the spec at `index` (the one its name finds) is evaluated.
-        let mut one =
-            |out: &mut Vec<u8>, spec: &Spec, index: u32, ev: &mut Evaluator<'s, '_, T>| {
-                if !first {
-                    out.push(b',');
-                }
-                first = false;
+        // Spec `at` is written; the spec at `index` (the one its name finds) is evaluated.
+        let mut one = |out: &mut Vec<u8>, at: u32, index: u32, ev: &mut Evaluator<'s, '_, T>| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            let spec = &specs.specs(kind)[at as usize];
+            let r = ev.evaluate_at(kind, index);
+            let mut encode = |out: &mut Vec<u8>| {
                 write_str(out, &spec.name);
                 out.push(b':');
-                let r = ev.evaluate_at(kind, index);
+                let before = splices.as_ref().map_or(0, |s| s.len());
                 write_entity_fields_spliced(out, kind, spec, r, fields, splices.as_deref_mut());
-                seen(kind, spec, r);
+                splices.as_ref().map_or(0, |s| s.len()) != before
             };
+            match fragments.as_deref_mut() {
+                Some(f) => f.write(out, kind, at, r, fields.has_lists(), encode),
+                None => {
+                    encode(out);
+                }
+            }
+            seen(kind, spec, r);
+        };
         if sel.is_all() {
             // Every spec in order, each evaluated as a lookup of its name finds it.
-            for (i, spec) in specs.specs(kind).iter().enumerate() {
-                one(out, spec, specs.canonical(kind, i as u32), ev);
+            for i in 0..specs.specs(kind).len() as u32 {
+                one(out, i, specs.canonical(kind, i), ev);
             }
         } else {
             for name in names {
                 if let Some(index) = specs.index(kind, name) {
-                    one(out, &specs.specs(kind)[index as usize], index, ev);
+                    one(out, index, index, ev);
                 }
             }
         }

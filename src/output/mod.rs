@@ -10,6 +10,7 @@
 pub mod client_init;
 pub mod csv;
 pub mod explain;
+pub mod fragments;
 pub mod impact;
 pub mod json;
 pub mod markdown;

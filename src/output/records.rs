@@ -4,6 +4,7 @@
 
 use super::Format;
 use super::client_init::ClientInit;
+use super::fragments::Fragments;
 use super::json::{Fields, Selection, append_field, write_evaluation_fields_spliced};
 use crate::eval::overrides::LocalOverrides;
 use crate::eval::param_store::{self, Referenced};
@@ -60,13 +61,20 @@ pub struct StickyStore<'a> {
     pub changed: AtomicUsize,
 }
 
+/// A worker thread's state between users: the buffers of its last evaluator, for the next
+/// user's (see [`Scratch`]), and the record parts it has encoded (see [`Fragments`]).
+#[derive(Default)]
+pub struct RecordWorker<'s> {
+    scratch: Scratch<'s>,
+    fragments: Fragments,
+}
+
 impl<'s> UserWork for EvaluationRecords<'_, 's> {
-    /// The buffers of the thread's last evaluator, for the next user's (see [`Scratch`]).
-    type Worker = Scratch<'s>;
+    type Worker = RecordWorker<'s>;
     type Acc = RecordsChunk<'s>;
 
-    fn worker(&self) -> Scratch<'s> {
-        Scratch::default()
+    fn worker(&self) -> RecordWorker<'s> {
+        RecordWorker::default()
     }
 
     fn acc(&self) -> RecordsChunk<'s> {
@@ -75,17 +83,19 @@ impl<'s> UserWork for EvaluationRecords<'_, 's> {
 
     fn user(
         &self,
-        scratch: &mut Scratch<'s>,
+        worker: &mut RecordWorker<'s>,
         chunk: &mut RecordsChunk<'s>,
         user: &User,
         out: &mut Vec<u8>,
     ) -> crate::Result<()> {
         let events = &mut chunk.events;
         let Some(s) = &self.sticky else {
-            let mut ev =
-                Evaluator::with_scratch(self.specs, user, self.opts, std::mem::take(scratch));
-            self.write_record(&mut ev, user, events, out, Some(&mut chunk.splices));
-            *scratch = ev.into_scratch();
+            let scratch = std::mem::take(&mut worker.scratch);
+            let mut ev = Evaluator::with_scratch(self.specs, user, self.opts, scratch);
+            let splices = Some(&mut chunk.splices);
+            let fragments = Some(&mut worker.fragments);
+            self.write_record(&mut ev, user, events, out, splices, fragments);
+            worker.scratch = ev.into_scratch();
             out.push(b'\n');
             return Ok(());
         };
@@ -98,7 +108,7 @@ impl<'s> UserWork for EvaluationRecords<'_, 's> {
                 enforce_targeting: s.enforce_targeting,
                 enforce_overrides: s.enforce_overrides,
             });
-            self.write_record(&mut ev, user, events, out, None);
+            self.write_record(&mut ev, user, events, out, None, None);
             std::mem::take(&mut ev.sticky_ops)
         };
         s.changed.fetch_add(values.apply(ops), Ordering::Relaxed);
@@ -116,6 +126,7 @@ impl<'s> EvaluationRecords<'_, 's> {
         events: &mut Vec<Event>,
         out: &mut Vec<u8>,
         splices: Option<&mut Splices<'e>>,
+        fragments: Option<&mut Fragments>,
     ) where
         's: 'e,
     {
@@ -126,7 +137,8 @@ impl<'s> EvaluationRecords<'_, 's> {
                 h(user, k, s, r, events);
             }
         };
-        write_evaluation_fields_spliced(out, ev, self.selection, self.fields, &mut seen, splices);
+        let (sel, fields) = (self.selection, self.fields);
+        write_evaluation_fields_spliced(out, ev, sel, fields, &mut seen, splices, fragments);
         if !self.param_stores.is_empty() {
             let hook = self.store_exposures;
             let section = param_store::read_stores(ev, self.param_stores, &mut |r| {

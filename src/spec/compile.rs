@@ -803,6 +803,9 @@ impl<'a> Compiler<'a> {
         {
             target.regex = fancy_regex::Regex::new(s).ok();
         }
+        if kind == CondKind::UserBucket && matches!(op, Op::Any | Op::None) {
+            target.buckets = BucketSet::of(&target).map(Box::new);
+        }
         let id_type = UnitType::new(self.opt_str(co, "idType", path)?.unwrap_or("userID"));
         let bucket_salt = co
             .get("additionalValues")

@@ -419,6 +419,46 @@ pub struct Target {
     pub keys_sorted: Vec<Box<str>>,
     pub entries: Vec<(Box<str>, Box<str>)>,
     pub regex: Option<Regex>,
+    /// `user_bucket` with `any`/`none`: the members below 1024 as bits (see [`BucketSet`]).
+    pub buckets: Option<Box<BucketSet>>,
+}
+
+/// The bucket numbers a `user_bucket` target lists, as bits: one bit test instead of a
+/// binary search of decimal strings. Only canonical decimal forms count (`"7"`, not `"07"`
+/// or `"7.0"`): the operator compares the bucket's decimal string, so a non-canonical key
+/// never matches and must not set a bit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BucketSet([u64; 16]);
+
+impl BucketSet {
+    /// Bucket numbers are below 1000; anything at or above this is answered by the strings.
+    pub const LIMIT: u64 = 1024;
+
+    /// The set of an object target's keys or an array target's lower-cased elements (the
+    /// strings `any`/`none` search); `None` for other kinds.
+    pub fn of(t: &Target) -> Option<BucketSet> {
+        let strings = match t.kind {
+            TargetKind::Object => &t.keys_sorted,
+            TargetKind::Array => &t.lower_sorted,
+            _ => return None,
+        };
+        let mut bits = [0u64; 16];
+        for s in strings {
+            if let Ok(n) = s.parse::<u64>()
+                && n < Self::LIMIT
+                && n.to_string() == **s
+            {
+                bits[(n / 64) as usize] |= 1 << (n % 64);
+            }
+        }
+        Some(BucketSet(bits))
+    }
+
+    /// Whether bucket `b` (below [`Self::LIMIT`]) is listed.
+    #[inline]
+    pub fn contains(&self, b: u64) -> bool {
+        self.0[(b / 64) as usize] & (1 << (b % 64)) != 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -457,6 +497,35 @@ pub struct Condition {
     pub gates: Vec<GateRef>,
     /// `experiment_group`: the experiment's index in the configs.
     pub experiment: Option<u32>,
+}
+
+impl Condition {
+    /// Whether evaluating this condition changes nothing but `result.bool`: no nested
+    /// evaluation (gates, experiment groups), no `unsupported` flag, no note of a missing id
+    /// list. A rule whose outcome is already false may skip such a condition; the others
+    /// still run, as the core runs every condition of a rule.
+    pub fn is_pure(&self) -> bool {
+        match self.kind {
+            CondKind::Public => true,
+            CondKind::UserField
+            | CondKind::IpBased
+            | CondKind::UaBased
+            | CondKind::EnvironmentField
+            | CondKind::CurrentTime
+            | CondKind::UserBucket
+            | CondKind::UnitId
+            | CondKind::TargetApp => !matches!(
+                self.op,
+                Op::Missing | Op::Unknown | Op::InSegmentList | Op::NotInSegmentList
+            ),
+            CondKind::PassGate
+            | CondKind::FailGate
+            | CondKind::MultiPassGate
+            | CondKind::MultiFailGate
+            | CondKind::ExperimentGroup
+            | CondKind::Unknown => false,
+        }
+    }
 }
 
 /// `overrides` / `override_rules` (config mapping).

@@ -22,6 +22,11 @@ impl<'a> Splices<'a> {
         }
     }
 
+    /// How many pieces are to be spliced.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
