@@ -101,6 +101,69 @@ pub enum SpecsInspect {
     Push(specs::PushArgs),
 }
 
+/// The root with one subcommand: parsing a line with it builds that command's definitions
+/// alone, where [`Cli`]'s build every command's (a cold `check-gate` spent ~0.9M
+/// instructions on them). The root's attributes and fields are [`Cli`]'s, so that matches
+/// parsed with it are read by [`Cli`]'s `FromArgMatches` (the test
+/// `one_command_roots_match_the_whole_tree` holds them to that). The name `Cli` gives the
+/// same argument group as [`Cli`]'s.
+mod one {
+    use clap::{Parser, Subcommand};
+
+    use super::{args, client_init, evaluate, events, get, impact, log_event, param_store};
+    use super::{prompt, report, test};
+
+    #[derive(Debug, Parser)]
+    #[command(name = "statsig", version, about, propagate_version = true)]
+    pub struct Cli<S: Subcommand> {
+        #[command(subcommand)]
+        pub command: S,
+        #[command(flatten)]
+        pub global: args::GlobalArgs,
+        #[command(flatten)]
+        pub prompt: prompt::PromptArgs,
+    }
+
+    macro_rules! one_command {
+        ($($name:literal => $enum:ident :: $variant:ident ( $ty:ty )),* $(,)?) => {
+            $(
+                #[derive(Debug, Subcommand)]
+                pub enum $enum {
+                    $variant($ty),
+                }
+            )*
+
+            /// The root with only the command `name`, for the commands that have one.
+            pub fn command(name: &str) -> Option<clap::Command> {
+                use clap::CommandFactory;
+                match name {
+                    $($name => Some(Cli::<$enum>::command()),)*
+                    _ => None,
+                }
+            }
+
+            /// Every command [`command`] knows.
+            #[cfg(test)]
+            pub const NAMES: &[&str] = &[$($name),*];
+        };
+    }
+
+    one_command! {
+        "check-gate" => CheckGate::CheckGate(get::CheckGateArgs),
+        "get-config" => GetConfig::GetConfig(get::GetArgs),
+        "get-experiment" => GetExperiment::GetExperiment(get::GetExperimentArgs),
+        "get-layer" => GetLayer::GetLayer(get::GetLayerArgs),
+        "get-param-store" => GetParamStore::GetParamStore(param_store::GetParamStoreArgs),
+        "evaluate" => Evaluate::Evaluate(evaluate::EvaluateArgs),
+        "client-init" => ClientInit::ClientInit(client_init::ClientInitArgs),
+        "report" => Report::Report(Box<report::ReportArgs>),
+        "test" => Test::Test(Box<test::TestArgs>),
+        "impact" => Impact::Impact(Box<impact::ImpactArgs>),
+        "log-event" => LogEvent::LogEvent(Box<log_event::LogEventArgs>),
+        "log-events" => LogEvents::LogEvents(Box<events::LogEventsArgs>),
+    }
+}
+
 /// The whole command line as clap sees it: the derived definitions with each command's
 /// "Exit codes:" section. `--help`, the man pages and the completions all come from here.
 pub fn command() -> clap::Command {
@@ -126,7 +189,23 @@ pub fn run() -> std::process::ExitCode {
     // for people, and building them on every run costs a cold `check-gate` ~0.4M
     // instructions. Only when help is what the line asks for is the whole command built,
     // and clap prints it from that one.
-    let matches = match with_prompts(Cli::command()).try_get_matches_from(&args) {
+    //
+    // A line whose first word names a command is first parsed with a root holding that
+    // command alone ([`one`]); whatever that does not parse (help, version, any error) is
+    // parsed again with every command, so messages, suggestions and help are the usual ones.
+    let named = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.as_encoded_bytes().starts_with(b"-"))
+        .and_then(|a| a.to_str());
+    let one = named
+        .and_then(one::command)
+        .and_then(|cmd| with_prompts(cmd).try_get_matches_from(&args).ok());
+    let parsed = match one {
+        Some(m) => Ok(m),
+        None => with_prompts(Cli::command()).try_get_matches_from(&args),
+    };
+    let matches = match parsed {
         Ok(m) => m,
         Err(e)
             if matches!(
@@ -189,5 +268,124 @@ fn dispatch(command: Command) -> crate::Result<ExitCode> {
             SpecsInspect::Pull(a) => specs::pull(a),
             SpecsInspect::Push(a) => specs::push(a),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, FromArgMatches};
+
+    fn root(c: &clap::Command) -> String {
+        format!(
+            "{:?} {:?} {:?} {:?} {} {} {} {}",
+            c.get_name(),
+            c.get_version(),
+            // The display order (help only) counts the commands before the root's arguments.
+            c.get_arguments()
+                .map(|a| a.clone().display_order(0))
+                .collect::<Vec<_>>(),
+            c.get_groups().collect::<Vec<_>>(),
+            c.is_propagate_version_set(),
+            c.is_subcommand_required_set(),
+            c.is_arg_required_else_help_set(),
+            c.is_allow_external_subcommands_set(),
+        )
+    }
+
+    /// Each command's definitions as the whole tree has them, but for the about text (which
+    /// only help shows, and help is printed from the whole tree).
+    fn sub(c: &clap::Command, name: &str) -> String {
+        let s = c.find_subcommand(name).expect(name).clone();
+        format!(
+            "{:?}",
+            s.about(None::<&str>)
+                .long_about(None::<&str>)
+                .display_order(0)
+        )
+    }
+
+    /// A one-command root has the whole tree's root arguments and settings, and that
+    /// command's definitions unchanged.
+    #[test]
+    fn one_command_roots_match_the_whole_tree() {
+        let whole = Cli::command();
+        let names: Vec<&str> = whole.get_subcommands().map(|s| s.get_name()).collect();
+        for &name in one::NAMES {
+            assert!(names.contains(&name), "{name} is not a command");
+            let one = one::command(name).unwrap();
+            assert_eq!(root(&one), root(&whole), "{name}");
+            assert_eq!(one.get_subcommands().count(), 1, "{name}");
+            assert_eq!(sub(&one, name), sub(&whole, name), "{name}");
+            let optional = prompt::names_optional(one.clone());
+            let whole_optional = prompt::names_optional(whole.clone());
+            assert_eq!(sub(&optional, name), sub(&whole_optional, name), "{name}");
+        }
+        for name in ["specs", "completions", "man", "events", "nope", "-h"] {
+            assert!(one::command(name).is_none(), "{name}");
+        }
+    }
+
+    /// Lines that a one-command root parses give what the whole tree gives; the others it
+    /// refuses (and the whole tree then parses them, as before).
+    #[test]
+    fn one_command_parses_like_the_whole_tree() {
+        let lines = [
+            "check-gate g --specs f.json --user-id u1",
+            "check-gate --user-id u1 g --specs f.json -q",
+            "-q check-gate g --color never --exit-code",
+            "--color always check-gate g",
+            "check-gate g --user '{\"userID\":\"x\"}' --json --explain",
+            "check-gate g h",
+            "check-gate",
+            "check-gate --help",
+            "check-gate -V",
+            "check-gate g --nope",
+            "get-config c --specs f --field a.b --raw",
+            "get-experiment e --user-id u",
+            "get-layer l p --user-id u",
+            "get-param-store s --user-id u",
+            "evaluate --specs f --users u.ndjson --fields value,rule_id --jobs 1",
+            "client-init --specs f --users u --hash djb2 --jobs 1",
+            "report --specs f --users u",
+            "impact a.json b.json --users u",
+            "test suite.statsig.yaml --specs f",
+            "log-event e --user-id u",
+            "log-events --file e.ndjson",
+            "check-gte g",
+        ];
+        for line in lines {
+            let argv: Vec<String> = std::iter::once("statsig".to_string())
+                .chain(line.split(' ').map(str::to_string))
+                .collect();
+            let name = argv[1..].iter().find(|a| !a.starts_with('-')).unwrap();
+            let mut parsed_one = 0;
+            for optional in [false, true] {
+                let Some(mut one) = one::command(name) else {
+                    continue;
+                };
+                let mut whole_cmd = Cli::command();
+                if optional {
+                    one = prompt::names_optional(one);
+                    whole_cmd = prompt::names_optional(whole_cmd);
+                }
+                let whole = whole_cmd
+                    .try_get_matches_from(&argv)
+                    .map(|m| format!("{:?}", Cli::from_arg_matches(&m)))
+                    .map_err(|_| ());
+                if let Ok(m) = one.try_get_matches_from(&argv) {
+                    let ours = format!("{:?}", Cli::from_arg_matches(&m));
+                    assert_eq!(Ok(ours), whole, "{line} (names optional: {optional})");
+                    parsed_one += 1;
+                }
+            }
+            // Refused: help, version, errors, and a first word that is not a command (a bare
+            // `check-gate` parses where names are optional, as it does in the whole tree).
+            let refused = ["--help", "-V", "--nope", "g h", "check-gte"]
+                .iter()
+                .any(|w| line.contains(w))
+                || line.starts_with("--color");
+            assert_eq!(parsed_one == 0, refused, "{line}");
+        }
     }
 }

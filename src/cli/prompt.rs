@@ -68,7 +68,10 @@ fn in_ci() -> bool {
 /// The command line with the entity names of [`NAMED`] optional: asked for when missing.
 pub fn names_optional(mut cmd: clap::Command) -> clap::Command {
     for name in NAMED {
-        cmd = cmd.mut_subcommand(name, |s| s.mut_arg("name", |a| a.required(false)));
+        // A root with one command ([`crate::cli::run`]) has only that one.
+        if cmd.find_subcommand(name).is_some() {
+            cmd = cmd.mut_subcommand(name, |s| s.mut_arg("name", |a| a.required(false)));
+        }
     }
     cmd
 }

@@ -21,16 +21,16 @@
 //! are never read are not reported, nor their compile warnings.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::hash::BuildHasherDefault;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
 use crate::error::Result;
 use crate::spec::compile::{Parsed, compile_at, parse_payload_leaking, referenced_gates};
-use crate::spec::model::{CondKind, Kind};
+use crate::spec::model::{CondKind, Kind, NameHasher};
+use crate::spec::scan::{Reject, Scan, Scanner};
 
 /// Parses a payload and compiles only `roots` and what they reference. Falls back to the
 /// full parse for anything but a JSON object (bootstrap strings, errors).
@@ -39,9 +39,8 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
     if first != Some(&b'{') {
         return parse_payload_leaking(bytes, origin);
     }
-    let top: Top<'_> = match serde_json::from_slice(bytes) {
-        Ok(t) => t,
-        Err(_) => return parse_payload_leaking(bytes, origin),
+    let Ok(top) = scan_top(bytes) else {
+        return parse_payload_leaking(bytes, origin);
     };
     let (pruned, positions, left_out) = prune(&top, roots);
     let position = |key: &str, i: usize| {
@@ -58,70 +57,11 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
     Ok(parsed)
 }
 
-/// A map key, borrowed unless it held escapes.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, s: &'de str) -> std::result::Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(s)))
-            }
-            fn visit_str<E>(self, s: &str) -> std::result::Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s.to_owned())))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-/// A collection as found: entries kept raw, or any other value as parsed.
+/// A collection as found: entries kept raw, or `null`.
 enum Section<'a> {
-    Object(Vec<(Cow<'a, str>, &'a RawValue)>),
-    Array(Vec<&'a RawValue>),
+    Object(Vec<(Cow<'a, str>, &'a [u8])>),
+    Array(Vec<&'a [u8]>),
     Other(Json),
-}
-
-impl<'de> Deserialize<'de> for Section<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Section<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object, an array or null")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> std::result::Result<Section<'de>, A::Error> {
-                let mut v = Vec::with_capacity(m.size_hint().unwrap_or(64));
-                while let Some((k, raw)) = m.next_entry::<Key<'de>, &'de RawValue>()? {
-                    v.push((k.0, raw));
-                }
-                Ok(Section::Object(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut s: A,
-            ) -> std::result::Result<Section<'de>, A::Error> {
-                let mut v = Vec::with_capacity(s.size_hint().unwrap_or(64));
-                while let Some(raw) = s.next_element::<&'de RawValue>()? {
-                    v.push(raw);
-                }
-                Ok(Section::Array(v))
-            }
-            fn visit_unit<E>(self) -> std::result::Result<Section<'de>, E> {
-                Ok(Section::Other(Json::Null))
-            }
-        }
-        // Any other value fails the scan; the full parse then reports it.
-        d.deserialize_any(V)
-    }
 }
 
 /// A top-level field: a collection kept raw, or a small field parsed.
@@ -140,32 +80,126 @@ const CONFIGS: &str = "dynamic_configs";
 const LAYERS: &str = "layer_configs";
 const CONDITION_MAP: &str = "condition_map";
 
-impl<'de> Deserialize<'de> for Top<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Top<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> std::result::Result<Top<'de>, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(k) = m.next_key::<Key<'de>>()? {
-                    let f = match &*k.0 {
-                        GATES | CONFIGS | LAYERS | CONDITION_MAP => {
-                            Field::Section(m.next_value::<Section<'de>>()?)
-                        }
-                        _ => Field::Value(m.next_value::<Json>()?),
-                    };
-                    fields.push((k.0, f));
+/// serde_json's nesting limit when it parses into a tree: 128 levels, one of which the
+/// top-level object takes.
+const FIELD_DEPTH_LIMIT: usize = 127;
+
+/// Scans the payload into its top-level fields, accepting exactly what serde_json accepts
+/// when it deserializes the payload as a map of sections of raw values (`RawValue`) and
+/// other fields as trees: see [`crate::spec::scan`].
+fn scan_top(bytes: &[u8]) -> Scan<Top<'_>> {
+    let mut s = Scanner::new(bytes);
+    s.eat(b'{')?;
+    let mut fields = Vec::new();
+    if s.peek() == Some(b'}') {
+        s.at += 1;
+    } else {
+        loop {
+            let k = key(&mut s)?;
+            s.peek();
+            let f = match &*k {
+                GATES | CONFIGS | LAYERS | CONDITION_MAP => Field::Section(section(&mut s)?),
+                _ => {
+                    let start = s.at;
+                    if s.value()? >= FIELD_DEPTH_LIMIT {
+                        return Err(Reject);
+                    }
+                    Field::Value(serde_json::from_slice(s.since(start)).map_err(|_| Reject)?)
                 }
-                Ok(Top { fields })
+            };
+            fields.push((k, f));
+            match s.peek() {
+                Some(b',') => s.at += 1,
+                Some(b'}') => {
+                    s.at += 1;
+                    break;
+                }
+                _ => return Err(Reject),
             }
         }
-        d.deserialize_map(V)
+    }
+    match s.peek() {
+        None => Ok(Top { fields }),
+        Some(_) => Err(Reject),
+    }
+}
+
+/// An object key and its colon: borrowed, or unescaped as serde_json does (which rejects
+/// unpaired surrogates in keys).
+fn key<'a>(s: &mut Scanner<'a>) -> Scan<Cow<'a, str>> {
+    if s.peek() != Some(b'"') {
+        return Err(Reject);
+    }
+    let start = s.at;
+    let escaped = s.string()?;
+    let quoted = s.since(start);
+    let k = if escaped {
+        Cow::Owned(serde_json::from_slice::<String>(quoted).map_err(|_| Reject)?)
+    } else {
+        Cow::Borrowed(std::str::from_utf8(&quoted[1..quoted.len() - 1]).map_err(|_| Reject)?)
+    };
+    s.eat(b':')?;
+    Ok(k)
+}
+
+/// A collection: an object or an array of raw entries, or `null`.
+fn section<'a>(s: &mut Scanner<'a>) -> Scan<Section<'a>> {
+    match s.peek() {
+        Some(b'{') => {
+            s.at += 1;
+            let mut entries = Vec::with_capacity(64);
+            if s.peek() == Some(b'}') {
+                s.at += 1;
+                return Ok(Section::Object(entries));
+            }
+            loop {
+                let k = key(s)?;
+                s.peek();
+                let start = s.at;
+                s.value()?;
+                entries.push((k, s.since(start)));
+                match s.peek() {
+                    Some(b',') => s.at += 1,
+                    Some(b'}') => {
+                        s.at += 1;
+                        return Ok(Section::Object(entries));
+                    }
+                    _ => return Err(Reject),
+                }
+            }
+        }
+        Some(b'[') => {
+            s.at += 1;
+            let mut entries = Vec::with_capacity(64);
+            if s.peek() == Some(b']') {
+                s.at += 1;
+                return Ok(Section::Array(entries));
+            }
+            loop {
+                s.peek();
+                let start = s.at;
+                s.value()?;
+                entries.push(s.since(start));
+                match s.peek() {
+                    Some(b',') => s.at += 1,
+                    Some(b']') => {
+                        s.at += 1;
+                        return Ok(Section::Array(entries));
+                    }
+                    _ => return Err(Reject),
+                }
+            }
+        }
+        Some(b'n') => {
+            let start = s.at;
+            s.value()?;
+            match s.since(start) {
+                b"null" => Ok(Section::Other(Json::Null)),
+                _ => Err(Reject),
+            }
+        }
+        // Any other value fails the scan; the full parse then reports it.
+        _ => Err(Reject),
     }
 }
 
@@ -204,53 +238,74 @@ struct Named<'a> {
 /// One collection's entries by name, with the ones picked so far.
 struct Index<'t, 'a> {
     section: Option<&'t Section<'a>>,
-    by_name: HashMap<Cow<'a, str>, Vec<usize>>,
+    /// The first and the last entry of each name.
+    by_name: HashMap<Cow<'a, str>, (usize, usize), BuildHasherDefault<NameHasher>>,
+    /// Per entry, the next entry of the same name (`usize::MAX` for none).
+    next: Vec<usize>,
     picked: HashMap<usize, Json>,
 }
 
 impl<'t, 'a> Index<'t, 'a> {
     fn new(section: Option<&'t Section<'a>>, keep_malformed: bool) -> Self {
-        let mut by_name: HashMap<Cow<'a, str>, Vec<usize>> = HashMap::new();
-        let mut picked = HashMap::new();
+        let mut index = Index {
+            section,
+            by_name: HashMap::default(),
+            next: Vec::new(),
+            picked: HashMap::new(),
+        };
         match section {
             Some(Section::Object(entries)) => {
-                by_name.reserve(entries.len());
+                index.by_name.reserve(entries.len());
+                index.next = vec![usize::MAX; entries.len()];
                 for (i, (k, raw)) in entries.iter().enumerate() {
                     // A spec that is not an object is an error of the whole payload: keep it
                     // so the compiler reports it.
-                    if keep_malformed && !raw.get().starts_with('{') {
-                        picked.insert(i, parse(raw));
+                    if keep_malformed && !raw.starts_with(b"{") {
+                        index.picked.insert(i, parse(raw));
                     }
-                    by_name.entry(k.clone()).or_default().push(i);
+                    index.add(k.clone(), i);
                 }
             }
             Some(Section::Array(entries)) => {
-                by_name.reserve(entries.len());
+                index.by_name.reserve(entries.len());
+                index.next = vec![usize::MAX; entries.len()];
                 for (i, raw) in entries.iter().enumerate() {
-                    match serde_json::from_str::<Named<'a>>(raw.get()) {
-                        Ok(Named { name: Some(n) }) => by_name.entry(n).or_default().push(i),
+                    match serde_json::from_slice::<Named<'a>>(raw) {
+                        Ok(Named { name: Some(n) }) => index.add(n, i),
                         _ => {
-                            picked.insert(i, parse(raw));
+                            index.picked.insert(i, parse(raw));
                         }
                     }
                 }
             }
             Some(Section::Other(_)) | None => {}
         }
-        Index {
-            section,
-            by_name,
-            picked,
+        index
+    }
+
+    fn add(&mut self, name: Cow<'a, str>, i: usize) {
+        match self.by_name.entry(name) {
+            Entry::Occupied(mut e) => {
+                let (_, last) = e.get_mut();
+                self.next[*last] = i;
+                *last = i;
+            }
+            Entry::Vacant(e) => {
+                e.insert((i, i));
+            }
         }
     }
 
     /// Picks every entry named `name`; returns the newly picked ones' indices.
     fn pick(&mut self, name: &str) -> Vec<usize> {
-        let Some(ids) = self.by_name.get(name) else {
+        let Some(&(first, _)) = self.by_name.get(name) else {
             return Vec::new();
         };
         let mut new = Vec::new();
-        for &i in ids {
+        let mut next = first;
+        while next != usize::MAX {
+            let i = next;
+            next = self.next[i];
             if self.picked.contains_key(&i) {
                 continue;
             }
@@ -294,8 +349,8 @@ impl<'t, 'a> Index<'t, 'a> {
 }
 
 /// A raw entry parsed; the scan has validated it, so this cannot fail (null otherwise).
-fn parse(raw: &RawValue) -> Json {
-    serde_json::from_str(raw.get()).unwrap_or(Json::Null)
+fn parse(raw: &[u8]) -> Json {
+    serde_json::from_slice(raw).unwrap_or(Json::Null)
 }
 
 /// Follows references from the roots, picking entries.
@@ -485,8 +540,293 @@ mod tests {
     use super::*;
     use crate::eval::{EvalOptions, Evaluator};
     use crate::output::json::write_entity_record;
+    use crate::spec::scan::tests::{Rng, gen_value, mutate};
     use crate::spec::{CompiledSpecs, parse_payload};
     use crate::user::User;
+
+    /// The scan this module did before [`scan_top`]: serde_json deserializing the payload
+    /// with sections of `RawValue`s. [`scan_top`] must accept exactly what this accepts and
+    /// find the same fields and entries.
+    mod oracle {
+        use super::super::{CONDITION_MAP, CONFIGS, GATES, LAYERS};
+        use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+        use serde_json::Value as Json;
+        use serde_json::value::RawValue;
+        use std::borrow::Cow;
+        use std::fmt;
+
+        /// A map key, borrowed unless it held escapes.
+        struct Key<'a>(Cow<'a, str>);
+
+        impl<'de> Deserialize<'de> for Key<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Key<'de>;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_borrowed_str<E>(
+                        self,
+                        s: &'de str,
+                    ) -> std::result::Result<Key<'de>, E> {
+                        Ok(Key(Cow::Borrowed(s)))
+                    }
+                    fn visit_str<E>(self, s: &str) -> std::result::Result<Key<'de>, E> {
+                        Ok(Key(Cow::Owned(s.to_owned())))
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+
+        /// A collection as found: entries kept raw, or any other value as parsed.
+        pub enum Section<'a> {
+            Object(Vec<(Cow<'a, str>, &'a RawValue)>),
+            Array(Vec<&'a RawValue>),
+            Other(Json),
+        }
+
+        impl<'de> Deserialize<'de> for Section<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Section<'de>;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("an object, an array or null")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(
+                        self,
+                        mut m: A,
+                    ) -> std::result::Result<Section<'de>, A::Error> {
+                        let mut v = Vec::with_capacity(m.size_hint().unwrap_or(64));
+                        while let Some((k, raw)) = m.next_entry::<Key<'de>, &'de RawValue>()? {
+                            v.push((k.0, raw));
+                        }
+                        Ok(Section::Object(v))
+                    }
+                    fn visit_seq<A: SeqAccess<'de>>(
+                        self,
+                        mut s: A,
+                    ) -> std::result::Result<Section<'de>, A::Error> {
+                        let mut v = Vec::with_capacity(s.size_hint().unwrap_or(64));
+                        while let Some(raw) = s.next_element::<&'de RawValue>()? {
+                            v.push(raw);
+                        }
+                        Ok(Section::Array(v))
+                    }
+                    fn visit_unit<E>(self) -> std::result::Result<Section<'de>, E> {
+                        Ok(Section::Other(Json::Null))
+                    }
+                }
+                // Any other value fails the scan; the full parse then reports it.
+                d.deserialize_any(V)
+            }
+        }
+
+        /// A top-level field: a collection kept raw, or a small field parsed.
+        pub enum Field<'a> {
+            Section(Section<'a>),
+            Value(Json),
+        }
+
+        /// The top-level object, fields in order.
+        pub struct Top<'a> {
+            pub fields: Vec<(Cow<'a, str>, Field<'a>)>,
+        }
+
+        impl<'de> Deserialize<'de> for Top<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Top<'de>;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("an object")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(
+                        self,
+                        mut m: A,
+                    ) -> std::result::Result<Top<'de>, A::Error> {
+                        let mut fields = Vec::new();
+                        while let Some(k) = m.next_key::<Key<'de>>()? {
+                            let f = match &*k.0 {
+                                GATES | CONFIGS | LAYERS | CONDITION_MAP => {
+                                    Field::Section(m.next_value::<Section<'de>>()?)
+                                }
+                                _ => Field::Value(m.next_value::<Json>()?),
+                            };
+                            fields.push((k.0, f));
+                        }
+                        Ok(Top { fields })
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    }
+
+    /// Both scans' results in one comparable form.
+    fn canonical_new(bytes: &[u8]) -> Option<Vec<(String, String)>> {
+        let top = scan_top(bytes).ok()?;
+        Some(
+            top.fields
+                .iter()
+                .map(|(k, f)| {
+                    let v = match f {
+                        Field::Value(v) => format!("value {v}"),
+                        Field::Section(Section::Other(v)) => format!("other {v}"),
+                        Field::Section(Section::Object(e)) => format!(
+                            "object {:?}",
+                            e.iter()
+                                .map(|(k, r)| (k.to_string(), r.to_vec()))
+                                .collect::<Vec<_>>()
+                        ),
+                        Field::Section(Section::Array(e)) => format!("array {e:?}"),
+                    };
+                    (k.to_string(), v)
+                })
+                .collect(),
+        )
+    }
+
+    fn canonical_old(bytes: &[u8]) -> Option<Vec<(String, String)>> {
+        let top: oracle::Top<'_> = serde_json::from_slice(bytes).ok()?;
+        Some(
+            top.fields
+                .iter()
+                .map(|(k, f)| {
+                    let v = match f {
+                        oracle::Field::Value(v) => format!("value {v}"),
+                        oracle::Field::Section(oracle::Section::Other(v)) => format!("other {v}"),
+                        oracle::Field::Section(oracle::Section::Object(e)) => format!(
+                            "object {:?}",
+                            e.iter()
+                                .map(|(k, r)| (k.to_string(), r.get().as_bytes().to_vec()))
+                                .collect::<Vec<_>>()
+                        ),
+                        oracle::Field::Section(oracle::Section::Array(e)) => format!(
+                            "array {:?}",
+                            e.iter().map(|r| r.get().as_bytes()).collect::<Vec<_>>()
+                        ),
+                    };
+                    (k.to_string(), v)
+                })
+                .collect(),
+        )
+    }
+
+    fn assert_scans_agree(bytes: &[u8], what: &str) {
+        assert_eq!(
+            canonical_new(bytes),
+            canonical_old(bytes),
+            "{what}: {:?}",
+            String::from_utf8_lossy(&bytes[..bytes.len().min(2000)])
+        );
+    }
+
+    #[test]
+    fn scan_agrees_with_serde_on_the_real_payloads_whole_and_truncated() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/specs");
+        let mut r = Rng(7);
+        for entry in std::fs::read_dir(dir).expect("../shared/specs") {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            assert_scans_agree(&bytes, &path.display().to_string());
+            for _ in 0..40 {
+                let cut = r.below(bytes.len() + 1);
+                assert_scans_agree(&bytes[..cut], "truncated");
+                let mut damaged = bytes.clone();
+                mutate(&mut r, &mut damaged);
+                assert_scans_agree(&damaged, "damaged");
+            }
+        }
+    }
+
+    #[test]
+    fn scan_agrees_with_serde_on_nesting_limits() {
+        for depth in 120..135 {
+            for key in ["time", GATES] {
+                let v = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+                let p = format!(r#"{{"{key}":{v}}}"#);
+                assert_scans_agree(p.as_bytes(), &format!("{key} {depth}"));
+                let p = format!(r#"{{"{key}":[{v}]}}"#);
+                assert_scans_agree(p.as_bytes(), &format!("{key} [{depth}]"));
+            }
+        }
+    }
+
+    #[test]
+    fn scan_agrees_with_serde_on_edge_cases() {
+        for p in [
+            &br#"{}"#[..],
+            b" { } ",
+            b"{} x",
+            b"{\"feature_gates\":null}",
+            b"{\"feature_gates\":nul}",
+            b"{\"feature_gates\":true}",
+            b"{\"feature_gates\":\"x\"}",
+            b"{\"feature_gates\":5}",
+            b"{\"feature_gates\":{}}",
+            b"{\"feature_gates\":[]}",
+            b"{\"feature_gates\":{,}}",
+            b"{\"feature_gates\":{\"a\":1,}}",
+            b"{\"feature_gates\":[1,]}",
+            b"{\"feature\\u005fgates\":{\"a\\u0062\":{}}}",
+            b"{\"feature_gates\":{\"\\ud800\":{}}}",
+            b"{\"feature_gates\":{\"a\":\"\\ud800\"}}",
+            b"{\"\\ud800\":1}",
+            b"{\"time\":\"\\ud800\"}",
+            b"{\"time\":1e400}",
+            b"{\"feature_gates\":{\"a\":1e400}}",
+            b"{\"time\":-0.0}",
+            b"{\"time\":1,\"time\":2}",
+            b"{\"time\":1 \"x\":2}",
+            b"{\"time\"}",
+            b"{\"time\":}",
+            b"{time:1}",
+            b"{\"a\":\"\xff\"}",
+            b"{\"feature_gates\":{\"a\":\"\xc3\xa9\"}}",
+            b"{\"feature_gates\":{\"\xc3\":1}}",
+            b"\t{\"time\":1}\r\n",
+        ] {
+            assert_scans_agree(p, "edge case");
+        }
+    }
+
+    /// Random payloads, whole and damaged. `SCAN_CASES` sets the number of cases.
+    #[test]
+    fn scan_agrees_with_serde_on_random_payloads() {
+        let cases: usize = std::env::var("SCAN_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(20_000);
+        let mut r = Rng(0x2545_f491_4f6c_dd1d);
+        let mut accepted = 0;
+        for _ in 0..cases {
+            let mut p = b"{".to_vec();
+            for k in 0..r.below(5) {
+                if k > 0 {
+                    p.push(b',');
+                }
+                let name =
+                    [GATES, CONFIGS, LAYERS, CONDITION_MAP, "time", "has_updates"][r.below(6)];
+                p.extend_from_slice(format!("\"{name}\":").as_bytes());
+                gen_value(&mut r, 0, &mut p);
+            }
+            p.push(b'}');
+            for _ in 0..r.below(3) {
+                mutate(&mut r, &mut p);
+            }
+            if canonical_old(&p).is_some() {
+                accepted += 1;
+            }
+            assert_scans_agree(&p, "random");
+        }
+        assert!(accepted > cases / 10, "{accepted}");
+    }
 
     fn lazy(bytes: &[u8], kind: Kind, name: &str) -> CompiledSpecs {
         match parse_payload_for(bytes, "t", &[(kind, name)]).unwrap() {

@@ -8,6 +8,7 @@ pub mod id_lists;
 pub mod lazy;
 pub mod model;
 pub mod param_store;
+pub mod scan;
 pub mod time;
 pub mod value;
 
