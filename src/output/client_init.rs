@@ -178,7 +178,7 @@ fn same_exposures(a: &[Exposure<'_>], b: &[Exposure<'_>]) -> bool {
         })
 }
 
-/// One serialized form of an entry: its bytes after the constant prefix, but for the
+/// One serialized form of an entry: its bytes (from its constant prefix on) but for the
 /// value (written from the result at `split`, spliced when large), and every field of the
 /// result those bytes were made from. A result equal on those fields gets the same bytes.
 #[derive(Clone)]
@@ -567,7 +567,6 @@ impl<'s> ClientInit<'s> {
         let mut legacy_ev: Option<Evaluator<'s, '_>> = None;
         let mut memo = std::mem::take(&mut self.memo);
         for e in entries {
-            out.extend_from_slice(&e.prefix);
             let group_name = ev.evaluate_index(kind, e.index).group_name;
             // §4.4: a group name only the legacy SDK reaches is part of the record.
             let mut extra_group = None;
@@ -585,7 +584,7 @@ impl<'s> ClientInit<'s> {
             match variants.iter().find(|v| v.matches(r, extra_group)) {
                 Some(v) => v.write(out, e, r, splices.as_deref_mut()),
                 None if variants.len() < MAX_VARIANTS && Variant::memoizable(r) => {
-                    let mut bytes = Vec::new();
+                    let mut bytes = e.prefix.to_vec();
                     self.write_head(&mut bytes, r);
                     let split = bytes.len();
                     self.write_tail(&mut bytes, e, r, extra_group);
@@ -594,6 +593,7 @@ impl<'s> ClientInit<'s> {
                     variants.push(v);
                 }
                 None => {
+                    out.extend_from_slice(&e.prefix);
                     self.write_head(out, r);
                     write_value(out, e, r, splices.as_deref_mut());
                     self.write_tail(out, e, r, extra_group);

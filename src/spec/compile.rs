@@ -151,6 +151,94 @@ const KNOWN_TYPES: &[&str] = &[
 /// A spec in a collection: its name, its JSON object and its JSON path.
 type Entry<'a> = (&'a str, &'a Map<String, Json>, String);
 
+/// The keys of specs, rules and conditions the compiler reads.
+const FIELD_KEYS: [&str; 27] = [
+    "type",
+    "entity",
+    "idType",
+    "defaultValue",
+    "rules",
+    "version",
+    "salt",
+    "enabled",
+    "isActive",
+    "hasSharedParams",
+    "explicitParameters",
+    "targetAppIDs",
+    "forwardAllExposures",
+    "useNewLayerEval",
+    "id",
+    "passPercentage",
+    "returnValue",
+    "conditions",
+    "configDelegate",
+    "name",
+    "groupName",
+    "isExperimentGroup",
+    "samplingRate",
+    "operator",
+    "field",
+    "targetValue",
+    "additionalValues",
+];
+
+/// The index of `key` in [`FIELD_KEYS`] (a `match`: dispatched on the length first).
+fn field_slot(key: &str) -> Option<usize> {
+    Some(match key {
+        "type" => 0,
+        "entity" => 1,
+        "idType" => 2,
+        "defaultValue" => 3,
+        "rules" => 4,
+        "version" => 5,
+        "salt" => 6,
+        "enabled" => 7,
+        "isActive" => 8,
+        "hasSharedParams" => 9,
+        "explicitParameters" => 10,
+        "targetAppIDs" => 11,
+        "forwardAllExposures" => 12,
+        "useNewLayerEval" => 13,
+        "id" => 14,
+        "passPercentage" => 15,
+        "returnValue" => 16,
+        "conditions" => 17,
+        "configDelegate" => 18,
+        "name" => 19,
+        "groupName" => 20,
+        "isExperimentGroup" => 21,
+        "samplingRate" => 22,
+        "operator" => 23,
+        "field" => 24,
+        "targetValue" => 25,
+        "additionalValues" => 26,
+        _ => return None,
+    })
+}
+
+/// The values of an object's keys the compiler reads, found in one pass over the object
+/// (instead of a hashed lookup per key read).
+struct Fields<'a>([Option<&'a Json>; FIELD_KEYS.len()]);
+
+impl<'a> Fields<'a> {
+    fn of(o: &'a Map<String, Json>) -> Self {
+        let mut f = Fields([None; FIELD_KEYS.len()]);
+        for (k, v) in o {
+            if let Some(i) = field_slot(k) {
+                f.0[i] = Some(v);
+            }
+        }
+        f
+    }
+
+    /// The value of `key`, one of [`FIELD_KEYS`].
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        let i = field_slot(key);
+        debug_assert!(i.is_some(), "{key:?} is not in FIELD_KEYS");
+        self.0[i?]
+    }
+}
+
 struct Compiler<'a> {
     origin: &'a str,
     format: Format,
@@ -168,7 +256,7 @@ impl<'a> Compiler<'a> {
         Error::Specs(format!("{}: {}: {msg}", self.origin, one_line(path)))
     }
 
-    fn opt_str(&self, o: &'a Map<String, Json>, key: &str, path: &str) -> Result<Option<&'a str>> {
+    fn opt_str(&self, o: &Fields<'a>, key: &str, path: &str) -> Result<Option<&'a str>> {
         match o.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::String(s)) => Ok(Some(s)),
@@ -179,7 +267,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn opt_bool(&self, o: &Map<String, Json>, key: &str, path: &str) -> Result<Option<bool>> {
+    fn opt_bool(&self, o: &Fields<'_>, key: &str, path: &str) -> Result<Option<bool>> {
         match o.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::Bool(b)) => Ok(Some(*b)),
@@ -190,7 +278,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn opt_f64(&self, o: &Map<String, Json>, key: &str, path: &str) -> Result<Option<f64>> {
+    fn opt_f64(&self, o: &Fields<'_>, key: &str, path: &str) -> Result<Option<f64>> {
         match o.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::Number(n)) => Ok(n.as_f64()),
@@ -201,12 +289,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn opt_str_list(
-        &self,
-        o: &Map<String, Json>,
-        key: &str,
-        path: &str,
-    ) -> Result<Option<Vec<Box<str>>>> {
+    fn opt_str_list(&self, o: &Fields<'_>, key: &str, path: &str) -> Result<Option<Vec<Box<str>>>> {
         match o.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::Array(a)) => a
@@ -243,7 +326,7 @@ impl<'a> Compiler<'a> {
                         )
                     })?;
                     let name = self
-                        .opt_str(o, "name", &path)?
+                        .opt_str(&Fields::of(o), "name", &path)?
                         .ok_or_else(|| self.err(&path, "missing \"name\""))?;
                     out.push((name, o, path));
                 }
@@ -450,6 +533,7 @@ impl<'a> Compiler<'a> {
         path: &str,
         kind: Kind,
     ) -> Result<Spec> {
+        let o = &Fields::of(o);
         let type_ = self.opt_str(o, "type", path)?.unwrap_or(match kind {
             Kind::Gate => "feature_gate",
             _ => "dynamic_config",
@@ -555,6 +639,7 @@ impl<'a> Compiler<'a> {
                 format_args!("expected an object, found {}", type_name(r)),
             )
         })?;
+        let o = &Fields::of(o);
         let id = self.opt_str(o, "id", path)?.unwrap_or("");
         let salt = match o.get("salt") {
             Some(Json::String(s)) => s.as_str(),
@@ -699,6 +784,7 @@ impl<'a> Compiler<'a> {
         path: &str,
         dropped: &mut Option<String>,
     ) -> Result<u32> {
+        let co = &Fields::of(co);
         let type_ = self
             .opt_str(co, "type", path)?
             .ok_or_else(|| self.err(path, "missing condition \"type\""))?;
@@ -826,7 +912,7 @@ pub(crate) fn field(f: &str) -> Field {
 fn elem_string(v: &Json) -> String {
     match v {
         Json::String(s) => s.clone(),
-        other => other.to_string(),
+        other => compact_json(other),
     }
 }
 
@@ -890,6 +976,15 @@ pub(crate) fn compile_target(v: &Json) -> Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_slots_follow_field_keys() {
+        for (i, k) in FIELD_KEYS.iter().enumerate() {
+            assert_eq!(field_slot(k), Some(i), "{k}");
+        }
+        assert_eq!(field_slot("Type"), None);
+        assert_eq!(field_slot(""), None);
+    }
 
     #[test]
     fn errors_and_warnings_naming_a_spec_stay_on_one_line() {

@@ -94,7 +94,13 @@ impl Returnable {
 /// A JSON value as compact text, byte for byte what `serde_json::to_string` writes, with
 /// strings that need no escaping (nearly all) copied without a per-byte escape loop.
 pub fn compact_json(v: &serde_json::Value) -> String {
-    let mut out = Vec::new();
+    use serde_json::Value as J;
+    let mut out = Vec::with_capacity(match v {
+        J::String(s) => s.len() + 2,
+        J::Array(_) | J::Object(_) => 64,
+        // The longest number serde_json writes (a float) is 24 bytes.
+        _ => 24,
+    });
     write_compact(&mut out, v);
     // Only whole UTF-8 strings and ASCII are written.
     String::from_utf8(out).unwrap_or_else(|_| "null".into())
