@@ -115,7 +115,7 @@ fn write_compact(out: &mut Vec<u8>, v: &serde_json::Value) {
         J::Number(n) => {
             let _ = serde_json::to_writer(&mut *out, n);
         }
-        J::String(s) => write_compact_str(out, s),
+        J::String(s) => crate::util::json_str::write_str(out, s),
         J::Array(a) => {
             out.push(b'[');
             for (i, x) in a.iter().enumerate() {
@@ -132,44 +132,12 @@ fn write_compact(out: &mut Vec<u8>, v: &serde_json::Value) {
                 if i > 0 {
                     out.push(b',');
                 }
-                write_compact_str(out, k);
+                crate::util::json_str::write_str(out, k);
                 out.push(b':');
                 write_compact(out, x);
             }
             out.push(b'}');
         }
-    }
-}
-
-/// Whether a string holds a byte JSON escapes (a control character, `"` or `\\`), eight
-/// bytes at a time.
-fn needs_escape(s: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte of `v` is below `n` (n <= 128): the classic "has less" bit trick.
-    let has_less = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH != 0;
-    let has_byte = |v: u64, b: u8| has_less(v ^ (ONES * u64::from(b)), 1);
-    let mut chunks = s.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        if has_less(v, 0x20) || has_byte(v, b'"') || has_byte(v, b'\\') {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
-}
-
-fn write_compact_str(out: &mut Vec<u8>, s: &str) {
-    if needs_escape(s.as_bytes()) {
-        let _ = serde_json::to_writer(&mut *out, s);
-    } else {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
     }
 }
 

@@ -1,5 +1,5 @@
 //! Small tools every layer may use and that use nothing of the crate: hashing, the clock,
-//! ids, atomic files, XDG paths, masking secrets, did-you-mean suggestions, bounded line
+//! ids, JSON string literals, atomic files, XDG paths, masking secrets, did-you-mean suggestions, bounded line
 //! reading.
 
 pub mod ahash;
@@ -8,6 +8,7 @@ pub mod fs;
 pub mod hash;
 pub mod ids;
 pub mod interrupt;
+pub mod json_str;
 pub mod lines;
 pub mod mask;
 pub mod paths;
