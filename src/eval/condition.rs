@@ -9,7 +9,7 @@ use crate::eval::evaluator::Evaluator;
 use crate::eval::trace::{ConditionStep, IdListCheck, Origin, Trace};
 use crate::eval::ua::parse_user_agent;
 use crate::spec::model::{
-    BucketSet, CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField,
+    BucketSet, CondKind, Condition, Field, Kind, Op, Target, TargetKind, TopField, UaField, probe,
 };
 use crate::spec::value::Value;
 use crate::user::User;
@@ -143,8 +143,7 @@ fn evaluate_value<'a, 's: 'a, 'u: 'a, T: Trace>(
         }
         Op::AnyCaseSensitive | Op::NoneCaseSensitive => {
             let left = v.str().unwrap_or("");
-            let hit = t.kind == TargetKind::Array
-                && t.exact_sorted.binary_search_by(|e| (**e).cmp(left)).is_ok();
+            let hit = t.kind == TargetKind::Array && probe(&t.exact_sorted, left);
             if c.op == Op::NoneCaseSensitive {
                 !hit
             } else {
@@ -463,17 +462,9 @@ fn environment_value<'a>(
 
 fn strings_in_target(left_lower: &str, t: &Target, op: Op) -> bool {
     match t.kind {
-        TargetKind::Object => {
-            matches!(op, Op::Any | Op::None)
-                && t.keys_sorted
-                    .binary_search_by(|k| (**k).cmp(left_lower))
-                    .is_ok()
-        }
+        TargetKind::Object => matches!(op, Op::Any | Op::None) && probe(&t.keys_sorted, left_lower),
         TargetKind::Array => match op {
-            Op::Any | Op::None => t
-                .lower_sorted
-                .binary_search_by(|k| (**k).cmp(left_lower))
-                .is_ok(),
+            Op::Any | Op::None => probe(&t.lower_sorted, left_lower),
             Op::StrStartsWithAny => t.elems.iter().any(|e| left_lower.starts_with(&*e.lower)),
             Op::StrEndsWithAny => t.elems.iter().any(|e| left_lower.ends_with(&*e.lower)),
             _ => t.elems.iter().any(|e| left_lower.contains(&*e.lower)),

@@ -954,16 +954,16 @@ pub(crate) fn compile_target(v: &Json) -> Target {
             collapsed.sort_by_key(|(i, _)| *i);
             t.collapsed = collapsed;
             t.lower_sorted = t.elems.iter().map(|e| e.lower.clone()).collect();
-            t.lower_sorted.sort();
+            t.lower_sorted.sort_by(|a, b| probe_order(a, b));
             t.lower_sorted.dedup();
             t.exact_sorted = t.elems.iter().map(|e| e.s.clone()).collect();
-            t.exact_sorted.sort();
+            t.exact_sorted.sort_by(|a, b| probe_order(a, b));
             t.exact_sorted.dedup();
         }
         Json::Object(o) => {
             t.kind = TargetKind::Object;
             t.keys_sorted = o.keys().map(|k| Box::from(k.as_str())).collect();
-            t.keys_sorted.sort();
+            t.keys_sorted.sort_by(|a, b| probe_order(a, b));
             t.entries = o
                 .iter()
                 .map(|(k, x)| (Box::from(k.as_str()), Box::from(elem_string(x).as_str())))

@@ -1,6 +1,7 @@
 //! The compiled spec: one typed form for v1 and v2 payloads, built once and evaluated many
 //! times. Names are resolved to indices, targets pre-parsed, constant values pre-serialized.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use fancy_regex::Regex;
@@ -379,16 +380,42 @@ pub struct Target {
     /// Elements collapsed by lower-case form (last spelling wins, at its index), in order of
     /// index — the Rust core's keyed array.
     pub collapsed: Vec<(usize, TargetElem)>,
-    /// Lower-cased element strings, sorted, for membership tests.
+    /// Lower-cased element strings, in [`probe_order`], for membership tests.
     pub lower_sorted: Vec<Box<str>>,
-    /// Exact element strings, sorted.
+    /// Exact element strings, in [`probe_order`].
     pub exact_sorted: Vec<Box<str>>,
-    /// Object target: keys (as given), sorted, and entries (key, value string).
+    /// Object target: keys (as given), in [`probe_order`], and entries (key, value string).
     pub keys_sorted: Vec<Box<str>>,
     pub entries: Vec<(Box<str>, Box<str>)>,
     pub regex: Option<Regex>,
     /// `user_bucket` with `any`/`none`: the members below 1024 as bits (see [`BucketSet`]).
     pub buckets: Option<Box<BucketSet>>,
+}
+
+/// The order of a target's sorted strings: by length, then by the first eight bytes read as
+/// one big-endian word, then by the rest. Any total order serves a membership test; this
+/// one settles most probes of a binary search with two integer comparisons instead of a
+/// call to `memcmp` (target lists are mostly short ids of a few lengths).
+#[inline]
+pub fn probe_order(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len().cmp(&b.len()).then_with(|| {
+        let head = |s: &[u8]| {
+            let mut w = [0u8; 8];
+            let n = s.len().min(8);
+            w[..n].copy_from_slice(&s[..n]);
+            u64::from_be_bytes(w)
+        };
+        head(a)
+            .cmp(&head(b))
+            .then_with(|| a.get(8..).cmp(&b.get(8..)))
+    })
+}
+
+/// Whether `sorted` (in [`probe_order`]) holds `s`.
+#[inline]
+pub fn probe(sorted: &[Box<str>], s: &str) -> bool {
+    sorted.binary_search_by(|k| probe_order(k, s)).is_ok()
 }
 
 /// The bucket numbers a `user_bucket` target lists, as bits: one bit test instead of a
@@ -728,6 +755,74 @@ impl CompiledSpecs {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    #[test]
+    fn probes_find_exactly_the_members() {
+        // Strings around the 8-byte head: equal heads with other tails, prefixes, NULs and
+        // high bytes (a padded head must not make "a" equal "a\0").
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "b",
+            "ab",
+            "1",
+            "12",
+            "123",
+            "1234567",
+            "12345678",
+            "123456789",
+            "12345678a",
+            "12345679",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+            "é",
+            "\u{7f}",
+            "zz",
+            "user-1",
+            "user-10",
+            "USER-1",
+            "dan_1",
+            "marcos_3",
+            "\u{ff}\u{ff}",
+        ];
+        for take in [0, 1, 2, 5, 9, 13, words.len()] {
+            let mut sorted: Vec<Box<str>> = words[..take].iter().map(|w| Box::from(*w)).collect();
+            sorted.sort_by(|a, b| probe_order(a, b));
+            for w in words {
+                assert_eq!(
+                    probe(&sorted, w),
+                    words[..take].contains(&w),
+                    "{w:?} in {take}"
+                );
+            }
+            for pair in sorted.windows(2) {
+                assert_eq!(probe_order(&pair[0], &pair[1]), Ordering::Less);
+                assert_eq!(probe_order(&pair[1], &pair[0]), Ordering::Greater);
+            }
+        }
+    }
+
+    fn set(keys: &[&str]) -> BucketSet {
+        let mut t = Target {
+            kind: TargetKind::Array,
+            ..Target::default()
+        };
+        t.lower_sorted = keys.iter().map(|k| Box::from(*k)).collect();
+        BucketSet::of(&t).unwrap()
+    }
+
+    #[test]
+    fn bucket_sets_hold_the_canonical_numbers_below_the_limit() {
+        let s = set(&[
+            "0", "7", "07", "8.0", "63", "64", "999", "1023", "1024", "-1", "x",
+        ]);
+        let members: Vec<u64> = (0..BucketSet::LIMIT).filter(|&b| s.contains(b)).collect();
+        assert_eq!(members, [0, 7, 63, 64, 999, 1023]);
+        assert!(BucketSet::of(&Target::default()).is_none());
+    }
+
     #[test]
     fn name_hashes_spread_over_low_and_high_bits() {
         let b = std::hash::BuildHasherDefault::<NameHasher>::default();
