@@ -73,21 +73,36 @@ impl User {
                 "{origin}: a user must be a JSON object"
             )));
         };
-        let mut map = Map::new();
-        for (k, v) in obj {
-            let key = RENAMES
-                .iter()
-                .find(|(from, _)| *from == k)
-                .map(|(_, to)| (*to).to_string())
-                .unwrap_or(k);
-            map.insert(key, v);
-        }
+        let alias = |k: &str| RENAMES.iter().find(|(from, _)| *from == k);
+        // Most users use the wire names: the object is kept as it is.
+        let map = if obj.keys().any(|k| alias(k).is_some()) {
+            let mut map = Map::new();
+            for (k, v) in obj {
+                let key = alias(&k).map(|(_, to)| (*to).to_string()).unwrap_or(k);
+                map.insert(key, v);
+            }
+            map
+        } else {
+            obj
+        };
         User::from_map(map, origin)
     }
 
     fn from_map(map: Map<String, Json>, origin: &str) -> Result<User> {
+        // The keys evaluation reads, found in one pass over the object (keys are unique)
+        // rather than by one hashed lookup each.
+        let mut found: [Option<&Json>; KEYS.len()] = [None; KEYS.len()];
+        for (k, v) in &map {
+            if let Some(i) = KEYS.iter().position(|key| key == k) {
+                found[i] = Some(v);
+            }
+        }
+        let get = |key: &str| {
+            let i = KEYS.iter().position(|k| *k == key).expect("a key of KEYS");
+            found[i]
+        };
         let top = |key: &str| -> Result<Option<Value>> {
-            match map.get(key) {
+            match get(key) {
                 None | Some(Json::Null) => Ok(None),
                 Some(v @ (Json::String(_) | Json::Number(_) | Json::Bool(_))) => {
                     Ok(Some(Value::from_json(v)))
@@ -98,7 +113,7 @@ impl User {
             }
         };
         let entries = |key: &str| -> Result<Vec<(String, Value)>> {
-            match map.get(key) {
+            match get(key) {
                 None | Some(Json::Null) => Ok(Vec::new()),
                 Some(Json::Object(o)) => Ok(o
                     .iter()
@@ -186,6 +201,48 @@ mod tests {
         // Unit-id types match exactly or by their lower-case form, as the Rust core does.
         assert!(u.unit_id("COMPANYID", "companyid", false).is_none());
         assert_eq!(u.app_version.unwrap().str(), Some("1.2"));
+    }
+
+    #[test]
+    fn every_key_is_read_with_wire_names_or_aliases() {
+        let wire = r#"{"userID":"u","email":"e","ip":"1.2.3.4","userAgent":"ua","country":"US",
+            "locale":"en","appVersion":"2","custom":{"a":1},"privateAttributes":{"p":2},
+            "customIDs":{"c":"3"},"statsigEnvironment":{"tier":"t"},"extra":true}"#;
+        let aliased = wire
+            .replace("userID", "user_id")
+            .replace("userAgent", "user_agent")
+            .replace("appVersion", "app_version")
+            .replace("privateAttributes", "private_attributes")
+            .replace("customIDs", "customIds")
+            .replace("statsigEnvironment", "statsig_environment");
+        for text in [wire, aliased.as_str()] {
+            let u = User::parse(text, "t").unwrap();
+            let s = |v: &Option<Value>| v.as_ref().and_then(Value::str).map(str::to_string);
+            assert_eq!(u.user_id.str(), Some("u"));
+            assert_eq!(
+                [
+                    &u.email,
+                    &u.ip,
+                    &u.user_agent,
+                    &u.country,
+                    &u.locale,
+                    &u.app_version
+                ]
+                .map(s),
+                ["e", "1.2.3.4", "ua", "US", "en", "2"].map(|x| Some(x.to_string()))
+            );
+            let keys = |e: &[(String, Value)]| e.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+            assert_eq!(keys(&u.custom), ["a"]);
+            assert_eq!(keys(&u.private_attributes), ["p"]);
+            assert_eq!(keys(&u.custom_ids), ["c"]);
+            assert_eq!(keys(&u.environment), ["tier"]);
+            // The echo keeps the order given, under the wire names.
+            let echoed: Vec<&str> = u.json.keys().map(String::as_str).collect();
+            assert_eq!(echoed[..3], ["userID", "email", "ip"]);
+            assert_eq!(echoed.last(), Some(&"extra"));
+        }
+        let bad = User::parse(r#"{"email":{"x":1},"userID":[1]}"#, "t").unwrap_err();
+        assert_eq!(bad.to_string(), "t: user.userID must be a string");
     }
 
     #[test]
