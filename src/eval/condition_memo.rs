@@ -3,6 +3,8 @@
 //! several gates name, is evaluated once per user. A pure condition reads only the user,
 //! the options and the spec, so its answer cannot differ the second time.
 
+use crate::spec::model::CompiledSpecs;
+
 /// One stamp per condition index: `generation << 1 | passed`; another generation's stamp
 /// means "not evaluated for this user". A new user costs one increment, not a clear.
 #[derive(Default)]
@@ -18,9 +20,13 @@ pub(crate) struct ConditionMemo {
 const MAX_GENERATION: u32 = u32::MAX >> 1;
 
 impl ConditionMemo {
-    /// Forgets every answer (a new user), and sizes the memo for `conditions` of the payload
-    /// at `owner`.
-    pub(crate) fn forget(&mut self, owner: usize, conditions: usize) {
+    /// Forgets every answer (a new user), and sizes the memo for the conditions of `specs`.
+    pub(crate) fn forget(&mut self, specs: &CompiledSpecs) {
+        self.forget_for(specs as *const _ as usize, specs.conditions.len());
+    }
+
+    /// [`Self::forget`] for `conditions` of the payload at address `owner`.
+    fn forget_for(&mut self, owner: usize, conditions: usize) {
         if self.owner != owner || self.stamps.len() != conditions {
             self.stamps.clear();
             self.stamps.resize(conditions, 0);
@@ -59,7 +65,7 @@ mod tests {
         let mut m = ConditionMemo::default();
         m.set(0, true);
         assert_eq!(m.get(0), None, "unsized: nothing is remembered");
-        m.forget(1, 3);
+        m.forget_for(1, 3);
         assert_eq!(m.get(0), None);
         m.set(0, true);
         m.set(2, false);
@@ -68,21 +74,21 @@ mod tests {
             (Some(true), None, Some(false))
         );
         assert_eq!(m.get(3), None, "out of range");
-        m.forget(1, 3);
+        m.forget_for(1, 3);
         assert_eq!((m.get(0), m.get(2)), (None, None), "a new user");
         m.set(1, true);
-        m.forget(2, 3);
+        m.forget_for(2, 3);
         assert_eq!(m.get(1), None, "another payload");
     }
 
     #[test]
     fn a_wrapped_generation_forgets_old_stamps() {
         let mut m = ConditionMemo::default();
-        m.forget(1, 2);
+        m.forget_for(1, 2);
         m.set(0, true);
         m.generation = MAX_GENERATION;
         m.set(1, true);
-        m.forget(1, 2);
+        m.forget_for(1, 2);
         assert_eq!(m.generation, 1);
         assert_eq!((m.get(0), m.get(1)), (None, None));
     }

@@ -121,7 +121,9 @@ impl Clone for Scratch<'_> {
 
 impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
     pub fn new(specs: &'s CompiledSpecs, user: &'u User, opts: EvalOptions<'s>) -> Self {
-        Evaluator::with_trace(specs, user, opts, NoTrace)
+        let mut ev = Evaluator::with_trace(specs, user, opts, NoTrace);
+        ev.conditions.forget(specs);
+        ev
     }
 
     /// An evaluator on the buffers of a previous one (see [`Scratch`]).
@@ -131,7 +133,7 @@ impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
         opts: EvalOptions<'s>,
         scratch: Scratch<'s>,
     ) -> Self {
-        let mut ev = Evaluator::new(specs, user, opts);
+        let mut ev = Evaluator::with_trace(specs, user, opts, NoTrace);
         let Scratch {
             mut result,
             memo,
@@ -142,7 +144,7 @@ impl<'s, 'u> Evaluator<'s, 'u, NoTrace> {
         } = scratch;
         result.reset();
         buckets.forget();
-        conditions.forget(specs as *const _ as usize, specs.conditions.len());
+        conditions.forget(specs);
         ev.result = result;
         ev.memo = memo;
         ev.memo_exposures = memo_exposures;
@@ -173,8 +175,6 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
         opts: EvalOptions<'s>,
         trace: T,
     ) -> Self {
-        let mut conditions = ConditionMemo::default();
-        conditions.forget(specs as *const _ as usize, specs.conditions.len());
         Evaluator {
             specs,
             user,
@@ -193,7 +193,9 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             memo_exposures: Vec::new(),
             spare: Vec::new(),
             buckets: BucketMemo::default(),
-            conditions,
+            // Sized by the untraced constructors only: a trace runs every condition, and a
+            // separate evaluation takes its parent's memo.
+            conditions: ConditionMemo::default(),
         }
     }
 
@@ -563,11 +565,13 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
             if !T::ON {
                 if let Some(passed) = self.conditions.get(ci) {
                     self.result.bool = passed;
-                } else if !all && cond.is_pure() {
-                    continue;
                 } else {
+                    let pure = cond.is_pure();
+                    if !all && pure {
+                        continue;
+                    }
                     condition::evaluate(self, cond);
-                    if cond.is_pure() {
+                    if pure {
                         self.conditions.set(ci, self.result.bool);
                     }
                 }
