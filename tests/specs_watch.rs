@@ -35,6 +35,29 @@ fn start(args: &[&str], cache: &std::path::Path) -> Watcher {
     Watcher { child, lines }
 }
 
+/// `specs pull --watch` every 100 ms from the loopback server into `out`, with `extra`.
+fn pull_watch(
+    server: &Server,
+    out: &std::path::Path,
+    extra: &[&str],
+    tmp: &std::path::Path,
+) -> Watcher {
+    let url = server.url();
+    let mut args = vec![
+        "specs",
+        "pull",
+        "--watch",
+        "--interval",
+        "100ms",
+        "--api",
+        &url,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    start(&args, &tmp.join("cache"))
+}
+
 impl Watcher {
     fn next_line(&self) -> String {
         self.lines
@@ -79,23 +102,11 @@ fn pull_watch_writes_each_new_payload_once_and_stops_cleanly() {
     let out = dir.join("specs.json");
     let log = tmp.path().join("exec.log");
     let exec = format!("echo updated >> {}", log.display());
-    let url = server.url();
-    let w = start(
-        &[
-            "specs",
-            "pull",
-            "--watch",
-            "--interval",
-            "100ms",
-            "--no-id-lists",
-            "--api",
-            &url,
-            "--out",
-            out.to_str().unwrap(),
-            "--exec",
-            &exec,
-        ],
-        &tmp.path().join("cache"),
+    let w = pull_watch(
+        &server,
+        &out,
+        &["--no-id-lists", "--exec", &exec],
+        tmp.path(),
     );
     let first = w.next_line();
     assert!(
@@ -202,25 +213,13 @@ fn pull_watch_writes_an_id_list_that_changed_while_the_specs_did_not() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("specs.json");
     let lists = tmp.path().join("lists");
-    let url = server.url();
-    let w = start(
-        &[
-            "specs",
-            "pull",
-            "--watch",
-            "--interval",
-            "100ms",
-            "--api",
-            &url,
-            "--out",
-            out.to_str().unwrap(),
-            "--id-lists-out",
-            lists.to_str().unwrap(),
-            "--id-lists-interval",
-            "300ms",
-        ],
-        &tmp.path().join("cache"),
-    );
+    let extra = [
+        "--id-lists-out",
+        lists.to_str().unwrap(),
+        "--id-lists-interval",
+        "300ms",
+    ];
+    let w = pull_watch(&server, &out, &extra, tmp.path());
     let first = w.next_line();
     assert!(first.contains("v2 payload"), "{first}");
     let list_file = lists.join("company_id_list");
@@ -244,22 +243,8 @@ fn pull_watch_fetches_id_lists_at_their_own_interval() {
     let server = Server::start();
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("specs.json");
-    let url = server.url();
     // Specs every 100 ms, id lists at the SDKs' default of 60 s: one manifest request.
-    let w = start(
-        &[
-            "specs",
-            "pull",
-            "--watch",
-            "--interval",
-            "100ms",
-            "--api",
-            &url,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &tmp.path().join("cache"),
-    );
+    let w = pull_watch(&server, &out, &[], tmp.path());
     let first = w.next_line();
     assert!(first.contains("v2 payload"), "{first}");
     // At least three more polls of the specs, well inside the lists' 60 s.
