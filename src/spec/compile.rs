@@ -2,13 +2,15 @@
 //! Type errors are reported with the JSON path of the offending value.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
 use crate::spec::id_lists::IdLists;
 use crate::spec::model::*;
 use crate::spec::time::parse_timestamp_target;
+use crate::spec::tree::{Node, Obj};
 
 /// What a payload turned out to be.
 pub enum Parsed {
@@ -30,16 +32,22 @@ pub fn parse_payload_leaking(bytes: &[u8], origin: &str) -> Result<Parsed> {
 }
 
 fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> {
-    let mut json: Json =
-        serde_json::from_slice(bytes).map_err(|e| Error::json_at(origin, &e, Error::Specs))?;
-    if let Json::String(inner) = &json {
-        json = serde_json::from_str(inner).map_err(|e| {
-            Error::Specs(format!(
-                "{origin}: a JSON string that does not hold JSON: {e}"
-            ))
-        })?;
-    }
-    let parsed = compile(&json, origin);
+    let json = Node::parse(bytes).map_err(|e| Error::json_at(origin, &e, Error::Specs))?;
+    let parsed = match &json {
+        Node::String(inner) => {
+            let inner = Node::parse_str(inner).map_err(|e| {
+                Error::Specs(format!(
+                    "{origin}: a JSON string that does not hold JSON: {e}"
+                ))
+            })?;
+            let parsed = compile_at(&inner, origin, &|_, i| i);
+            if leak {
+                std::mem::forget(inner);
+            }
+            parsed
+        }
+        _ => compile_at(&json, origin, &|_, i| i),
+    };
     if leak {
         std::mem::forget(json);
     }
@@ -48,20 +56,20 @@ fn parse_payload_impl(bytes: &[u8], origin: &str, leak: bool) -> Result<Parsed> 
 
 /// Compiles a parsed payload.
 pub fn compile(json: &Json, origin: &str) -> Result<Parsed> {
-    compile_at(json, origin, &|_, i| i)
+    compile_at(&Node::from_json(json), origin, &|_, i| i)
 }
 
 /// Compiles a payload whose v1 collections (arrays) were pruned: `position(key, i)` gives
 /// the original index of element `i` of collection `key`, for messages.
 pub(crate) fn compile_at(
-    json: &Json,
+    json: &Node<'_>,
     origin: &str,
     position: &dyn Fn(&str, usize) -> usize,
 ) -> Result<Parsed> {
     let top = json.as_object().ok_or_else(|| {
         Error::Specs(format!("{origin}: expected a JSON object at the top level"))
     })?;
-    if top.get("has_updates") == Some(&Json::Bool(false)) {
+    if top.get("has_updates") == Some(&Node::Bool(false)) {
         return Ok(Parsed::NoUpdates);
     }
     if is_client_initialize(top) {
@@ -79,7 +87,10 @@ pub(crate) fn compile_at(
     let c = Compiler {
         origin,
         format,
-        condition_map: top.get("condition_map").and_then(Json::as_object),
+        condition_map: top
+            .get("condition_map")
+            .and_then(Node::as_object)
+            .map(|m| m.iter().collect()),
         conditions: Vec::new(),
         condition_keys: HashMap::new(),
         warnings: Vec::new(),
@@ -92,42 +103,42 @@ pub(crate) fn compile_at(
 /// markers `hash_used`, `evaluated_keys` or `derived_fields`, or entries that carry an
 /// evaluated `value` and `rule_id` but no `rules`. Compiled as specs it would evaluate every
 /// entity to its default: wrong answers, not an error, so it is refused.
-fn is_client_initialize(top: &Map<String, Json>) -> bool {
+fn is_client_initialize(top: &Obj<'_>) -> bool {
     if ["hash_used", "evaluated_keys", "derived_fields"]
         .iter()
-        .any(|k| top.contains_key(*k))
+        .any(|k| top.contains_key(k))
     {
         return true;
     }
     ["feature_gates", "dynamic_configs", "layer_configs"]
         .iter()
-        .filter_map(|k| top.get(*k).and_then(Json::as_object))
-        .filter_map(|m| m.values().next().and_then(Json::as_object))
+        .filter_map(|k| top.get(k).and_then(Node::as_object))
+        .filter_map(|m| m.values().next().and_then(Node::as_object))
         .any(|e| e.contains_key("value") && e.contains_key("rule_id") && !e.contains_key("rules"))
 }
 
-fn detect_format(top: &Map<String, Json>) -> Option<Format> {
-    if top.get("response_format").and_then(Json::as_str) == Some("dcs-v2") {
+fn detect_format(top: &Obj<'_>) -> Option<Format> {
+    if top.get("response_format").and_then(Node::as_str) == Some("dcs-v2") {
         return Some(Format::V2);
     }
     for key in ["feature_gates", "dynamic_configs", "layer_configs"] {
         match top.get(key) {
-            Some(Json::Object(_)) => return Some(Format::V2),
-            Some(Json::Array(_)) => return Some(Format::V1),
+            Some(Node::Object(_)) => return Some(Format::V2),
+            Some(Node::Array(_)) => return Some(Format::V1),
             _ => {}
         }
     }
     None
 }
 
-fn type_name(v: &Json) -> &'static str {
+fn type_name(v: &Node<'_>) -> &'static str {
     match v {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
+        Node::Null => "null",
+        Node::Bool(_) => "a boolean",
+        Node::Number(_) => "a number",
+        Node::String(_) => "a string",
+        Node::Array(_) => "an array",
+        Node::Object(_) => "an object",
     }
 }
 
@@ -149,7 +160,7 @@ const KNOWN_TYPES: &[&str] = &[
 ];
 
 /// A spec in a collection: its name, its JSON object and its JSON path.
-type Entry<'a> = (&'a str, &'a Map<String, Json>, String);
+type Entry<'a> = (&'a str, &'a Obj<'a>, String);
 
 /// The keys of specs, rules and conditions the compiler reads.
 const FIELD_KEYS: [&str; 27] = [
@@ -218,10 +229,10 @@ fn field_slot(key: &str) -> Option<usize> {
 
 /// The values of an object's keys the compiler reads, found in one pass over the object
 /// (instead of a hashed lookup per key read).
-struct Fields<'a>([Option<&'a Json>; FIELD_KEYS.len()]);
+struct Fields<'a>([Option<&'a Node<'a>>; FIELD_KEYS.len()]);
 
 impl<'a> Fields<'a> {
-    fn of(o: &'a Map<String, Json>) -> Self {
+    fn of(o: &'a Obj<'a>) -> Self {
         let mut f = Fields([None; FIELD_KEYS.len()]);
         for (k, v) in o {
             if let Some(i) = field_slot(k) {
@@ -232,7 +243,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of `key`, one of [`FIELD_KEYS`].
-    fn get(&self, key: &str) -> Option<&'a Json> {
+    fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         let i = field_slot(key);
         debug_assert!(i.is_some(), "{key:?} is not in FIELD_KEYS");
         self.0[i?]
@@ -242,7 +253,8 @@ impl<'a> Fields<'a> {
 struct Compiler<'a> {
     origin: &'a str,
     format: Format,
-    condition_map: Option<&'a Map<String, Json>>,
+    /// `condition_map` by key (its keys are distinct, as in any parsed object).
+    condition_map: Option<HashMap<&'a str, &'a Node<'a>, BuildHasherDefault<NameHasher>>>,
     conditions: Vec<Condition>,
     /// v2 condition key → index in `conditions`.
     condition_keys: HashMap<&'a str, u32>,
@@ -258,8 +270,8 @@ impl<'a> Compiler<'a> {
 
     fn opt_str(&self, o: &Fields<'a>, key: &str, path: &str) -> Result<Option<&'a str>> {
         match o.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::String(s)) => Ok(Some(s)),
+            None | Some(Node::Null) => Ok(None),
+            Some(Node::String(s)) => Ok(Some(s)),
             Some(v) => Err(self.err(
                 &format!("{path}.{key}"),
                 format_args!("expected a string, found {}", type_name(v)),
@@ -269,8 +281,8 @@ impl<'a> Compiler<'a> {
 
     fn opt_bool(&self, o: &Fields<'_>, key: &str, path: &str) -> Result<Option<bool>> {
         match o.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::Bool(b)) => Ok(Some(*b)),
+            None | Some(Node::Null) => Ok(None),
+            Some(Node::Bool(b)) => Ok(Some(*b)),
             Some(v) => Err(self.err(
                 &format!("{path}.{key}"),
                 format_args!("expected a boolean, found {}", type_name(v)),
@@ -280,8 +292,8 @@ impl<'a> Compiler<'a> {
 
     fn opt_f64(&self, o: &Fields<'_>, key: &str, path: &str) -> Result<Option<f64>> {
         match o.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::Number(n)) => Ok(n.as_f64()),
+            None | Some(Node::Null) => Ok(None),
+            Some(Node::Number(n)) => Ok(n.as_f64()),
             Some(v) => Err(self.err(
                 &format!("{path}.{key}"),
                 format_args!("expected a number, found {}", type_name(v)),
@@ -291,12 +303,12 @@ impl<'a> Compiler<'a> {
 
     fn opt_str_list(&self, o: &Fields<'_>, key: &str, path: &str) -> Result<Option<Vec<Box<str>>>> {
         match o.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::Array(a)) => a
+            None | Some(Node::Null) => Ok(None),
+            Some(Node::Array(a)) => a
                 .iter()
                 .enumerate()
                 .map(|(i, x)| match x {
-                    Json::String(s) => Ok(Box::from(s.as_str())),
+                    Node::String(s) => Ok(Box::from(&**s)),
                     v => Err(self.err(
                         &format!("{path}.{key}[{i}]"),
                         format_args!("expected a string, found {}", type_name(v)),
@@ -312,11 +324,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// The `(name, spec JSON, path)` entries of a collection in either form.
-    fn entries(&self, top: &'a Map<String, Json>, key: &str) -> Result<Vec<Entry<'a>>> {
+    fn entries(&self, top: &'a Obj<'a>, key: &str) -> Result<Vec<Entry<'a>>> {
         let mut out = Vec::new();
         match top.get(key) {
-            None | Some(Json::Null) => {}
-            Some(Json::Array(a)) => {
+            None | Some(Node::Null) => {}
+            Some(Node::Array(a)) => {
                 for (i, s) in a.iter().enumerate() {
                     let path = format!("{key}[{}]", (self.position)(key, i));
                     let o = s.as_object().ok_or_else(|| {
@@ -331,7 +343,7 @@ impl<'a> Compiler<'a> {
                     out.push((name, o, path));
                 }
             }
-            Some(Json::Object(m)) => {
+            Some(Node::Object(m)) => {
                 for (name, s) in m {
                     let path = format!("{key}.{name}");
                     let o = s.as_object().ok_or_else(|| {
@@ -340,7 +352,7 @@ impl<'a> Compiler<'a> {
                             format_args!("expected an object, found {}", type_name(s)),
                         )
                     })?;
-                    out.push((name.as_str(), o, path));
+                    out.push((name, o, path));
                 }
             }
             Some(v) => {
@@ -353,7 +365,7 @@ impl<'a> Compiler<'a> {
         Ok(out)
     }
 
-    fn run(mut self, top: &'a Map<String, Json>) -> Result<CompiledSpecs> {
+    fn run(mut self, top: &'a Obj<'a>) -> Result<CompiledSpecs> {
         let gate_entries = self.entries(top, "feature_gates")?;
         let config_entries = self.entries(top, "dynamic_configs")?;
         let layer_entries = self.entries(top, "layer_configs")?;
@@ -407,12 +419,12 @@ impl<'a> Compiler<'a> {
         }
 
         let mut config_mapping = ConfigMapping::default();
-        if let Some(Json::Object(rules)) = top.get("override_rules") {
+        if let Some(Node::Object(rules)) = top.get("override_rules") {
             for (name, r) in rules {
                 let path = format!("override_rules.{name}");
                 let mut dropped = None;
                 let rule = self.rule(r, &path, 0, &mut dropped)?;
-                config_mapping.rules.insert(name.as_str().into(), rule);
+                config_mapping.rules.insert(name.into(), rule);
             }
             // Conditions added for override rules need gate resolution too.
             for c in &mut self.conditions {
@@ -421,7 +433,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if let Some(Json::Object(maps)) = top.get("overrides") {
+        if let Some(Node::Object(maps)) = top.get("overrides") {
             for (name, list) in maps {
                 let Some(list) = list.as_array() else {
                     continue;
@@ -429,18 +441,18 @@ impl<'a> Compiler<'a> {
                 let mut entries = Vec::new();
                 for m in list {
                     let Some(m) = m.as_object() else { continue };
-                    let Some(new_name) = m.get("new_config_name").and_then(Json::as_str) else {
+                    let Some(new_name) = m.get("new_config_name").and_then(Node::as_str) else {
                         continue;
                     };
                     let mut refs = Vec::new();
                     for r in m
                         .get("rules")
-                        .and_then(Json::as_array)
+                        .and_then(Node::as_array)
                         .into_iter()
                         .flatten()
                     {
-                        if let Some(rn) = r.get("rule_name").and_then(Json::as_str) {
-                            let st = r.get("start_time").and_then(Json::as_i64).unwrap_or(0);
+                        if let Some(rn) = r.get("rule_name").and_then(Node::as_str) {
+                            let st = r.get("start_time").and_then(Node::as_i64).unwrap_or(0);
                             refs.push((Box::from(rn), st));
                         }
                     }
@@ -449,31 +461,29 @@ impl<'a> Compiler<'a> {
                         rules: refs,
                     });
                 }
-                config_mapping
-                    .mappings
-                    .insert(name.as_str().into(), entries);
+                config_mapping.mappings.insert(name.into(), entries);
             }
         }
 
         let app_map = |key: &str| -> Option<HashMap<Box<str>, Option<Box<str>>>> {
-            top.get(key).and_then(Json::as_object).map(|m| {
+            top.get(key).and_then(Node::as_object).map(|m| {
                 m.iter()
-                    .map(|(k, v)| (Box::from(k.as_str()), v.as_str().map(Box::from)))
+                    .map(|(k, v)| (Box::from(k), v.as_str().map(Box::from)))
                     .collect()
             })
         };
-        let experiment_to_layer = match top.get("experiment_to_layer").and_then(Json::as_object) {
+        let experiment_to_layer = match top.get("experiment_to_layer").and_then(Node::as_object) {
             Some(m) => m
                 .iter()
-                .filter_map(|(k, v)| Some((Box::from(k.as_str()), Box::from(v.as_str()?))))
+                .filter_map(|(k, v)| Some((Box::from(k), Box::from(v.as_str()?))))
                 .collect(),
             None => {
                 let mut m = HashMap::new();
-                if let Some(layers) = top.get("layers").and_then(Json::as_object) {
+                if let Some(layers) = top.get("layers").and_then(Node::as_object) {
                     for (layer, exps) in layers {
                         for e in exps.as_array().into_iter().flatten() {
                             if let Some(e) = e.as_str() {
-                                m.insert(Box::from(e), Box::from(layer.as_str()));
+                                m.insert(Box::from(e), Box::from(layer));
                             }
                         }
                     }
@@ -484,7 +494,9 @@ impl<'a> Compiler<'a> {
 
         Ok(CompiledSpecs {
             format: self.format,
-            sdk_configs: crate::spec::model::SdkConfigs::from_json(top.get("sdk_configs")),
+            sdk_configs: crate::spec::model::SdkConfigs::from_json(
+                top.get("sdk_configs").map(Node::to_json).as_ref(),
+            ),
             gates,
             configs,
             layers,
@@ -492,15 +504,15 @@ impl<'a> Compiler<'a> {
             config_index,
             layer_index,
             conditions: self.conditions,
-            time: top.get("time").and_then(Json::as_i64).unwrap_or(0),
-            app_id: top.get("app_id").and_then(Json::as_str).map(Box::from),
+            time: top.get("time").and_then(Node::as_i64).unwrap_or(0),
+            app_id: top.get("app_id").and_then(Node::as_str).map(Box::from),
             default_environment_value: top
                 .get("default_environment")
-                .and_then(Json::as_str)
+                .and_then(Node::as_str)
                 .map(crate::spec::value::Value::from_str_value),
             default_environment: top
                 .get("default_environment")
-                .and_then(Json::as_str)
+                .and_then(Node::as_str)
                 .map(Box::from),
             sdk_keys_to_app_ids: app_map("sdk_keys_to_app_ids"),
             hashed_sdk_keys_to_app_ids: app_map("hashed_sdk_keys_to_app_ids"),
@@ -510,8 +522,8 @@ impl<'a> Compiler<'a> {
             missing_id_lists: MissingIdLists::default(),
             warnings: self.warnings,
             hashed_sdk_key_used: top.get("hashed_sdk_key_used").and_then(|v| match v {
-                Json::String(s) => Some(s.as_str().into()),
-                Json::Null => None,
+                Node::String(s) => Some(Box::from(&**s)),
+                Node::Null => None,
                 other => Some(other.to_string().into()),
             }),
             param_stores: top
@@ -519,20 +531,14 @@ impl<'a> Compiler<'a> {
                 .filter(|v| v.is_object())
                 .map(|v| v.to_string().into()),
             stores: crate::spec::param_store::ParamStores::compile(
-                top.get("param_stores"),
+                top.get("param_stores").map(Node::to_json).as_ref(),
                 self.origin,
             )?,
             left_out: Vec::new(),
         })
     }
 
-    fn spec(
-        &mut self,
-        name: &'a str,
-        o: &'a Map<String, Json>,
-        path: &str,
-        kind: Kind,
-    ) -> Result<Spec> {
+    fn spec(&mut self, name: &'a str, o: &'a Obj<'a>, path: &str, kind: Kind) -> Result<Spec> {
         let o = &Fields::of(o);
         let type_ = self.opt_str(o, "type", path)?.unwrap_or(match kind {
             Kind::Gate => "feature_gate",
@@ -559,15 +565,15 @@ impl<'a> Compiler<'a> {
             }
         };
         let default_value = match o.get("defaultValue") {
-            Some(v) => Returnable::from_json(v),
-            None => Returnable::from_json(&match kind {
-                Kind::Gate => Json::Bool(false),
-                _ => Json::Object(Map::new()),
+            Some(v) => Returnable::from_node(v),
+            None => Returnable::from_node(&match kind {
+                Kind::Gate => Node::Bool(false),
+                _ => Node::Object(Obj::default()),
             }),
         };
         let rules_json = match o.get("rules") {
-            None | Some(Json::Null) => &[][..],
-            Some(Json::Array(a)) => a.as_slice(),
+            None | Some(Node::Null) => &[][..],
+            Some(Node::Array(a)) => a.as_slice(),
             Some(v) => {
                 return Err(self.err(
                     &format!("{path}.rules"),
@@ -593,8 +599,8 @@ impl<'a> Compiler<'a> {
             ));
         }
         let version = match o.get("version") {
-            None | Some(Json::Null) => None,
-            Some(Json::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+            None | Some(Node::Null) => None,
+            Some(Node::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
             Some(v) => {
                 return Err(self.err(
                     &format!("{path}.version"),
@@ -628,7 +634,7 @@ impl<'a> Compiler<'a> {
 
     fn rule(
         &mut self,
-        r: &'a Json,
+        r: &'a Node<'a>,
         path: &str,
         _index: usize,
         dropped: &mut Option<String>,
@@ -642,17 +648,17 @@ impl<'a> Compiler<'a> {
         let o = &Fields::of(o);
         let id = self.opt_str(o, "id", path)?.unwrap_or("");
         let salt = match o.get("salt") {
-            Some(Json::String(s)) => s.as_str(),
+            Some(Node::String(s)) => &**s,
             _ => id,
         };
         let pass_percentage = self.opt_f64(o, "passPercentage", path)?.unwrap_or(0.0);
         let return_value = match o.get("returnValue") {
-            Some(v) => Returnable::from_json(v),
-            None => Returnable::from_json(&Json::Bool(true)),
+            Some(v) => Returnable::from_node(v),
+            None => Returnable::from_node(&Node::Bool(true)),
         };
         let conds_json = match o.get("conditions") {
-            None | Some(Json::Null) => &[][..],
-            Some(Json::Array(a)) => a.as_slice(),
+            None | Some(Node::Null) => &[][..],
+            Some(Node::Array(a)) => a.as_slice(),
             Some(v) => {
                 return Err(self.err(
                     &format!("{path}.conditions"),
@@ -664,8 +670,8 @@ impl<'a> Compiler<'a> {
         for (i, c) in conds_json.iter().enumerate() {
             let cpath = format!("{path}.conditions[{i}]");
             let idx = match c {
-                Json::String(key) => self.condition_by_key(key, &cpath, dropped)?,
-                Json::Object(co) => self.condition(co, &cpath, dropped)?,
+                Node::String(key) => self.condition_by_key(key, &cpath, dropped)?,
+                Node::Object(co) => self.condition(co, &cpath, dropped)?,
                 v => {
                     return Err(self.err(
                         &cpath,
@@ -679,7 +685,7 @@ impl<'a> Compiler<'a> {
             conditions.push(idx);
         }
         let config_delegate = match o.get("configDelegate") {
-            Some(Json::String(s)) if !s.is_empty() => Some((Box::from(s.as_str()), None)),
+            Some(Node::String(s)) if !s.is_empty() => Some((Box::from(&**s), None)),
             _ => None,
         };
         Ok(Rule {
@@ -693,7 +699,7 @@ impl<'a> Compiler<'a> {
             group_name: self.opt_str(o, "groupName", path)?.map(Box::from),
             is_experiment_group: self.opt_bool(o, "isExperimentGroup", path)? == Some(true),
             config_delegate,
-            sampling_rate: o.get("samplingRate").and_then(Json::as_i64),
+            sampling_rate: o.get("samplingRate").and_then(Node::as_i64),
         })
     }
 
@@ -710,9 +716,12 @@ impl<'a> Compiler<'a> {
             self.note_drop(idx, dropped);
             return Ok(idx);
         }
-        let found = self.condition_map.and_then(|m| m.get(key));
+        let found = self
+            .condition_map
+            .as_ref()
+            .and_then(|m| m.get(key).copied());
         let idx = match found {
-            Some(Json::Object(co)) => {
+            Some(Node::Object(co)) => {
                 let p = format!("condition_map.{key}");
                 let mut d = None;
 
@@ -780,7 +789,7 @@ impl<'a> Compiler<'a> {
 
     fn condition(
         &mut self,
-        co: &'a Map<String, Json>,
+        co: &'a Obj<'a>,
         path: &str,
         dropped: &mut Option<String>,
     ) -> Result<u32> {
@@ -796,7 +805,7 @@ impl<'a> Compiler<'a> {
         };
         let field_name = self.opt_str(co, "field", path)?;
         let field = field_name.map(field);
-        let target_json = co.get("targetValue").unwrap_or(&Json::Null);
+        let target_json = co.get("targetValue").unwrap_or(&Node::Null);
         let mut target = compile_target(target_json);
         if op == Op::StrMatches
             && let Some(s) = &target.s
@@ -810,7 +819,7 @@ impl<'a> Compiler<'a> {
         let bucket_salt = co
             .get("additionalValues")
             .and_then(|a| a.get("salt"))
-            .and_then(Json::as_str)
+            .and_then(Node::as_str)
             .unwrap_or("");
         let gates = referenced_gates(kind, target_json)
             .into_iter()
@@ -824,7 +833,7 @@ impl<'a> Compiler<'a> {
             op_raw: op_raw.map(Box::from),
             field,
             target,
-            target_json: compact_json(target_json).into(),
+            target_json: target_json.compact().into(),
             id_type,
             bucket_salt: bucket_salt.into(),
             gates,
@@ -837,18 +846,18 @@ impl<'a> Compiler<'a> {
 
 /// The gates a condition names: `pass_gate`/`fail_gate` one, `multi_*` a list (a string
 /// target is iterated by character, as the legacy SDK does), other types none.
-pub(crate) fn referenced_gates(kind: CondKind, target: &Json) -> Vec<Box<str>> {
+pub(crate) fn referenced_gates(kind: CondKind, target: &Node<'_>) -> Vec<Box<str>> {
     match kind {
         CondKind::PassGate | CondKind::FailGate => vec![target.as_str().unwrap_or("").into()],
         CondKind::MultiPassGate | CondKind::MultiFailGate => match target {
-            Json::Array(a) => a
+            Node::Array(a) => a
                 .iter()
                 .map(|g| match g {
-                    Json::String(s) => s.as_str().into(),
+                    Node::String(s) => Box::from(&**s),
                     other => other.to_string().into(),
                 })
                 .collect(),
-            Json::String(s) => s.chars().map(|ch| ch.to_string().into()).collect(),
+            Node::String(s) => s.chars().map(|ch| ch.to_string().into()).collect(),
             _ => Vec::new(),
         },
         _ => Vec::new(),
@@ -909,33 +918,33 @@ pub(crate) fn field(f: &str) -> Field {
 }
 
 /// Element string of a target array: a string as-is, anything else as compact JSON text.
-fn elem_string(v: &Json) -> String {
+fn elem_string(v: &Node<'_>) -> String {
     match v {
-        Json::String(s) => s.clone(),
-        other => compact_json(other),
+        Node::String(s) => s.to_string(),
+        other => other.compact(),
     }
 }
 
-pub(crate) fn compile_target(v: &Json) -> Target {
+pub(crate) fn compile_target(v: &Node<'_>) -> Target {
     let mut t = Target::default();
     match v {
-        Json::Null => t.kind = TargetKind::Null,
-        Json::Bool(b) => {
+        Node::Null => t.kind = TargetKind::Null,
+        Node::Bool(b) => {
             t.kind = TargetKind::Bool;
             t.b = Some(*b);
         }
-        Json::Number(n) => {
+        Node::Number(n) => {
             t.kind = TargetKind::Number;
             t.f = n.as_f64();
         }
-        Json::String(s) => {
+        Node::String(s) => {
             t.kind = TargetKind::String;
             t.f = s.parse::<f64>().ok();
             t.ts = parse_timestamp_target(s);
             t.lower = Some(s.to_lowercase().into());
-            t.s = Some(s.as_str().into());
+            t.s = Some(Box::from(&**s));
         }
-        Json::Array(a) => {
+        Node::Array(a) => {
             t.kind = TargetKind::Array;
             let mut by_lower: HashMap<String, usize> = HashMap::new();
             for (i, e) in a.iter().enumerate() {
@@ -960,13 +969,13 @@ pub(crate) fn compile_target(v: &Json) -> Target {
             t.exact_sorted.sort_by(|a, b| probe_order(a, b));
             t.exact_sorted.dedup();
         }
-        Json::Object(o) => {
+        Node::Object(o) => {
             t.kind = TargetKind::Object;
-            t.keys_sorted = o.keys().map(|k| Box::from(k.as_str())).collect();
+            t.keys_sorted = o.keys().map(Box::from).collect();
             t.keys_sorted.sort_by(|a, b| probe_order(a, b));
             t.entries = o
                 .iter()
-                .map(|(k, x)| (Box::from(k.as_str()), Box::from(elem_string(x).as_str())))
+                .map(|(k, x)| (Box::from(k), Box::from(elem_string(x).as_str())))
                 .collect();
         }
     }

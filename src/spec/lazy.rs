@@ -31,6 +31,7 @@ use crate::error::Result;
 use crate::spec::compile::{Parsed, compile_at, parse_payload_leaking, referenced_gates};
 use crate::spec::model::{CondKind, Kind, NameHasher};
 use crate::spec::scan::{Reject, Scan, Scanner};
+use crate::spec::tree::Node;
 
 /// Parses a payload and compiles only `roots` and what they reference. Falls back to the
 /// full parse for anything but a JSON object (bootstrap strings, errors).
@@ -50,7 +51,7 @@ pub fn parse_payload_for(bytes: &[u8], origin: &str, roots: &[(Kind, &str)]) -> 
             .and_then(|(_, p)| p.get(i).copied())
             .unwrap_or(i)
     };
-    let mut parsed = compile_at(&pruned, origin, &position)?;
+    let mut parsed = compile_at(&Node::from_json(&pruned), origin, &position)?;
     if let Parsed::Specs(s) = &mut parsed {
         s.left_out = left_out;
     }
@@ -443,7 +444,7 @@ impl<'t, 'a> Closure<'t, 'a> {
             return;
         };
         let target = co.get("targetValue").unwrap_or(&Json::Null);
-        for g in referenced_gates(kind, target) {
+        for g in referenced_gates(kind, &Node::from_json(target)) {
             self.want(Kind::Gate, &g);
         }
         if kind == CondKind::ExperimentGroup

@@ -10,6 +10,7 @@ pub mod model;
 pub mod param_store;
 pub mod scan;
 pub mod time;
+pub mod tree;
 pub mod value;
 
 pub use compile::{Parsed, parse_payload, parse_payload_leaking};

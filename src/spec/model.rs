@@ -80,6 +80,18 @@ pub struct Returnable {
 }
 
 impl Returnable {
+    /// A value of a payload being compiled ([`crate::spec::tree`]).
+    pub fn from_node(v: &crate::spec::tree::Node<'_>) -> Returnable {
+        Returnable {
+            json: v.compact().into(),
+            bool: v.as_bool(),
+            keys: v
+                .as_object()
+                .map(|o| o.keys().map(Box::from).collect())
+                .unwrap_or_default(),
+        }
+    }
+
     pub fn from_json(v: &serde_json::Value) -> Returnable {
         Returnable {
             json: compact_json(v).into(),
