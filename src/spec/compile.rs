@@ -482,6 +482,7 @@ impl<'a> Compiler<'a> {
             }
         };
 
+        share_bucket_salts(&mut self.conditions);
         Ok(CompiledSpecs {
             format: self.format,
             sdk_configs: crate::spec::model::SdkConfigs::from_json(top.get("sdk_configs")),
@@ -683,6 +684,7 @@ impl<'a> Compiler<'a> {
             _ => None,
         };
         Ok(Rule {
+            plan: ConditionPlan::new(&conditions, &self.conditions),
             id: id.into(),
             name: self.opt_str(o, "name", path)?.unwrap_or("").into(),
             salt: salt.into(),
