@@ -190,6 +190,44 @@ fn all_conditions_run_and_exposures_of_failed_rules_stay() {
 }
 
 #[test]
+fn a_failed_field_condition_still_lets_a_later_nested_gate_record_its_exposure() {
+    // The untraced evaluator runs effectful conditions first and the pure ones after, cheap
+    // ones first; the answer and the exposures are those of the rule's order.
+    let bucket = |salt: &str| {
+        json!({"type": "user_bucket", "operator": "lt", "targetValue": 1000,
+               "additionalValues": {"salt": salt}, "idType": "userID"})
+    };
+    let p = payload(vec![
+        gate_rules(
+            "g",
+            vec![
+                rule(
+                    "r1",
+                    100.0,
+                    json!([bucket("same"), uf("email", "eq", json!("nobody")),
+                           {"type": "pass_gate", "targetValue": "on"}]),
+                ),
+                rule(
+                    "r2",
+                    100.0,
+                    json!([bucket("same"), {"type": "fail_gate", "targetValue": "off"}]),
+                ),
+            ],
+        ),
+        gate("on", json!([{"type": "public"}])),
+        gate("off", json!([uf("email", "eq", json!("nobody"))])),
+    ]);
+    let out = eval(&p, r#"{"userID":"u","email":"a@b"}"#);
+    assert!(out.bool);
+    assert_eq!(out.rule_id.as_deref(), Some("r2"));
+    assert_eq!(out.exposures, ["on=true/on_rule", "off=false/default"]);
+    // The same rules with the field condition passing: r1 passes.
+    let out = eval(&p, r#"{"userID":"u","email":"nobody"}"#);
+    assert_eq!(out.rule_id.as_deref(), Some("r1"));
+    assert_eq!(out.exposures, ["on=true/on_rule"]);
+}
+
+#[test]
 fn pass_percentage_roll_and_rule_salts() {
     // evaluation.md §4: sha256_u64("salt1.rule1.user-1") % 10000 = 78, and
     // sha256_u64("salt1..user-1") % 10000 = 6690.

@@ -554,32 +554,42 @@ impl<'s, 'u, T: Trace> Evaluator<'s, 'u, T> {
     }
 
     /// Runs every condition of a rule (no short-circuit: a later one may evaluate a nested
-    /// gate, whose exposures count); `result.bool` := all passed. Pure conditions
-    /// ([`crate::spec::model::Condition::is_pure`]) are answered from the user's memo when
-    /// they ran before, and skipped once the rule has failed: they change nothing else.
-    /// A trace sees every condition run.
+    /// gate, whose exposures count); `result.bool` := all passed. Untraced, the rule's
+    /// [`crate::spec::model::ConditionPlan`] runs the effectful conditions in order, then the pure ones
+    /// ([`crate::spec::model::Condition::is_pure`]) until one fails, each answered from the
+    /// user's memo when it ran before: they change nothing but the answer. A trace sees
+    /// every condition run, in the rule's order.
     pub(crate) fn evaluate_rule_conditions(&mut self, rule: &'s Rule) {
-        let mut all = true;
-        for &ci in &rule.conditions {
-            let cond = &self.specs.conditions[ci as usize];
-            if !T::ON {
-                if let Some(passed) = self.conditions.get(ci) {
-                    self.result.bool = passed;
-                } else {
-                    let pure = cond.is_pure();
-                    if !all && pure {
-                        continue;
-                    }
-                    condition::evaluate(self, cond);
-                    if pure {
-                        self.conditions.set(ci, self.result.bool);
-                    }
-                }
-            } else {
-                condition::evaluate(self, cond);
+        if T::ON {
+            let mut all = true;
+            for &ci in &rule.conditions {
+                condition::evaluate(self, &self.specs.conditions[ci as usize]);
+                all &= self.result.bool;
             }
-            if !self.result.bool {
-                all = false;
+            self.result.bool = all;
+            return;
+        }
+        let plan = &rule.plan;
+        let (effectful, pure) = plan.order.split_at(plan.effectful as usize);
+        let mut all = true;
+        for &ci in effectful {
+            condition::evaluate(self, &self.specs.conditions[ci as usize]);
+            all &= self.result.bool;
+        }
+        if all {
+            for &ci in pure {
+                let passed = match self.conditions.get(ci) {
+                    Some(passed) => passed,
+                    None => {
+                        condition::evaluate(self, &self.specs.conditions[ci as usize]);
+                        self.conditions.set(ci, self.result.bool);
+                        self.result.bool
+                    }
+                };
+                if !passed {
+                    all = false;
+                    break;
+                }
             }
         }
         self.result.bool = all;

@@ -481,6 +481,7 @@ mod tests {
             pass_percentage: 100.0,
             return_value: Returnable::from_json(&json!({})),
             conditions: vec![],
+            plan: Default::default(),
             id_type: crate::spec::model::UnitType::new("userID"),
             group_name: None,
             is_experiment_group: false,

@@ -492,6 +492,7 @@ impl<'a> Compiler<'a> {
             }
         };
 
+        share_bucket_salts(&mut self.conditions);
         Ok(CompiledSpecs {
             format: self.format,
             sdk_configs: crate::spec::model::SdkConfigs::from_json(
@@ -689,6 +690,7 @@ impl<'a> Compiler<'a> {
             _ => None,
         };
         Ok(Rule {
+            plan: ConditionPlan::new(&conditions, &self.conditions),
             id: id.into(),
             name: self.opt_str(o, "name", path)?.unwrap_or("").into(),
             salt: salt.into(),

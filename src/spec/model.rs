@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use fancy_regex::Regex;
 
@@ -195,12 +196,60 @@ pub struct Rule {
     pub return_value: Returnable,
     /// Indices into [`CompiledSpecs::conditions`].
     pub conditions: Vec<u32>,
+    /// The order an untraced evaluation runs them in ([`Rule::plan`]).
+    pub plan: ConditionPlan,
     pub id_type: UnitType,
     pub group_name: Option<Box<str>>,
     pub is_experiment_group: bool,
     /// Delegate experiment: name and its index in the configs, when it exists and is usable.
     pub config_delegate: Option<(Box<str>, Option<u32>)>,
     pub sampling_rate: Option<i64>,
+}
+
+/// The order in which an untraced evaluation runs a rule's conditions. The core runs every
+/// condition of a rule, and those with effects besides their answer (nested gates and
+/// experiments, `unsupported`, a missing id list) must run in the rule's order; the pure
+/// ones ([`Condition::is_pure`]) change only the answer, so they may run in any order, after
+/// the others, and stop at the first that fails. Cheap ones go first, so a user who fails a
+/// rule on a field comparison is not hashed for its `user_bucket`; `public` is dropped,
+/// as it always passes.
+#[derive(Debug, Clone, Default)]
+pub struct ConditionPlan {
+    /// The effectful conditions in the rule's order, then the pure ones, cheapest first.
+    pub order: Box<[u32]>,
+    /// How many of `order` are effectful.
+    pub effectful: u32,
+}
+
+impl ConditionPlan {
+    /// The plan for conditions `rule` (indices into `table`).
+    pub fn new(rule: &[u32], table: &[Condition]) -> ConditionPlan {
+        if rule.iter().any(|&ci| table[ci as usize].leaves_answer()) {
+            // Such a condition leaves the previous condition's answer in the rule's (an
+            // Unsupported result shows it, §10.2): every condition runs in the rule's order.
+            return ConditionPlan {
+                order: rule.into(),
+                effectful: rule.len() as u32,
+            };
+        }
+        let mut effectful: Vec<u32> = Vec::new();
+        let mut pure: Vec<(u8, u32)> = Vec::new();
+        for &ci in rule {
+            let c = &table[ci as usize];
+            if !c.is_pure() {
+                effectful.push(ci);
+            } else if c.kind != CondKind::Public {
+                pure.push((c.kind.cost(), ci));
+            }
+        }
+        pure.sort_by_key(|&(cost, _)| cost); // stable: the rule's order within a cost
+        let n = effectful.len() as u32;
+        effectful.extend(pure.into_iter().map(|(_, ci)| ci));
+        ConditionPlan {
+            order: effectful.into_boxed_slice(),
+            effectful: n,
+        }
+    }
 }
 
 /// An id type with its lookups pre-computed.
@@ -243,6 +292,16 @@ pub enum CondKind {
 }
 
 impl CondKind {
+    /// The relative cost of evaluating a pure condition of this kind: a field comparison, a
+    /// parse of the user agent or a lookup of the IP (memoized per user), a sha256.
+    fn cost(self) -> u8 {
+        match self {
+            CondKind::UaBased | CondKind::IpBased => 1,
+            CondKind::UserBucket => 2,
+            _ => 0,
+        }
+    }
+
     pub fn parse(s: &str) -> CondKind {
         match s {
             "public" => CondKind::Public,
@@ -498,8 +557,9 @@ pub struct Condition {
     /// `targetValue` as compact JSON text (`null` when absent), for display and diffs.
     pub target_json: Box<str>,
     pub id_type: UnitType,
-    /// `additionalValues.salt` for `user_bucket`.
-    pub bucket_salt: Box<str>,
+    /// `additionalValues.salt` for `user_bucket`; equal salts share one allocation
+    /// ([`share_bucket_salts`]).
+    pub bucket_salt: Arc<str>,
     /// `pass_gate`/`fail_gate`: the gate; `multi_*`: the gates in order.
     pub gates: Vec<GateRef>,
     /// `experiment_group`: the experiment's index in the configs.
@@ -507,6 +567,12 @@ pub struct Condition {
 }
 
 impl Condition {
+    /// Whether evaluating this condition gives no answer of its own (an unknown type or
+    /// operator: it only marks the result unsupported).
+    pub fn leaves_answer(&self) -> bool {
+        self.kind == CondKind::Unknown || matches!(self.op, Op::Missing | Op::Unknown)
+    }
+
     /// Whether evaluating this condition changes nothing but `result.bool`: no nested
     /// evaluation (gates, experiment groups), no `unsupported` flag, no note of a missing id
     /// list. A rule whose outcome is already false may skip such a condition; the others
@@ -531,6 +597,21 @@ impl Condition {
             | CondKind::MultiFailGate
             | CondKind::ExperimentGroup
             | CondKind::Unknown => false,
+        }
+    }
+}
+
+/// Makes equal `user_bucket` salts one allocation. A user's bucket memo knows a salt by its
+/// address, and many conditions hash the same salt with other targets: the experiments of
+/// a layer each test their share of the layer's buckets.
+pub fn share_bucket_salts(conditions: &mut [Condition]) {
+    let mut shared: std::collections::HashSet<Arc<str>> = Default::default();
+    for c in conditions.iter_mut().filter(|c| !c.bucket_salt.is_empty()) {
+        match shared.get(&*c.bucket_salt) {
+            Some(s) => c.bucket_salt = Arc::clone(s),
+            None => {
+                shared.insert(Arc::clone(&c.bucket_salt));
+            }
         }
     }
 }
@@ -767,6 +848,55 @@ impl CompiledSpecs {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    fn condition(kind: CondKind, op: Op, salt: &str) -> Condition {
+        Condition {
+            kind,
+            type_: "t".into(),
+            op,
+            op_raw: None,
+            field: None,
+            target: Target::default(),
+            target_json: "null".into(),
+            id_type: UnitType::new("userID"),
+            bucket_salt: salt.into(),
+            gates: Vec::new(),
+            experiment: None,
+        }
+    }
+
+    #[test]
+    fn plans_run_effects_in_order_then_pure_conditions_cheapest_first() {
+        use CondKind::*;
+        let table = [
+            condition(UserBucket, Op::Lt, "s"),    // 0: pure, a hash
+            condition(PassGate, Op::Any, ""),      // 1: effectful
+            condition(UaBased, Op::Any, ""),       // 2: pure, a parse
+            condition(Public, Op::Any, ""),        // 3: always true
+            condition(UserField, Op::Eq, ""),      // 4: pure, a comparison
+            condition(FailGate, Op::Any, ""),      // 5: effectful
+            condition(UserField, Op::Missing, ""), // 6: no answer of its own
+        ];
+        let plan = ConditionPlan::new(&[0, 1, 2, 3, 4, 5], &table);
+        assert_eq!((&*plan.order, plan.effectful), (&[1, 5, 4, 2, 0][..], 2));
+        // A condition without an answer keeps the rule's order, every condition in it.
+        let plan = ConditionPlan::new(&[3, 0, 6, 1], &table);
+        assert_eq!((&*plan.order, plan.effectful), (&[3, 0, 6, 1][..], 4));
+    }
+
+    #[test]
+    fn equal_bucket_salts_share_one_allocation() {
+        let mut table = [
+            condition(CondKind::UserBucket, Op::Lt, "layer"),
+            condition(CondKind::UserBucket, Op::Any, "other"),
+            condition(CondKind::UserBucket, Op::None, "layer"),
+        ];
+        assert!(!Arc::ptr_eq(&table[0].bucket_salt, &table[2].bucket_salt));
+        share_bucket_salts(&mut table);
+        assert!(Arc::ptr_eq(&table[0].bucket_salt, &table[2].bucket_salt));
+        assert!(!Arc::ptr_eq(&table[0].bucket_salt, &table[1].bucket_salt));
+        assert_eq!(&*table[2].bucket_salt, "layer");
+    }
 
     #[test]
     fn probes_find_exactly_the_members() {
