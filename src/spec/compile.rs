@@ -919,11 +919,44 @@ pub(crate) fn field(f: &str) -> Field {
     }
 }
 
-/// Element string of a target array: a string as-is, anything else as compact JSON text.
-fn elem_string(v: &Node<'_>) -> String {
+/// The decimal digits of `n`, as serde_json writes an unsigned integer.
+fn u64_text(mut n: u64) -> Box<str> {
+    let mut b = [0u8; 20];
+    let mut i = b.len();
+    loop {
+        i -= 1;
+        b[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    Box::from(std::str::from_utf8(&b[i..]).unwrap_or("0"))
+}
+
+/// `s.to_lowercase()`, without its per-character work for ASCII without upper case.
+fn lower_case(s: &str) -> Box<str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        s.to_lowercase().into()
+    } else {
+        s.into()
+    }
+}
+
+/// Element string of a target array (or value of a target object): a string as-is,
+/// anything else as compact JSON text (booleans and unsigned integers, the usual ones, without
+/// the general writer).
+fn elem_text(v: &Node<'_>) -> Box<str> {
     match v {
-        Node::String(s) => s.to_string(),
-        other => other.compact(),
+        Node::String(s) => Box::from(&**s),
+        Node::Bool(true) => "true".into(),
+        Node::Bool(false) => "false".into(),
+        Node::Null => "null".into(),
+        Node::Number(n) => match n.as_u64() {
+            Some(u) => u64_text(u),
+            None => v.compact().into(),
+        },
+        other => other.compact().into(),
     }
 }
 
@@ -948,22 +981,25 @@ pub(crate) fn compile_target(v: &Node<'_>) -> Target {
         }
         Node::Array(a) => {
             t.kind = TargetKind::Array;
-            let mut by_lower: HashMap<String, usize> = HashMap::new();
-            for (i, e) in a.iter().enumerate() {
-                let s = elem_string(e);
-                let lower = s.to_lowercase();
-                t.elems.push(TargetElem {
-                    s: s.into(),
-                    lower: lower.clone().into(),
-                });
-                by_lower.insert(lower, i);
-            }
-            let mut collapsed: Vec<(usize, TargetElem)> = by_lower
-                .into_values()
-                .map(|i| (i, t.elems[i].clone()))
+            t.elems = a
+                .iter()
+                .map(|e| {
+                    let s = elem_text(e);
+                    TargetElem {
+                        lower: lower_case(&s),
+                        s,
+                    }
+                })
                 .collect();
-            collapsed.sort_by_key(|(i, _)| *i);
-            t.collapsed = collapsed;
+            // The last element of each lower-case form, in order of index.
+            let mut by_lower: HashMap<&str, usize, BuildHasherDefault<NameHasher>> =
+                HashMap::with_capacity_and_hasher(t.elems.len(), Default::default());
+            for (i, e) in t.elems.iter().enumerate() {
+                by_lower.insert(&e.lower, i);
+            }
+            let mut last: Vec<usize> = by_lower.into_values().collect();
+            last.sort_unstable();
+            t.collapsed = last.into_iter().map(|i| (i, t.elems[i].clone())).collect();
             t.lower_sorted = t.elems.iter().map(|e| e.lower.clone()).collect();
             t.lower_sorted.sort_by(|a, b| probe_order(a, b));
             t.lower_sorted.dedup();
@@ -977,7 +1013,7 @@ pub(crate) fn compile_target(v: &Node<'_>) -> Target {
             t.keys_sorted.sort_by(|a, b| probe_order(a, b));
             t.entries = o
                 .iter()
-                .map(|(k, x)| (Box::from(k), Box::from(elem_string(x).as_str())))
+                .map(|(k, x)| (Box::from(k), elem_text(x)))
                 .collect();
         }
     }
@@ -987,6 +1023,28 @@ pub(crate) fn compile_target(v: &Node<'_>) -> Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn element_texts_are_the_compact_json_of_non_strings() {
+        let text =
+            r#"["a","É",true,false,null,0,7,18446744073709551615,-3,1.5,1e300,[1,{"k":2}],{}]"#;
+        let v: Json = serde_json::from_str(text).unwrap();
+        let n = Node::parse(text.as_bytes()).unwrap();
+        for (j, e) in v.as_array().unwrap().iter().zip(n.as_array().unwrap()) {
+            let want = match j {
+                Json::String(s) => s.clone(),
+                other => serde_json::to_string(other).unwrap(),
+            };
+            assert_eq!(&*elem_text(e), want.as_str());
+            assert_eq!(&*lower_case(&want), want.to_lowercase().as_str());
+        }
+        for u in [0, 9, 10, 99, 1000, u64::MAX] {
+            assert_eq!(&*u64_text(u), u.to_string().as_str());
+        }
+        for s in ["abc", "ABC", "aBc-1", "ÀÉ", "straße", "İ", ""] {
+            assert_eq!(&*lower_case(s), s.to_lowercase().as_str());
+        }
+    }
 
     #[test]
     fn field_slots_follow_field_keys() {

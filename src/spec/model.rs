@@ -510,9 +510,12 @@ impl BucketSet {
         };
         let mut bits = [0u64; 16];
         for s in strings {
-            if let Ok(n) = s.parse::<u64>()
+            // Only a number's own text: digits, no leading zero, no sign.
+            let canonical =
+                (s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')) || &**s == "0";
+            if canonical
+                && let Ok(n) = s.parse::<u64>()
                 && n < Self::LIMIT
-                && n.to_string() == **s
             {
                 bits[(n / 64) as usize] |= 1 << (n % 64);
             }
@@ -958,7 +961,8 @@ mod tests {
     #[test]
     fn bucket_sets_hold_the_canonical_numbers_below_the_limit() {
         let s = set(&[
-            "0", "7", "07", "8.0", "63", "64", "999", "1023", "1024", "-1", "x",
+            "0", "7", "07", "8.0", "63", "64", "999", "1023", "1024", "-1", "x", "+5", "", "00",
+            " 9", "10 ",
         ]);
         let members: Vec<u64> = (0..BucketSet::LIMIT).filter(|&b| s.contains(b)).collect();
         assert_eq!(members, [0, 7, 63, 64, 999, 1023]);

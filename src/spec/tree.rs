@@ -9,10 +9,14 @@
 //! what `serde_json::to_string` writes of the equivalent `Value`.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value as Json};
+
+use crate::spec::model::NameHasher;
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,9 +83,9 @@ impl<'a> Obj<'a> {
                 })
             }
             _ => {
-                let mut keys: Vec<&str> = pairs.iter().map(|(k, _)| &**k).collect();
-                keys.sort_unstable();
-                keys.windows(2).any(|w| w[0] == w[1])
+                let mut keys: HashSet<&str, BuildHasherDefault<NameHasher>> =
+                    HashSet::with_capacity_and_hasher(n, Default::default());
+                !pairs.iter().all(|(k, _)| keys.insert(k))
             }
         };
         if duplicated {
