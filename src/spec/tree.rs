@@ -283,9 +283,18 @@ impl<'de> Deserialize<'de> for Str<'de> {
     }
 }
 
-struct NodeVisitor;
+/// The elements and members of the containers being parsed, one stack each: a container's
+/// are moved into a vector of exactly their number when it closes (no vector grown by
+/// doubling per container, whose discarded blocks are pages touched for nothing).
+#[derive(Default)]
+struct Scratch<'de> {
+    elems: Vec<Node<'de>>,
+    pairs: Vec<(Cow<'de, str>, Node<'de>)>,
+}
 
-impl<'de> Visitor<'de> for NodeVisitor {
+struct NodeVisitor<'s, 'de>(&'s mut Scratch<'de>);
+
+impl<'de> Visitor<'de> for NodeVisitor<'_, 'de> {
     type Value = Node<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -320,37 +329,38 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(Node::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
-        Deserialize::deserialize(d)
+        NodeSeed(self.0).deserialize(d)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
-        let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(x) = seq.next_element_seed(NodeSeed)? {
-            v.push(x);
+        let base = self.0.elems.len();
+        while let Some(x) = seq.next_element_seed(NodeSeed(&mut *self.0))? {
+            self.0.elems.push(x);
         }
-        Ok(Node::Array(v))
+        Ok(Node::Array(self.0.elems.drain(base..).collect()))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
+        let base = self.0.pairs.len();
         while let Some(Str(k)) = map.next_key::<Str<'de>>()? {
-            let v = map.next_value_seed(NodeSeed)?;
-            pairs.push((k, v));
+            let v = map.next_value_seed(NodeSeed(&mut *self.0))?;
+            self.0.pairs.push((k, v));
         }
+        let pairs = self.0.pairs.drain(base..).collect();
         Ok(Node::Object(Obj::from_pairs(pairs)))
     }
 }
 
-struct NodeSeed;
+struct NodeSeed<'s, 'de>(&'s mut Scratch<'de>);
 
-impl<'de> DeserializeSeed<'de> for NodeSeed {
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_, 'de> {
     type Value = Node<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
-        d.deserialize_any(NodeVisitor)
+        d.deserialize_any(NodeVisitor(self.0))
     }
 }
 
 impl<'de> Deserialize<'de> for Node<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(NodeVisitor)
+        NodeSeed(&mut Scratch::default()).deserialize(d)
     }
 }
 
