@@ -123,18 +123,30 @@ const MIN_LINES: u64 = 4;
 
 /// Output buffers handed back once their chunk is emitted: a stream reuses the few buffers
 /// of the chunks in flight instead of growing (and faulting in) a fresh one per chunk.
-#[derive(Default)]
-struct Buffers(Mutex<Vec<Vec<u8>>>);
+/// A new buffer has the capacity of a chunk's output budget: reserved, not touched, so a
+/// small output costs no more than before, and a large one is not grown by copying into
+/// ever larger blocks (each a run of fresh pages to fault in).
+struct Buffers {
+    free: Mutex<Vec<Vec<u8>>>,
+    capacity: usize,
+}
 
 impl Buffers {
+    fn new(capacity: usize) -> Self {
+        Buffers {
+            free: Mutex::new(Vec::new()),
+            capacity,
+        }
+    }
+
     fn take(&self) -> Vec<u8> {
-        let reused = self.0.lock().ok().and_then(|mut free| free.pop());
-        reused.unwrap_or_else(|| Vec::with_capacity(64 * 1024))
+        let reused = self.free.lock().ok().and_then(|mut free| free.pop());
+        reused.unwrap_or_else(|| Vec::with_capacity(self.capacity))
     }
 
     fn give(&self, mut buf: Vec<u8>) {
         buf.clear();
-        if let Ok(mut free) = self.0.lock() {
+        if let Ok(mut free) = self.free.lock() {
             free.push(buf);
         }
     }
@@ -350,7 +362,7 @@ pub fn run<W: UserWork>(
         template,
     };
     let mut stats = UserStream::default();
-    let buffers = Buffers::default();
+    let buffers = Buffers::new(reader.budget as usize);
     let total = match source {
         UserSource::Generate { count, .. } => Some(*count),
         UserSource::Ndjson(_) => None,
